@@ -16,6 +16,11 @@ from .errors import (
     SpanError,
 )
 from .spans import Span, TextQuote
+from .quantities import Comparison, Hedge, Interval, Quantity, QuantityKind, Verdict, compare, derive, find_quantities
+from .model import Article, Case, Claim, Derivation, Document, Evidence, QuantityMention, QuoteSpan, Source
+from .graph import ClaimGraph
+from .checks import Finding, Report, register, run_checks
+from .case import load, save
 
 try:
     __version__ = _version("claimgraph")
@@ -35,4 +40,8 @@ __all__ = [
     "Span",
     "SpanError",
     "TextQuote",
+    "Quantity", "Hedge", "QuantityKind", "Interval", "Comparison", "Verdict", "compare", "derive", "find_quantities",
+    "Article", "Case", "Claim", "Derivation", "Document", "Evidence", "QuantityMention", "QuoteSpan", "Source",
+    "ClaimGraph", "load", "save",
+    "Finding", "Report", "register", "run_checks",
 ]

@@ -1,0 +1,201 @@
+#!/usr/bin/env python3
+"""Score claimgraph.link against the labelled linking corpus.
+
+Usage:
+    python benchmarks/score_linking.py [--split dev|test|all] [--verbose] [--corpus DIR] [--json]
+
+The corpus (``tests/corpus/linking/NN-slug/``) holds, per case, ``article.txt``,
+``documents/*.txt`` and ``case.json`` listing every article number mention with its
+gold evidence (document, number span, passage span, page, relation; or ``null``
+when no document holds it) and every direct quote with its gold location and
+fidelity.  Cases are sorted by folder name; ``dev`` is the even indexes (0, 2, …),
+``test`` the odd ones.  Tune on dev only.
+
+For each case the article's numbers are found with ``find_quantities`` and matched
+to the gold mentions by span overlap (gold mentions marked ``fact: false`` are not
+scored).  Each matched number is linked with ``Linker.link_number`` (the sentence
+around it as context, the neighbouring sentences as ``wider``, every article number
+as ``all_quantities``).  Reported:
+
+* **linked right**: of the numbers with gold evidence, the share whose proposed span
+  lies inside or overlaps the gold passage (or an accepted alternative) in the same
+  document; for a derived gold figure, the relation must be ``derived`` and one
+  proposed operand must overlap a gold operand;
+* **false links**: of the numbers with gold ``null``, the share given a link;
+* **relation accuracy**: of the numbers linked right, the share with the gold relation;
+* **quotes**: location accuracy (proposed span overlaps the gold span, same
+  document; for gold ``null``, no link) and fidelity accuracy (of quotes located right).
+
+Numbers with gold evidence that ``find_quantities`` does not find are counted
+apart ("finder misses") and also as not linked in the "incl. misses" figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from claimgraph.link import DocumentIndex, Linker, article_context, read_document  # noqa: E402
+from claimgraph.quantities import find_quantities  # noqa: E402
+from claimgraph.spans import Span  # noqa: E402
+
+DEFAULT_CORPUS = ROOT / "tests" / "corpus" / "linking"
+
+
+def cases(corpus: Path, split: str) -> list[Path]:
+    found = sorted(p for p in corpus.iterdir() if p.is_dir() and (p / "case.json").exists())
+    if split == "dev":
+        return found[0::2]
+    if split == "test":
+        return found[1::2]
+    return found
+
+
+def _overlaps(span: Span, start: int, end: int) -> bool:
+    return span.start < end and start < span.end or (span.start == span.end == start)
+
+
+def _places(evidence: dict) -> list[dict]:
+    return [evidence] + list(evidence.get("alternatives") or ())
+
+
+def score_case(folder: Path, verbose: bool = False) -> dict:
+    case = json.loads((folder / "case.json").read_text(encoding="utf-8"))
+    article = (folder / "article.txt").read_text(encoding="utf-8")
+    indexes = []
+    t0 = time.perf_counter()
+    for doc_id, meta in case["documents"].items():
+        doc = read_document(folder / meta["file"])
+        indexes.append(DocumentIndex(doc_id, doc, primary=meta.get("primary", True), issuer=meta.get("issuer")))
+    linker = Linker(indexes)
+    texts = {ix.doc_id: ix.text for ix in indexes}
+    found = find_quantities(article)
+    r = {"case": folder.name, "with_gold": 0, "right": 0, "null_gold": 0, "false_links": 0, "relation_right": 0,
+         "finder_misses": 0, "unmatched_gold_null": 0, "quotes": 0, "quotes_right": 0, "quotes_located": 0,
+         "fidelity_right": 0, "quote_false": 0, "quotes_null": 0, "rows": []}
+    for gold in case["numbers"]:
+        if not gold.get("fact", True):
+            continue
+        gspan = Span(gold["start"], gold["end"])
+        match = [q for q in found if q.span is not None and q.span.overlaps(gspan)]
+        ev = gold.get("evidence")
+        if not match:
+            if ev is not None:
+                r["with_gold"] += 1
+                r["finder_misses"] += 1
+                r["rows"].append(("MISS", gold["text"], "not found by find_quantities", ""))
+            else:
+                r["unmatched_gold_null"] += 1
+            continue
+        q = min(match, key=lambda m: abs(m.span.start - gspan.start))
+        context, wider = article_context(article, q.span)
+        link = linker.link_number(q, context, all_quantities=found, wider=wider)
+        got = "-" if link is None else (f"{link.document}:{link.span.start} {link.relation} {link.score:.2f} "
+                                        f"{link.quantity_text!r}" + (f" [{link.formula}]" if link.formula else ""))
+        if ev is None:
+            r["null_gold"] += 1
+            bad = link is not None
+            r["false_links"] += bad
+            r["rows"].append(("FALSE" if bad else "ok", gold["text"], "gold: absent", got))
+            continue
+        r["with_gold"] += 1
+        right, relation_ok = False, False
+        if link is not None:
+            if ev["relation"] == "derived":
+                operands = [o for o in ev.get("operands") or () if o["document"] == link.document]
+                right = link.relation == "derived" and any(
+                    s.overlaps(Span(o["number_start"], o["number_end"])) for d, s in link.operands for o in operands
+                    if d == link.document)
+                if not right and link.relation != "derived":  # a direct statement of a derived figure
+                    right = False
+                relation_ok = right
+            else:
+                for place in _places(ev):
+                    if place["document"] == link.document and _overlaps(link.span, place["passage_start"], place["passage_end"]):
+                        right = True
+                        relation_ok = relation_ok or link.relation == place["relation"]
+        r["right"] += right
+        r["relation_right"] += relation_ok
+        want = f"{ev['document']}:{ev.get('number_start', '?')} {ev['relation']}"
+        if ev["relation"] == "derived":
+            want += f" [{ev.get('formula')}]"
+        tag = "ok" if right and relation_ok else "REL" if right else "WRONG" if link is not None else "ABSENT"
+        r["rows"].append((tag, gold["text"], "gold: " + want, got))
+    for gold in case.get("quotes", ()):
+        text = gold["text"]
+        link = linker.link_quote(text)
+        ev = gold.get("evidence")
+        got = "-" if link is None else f"{link.document}:{link.span.start}-{link.span.end} {link.fidelity.kind} {link.score:.2f}"
+        if ev is None:
+            r["quotes_null"] += 1
+            r["quote_false"] += link is not None
+            r["rows"].append(("FALSE" if link else "ok", "quote " + text[:50], "gold: absent", got))
+            continue
+        r["quotes"] += 1
+        located = link is not None and any(
+            p["document"] == link.document and _overlaps(link.span, p["start"], p["end"]) for p in _places(ev))
+        r["quotes_located"] += located
+        fid = located and link.fidelity.kind == ev["fidelity"]
+        r["fidelity_right"] += fid
+        tag = "ok" if fid else "FID" if located else "WRONG" if link else "ABSENT"
+        detail = "" if link is None else " · " + link.fidelity.explain()[:120]
+        r["rows"].append((tag, "quote " + text[:50], f"gold: {ev['document']}:{ev['start']}-{ev['end']} {ev['fidelity']}",
+                          got + detail))
+    r["seconds"] = time.perf_counter() - t0
+    del texts
+    return r
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{100 * a / b:5.1f}% ({a}/{b})" if b else "  n/a"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    ap.add_argument("--verbose", "-v", action="store_true", help="show every number and quote")
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--json", action="store_true", help="print the totals as JSON")
+    args = ap.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"error: corpus folder {args.corpus} not found", file=sys.stderr)
+        return 2
+    folders = cases(args.corpus, args.split)
+    if not folders:
+        print(f"error: no cases in {args.corpus} for split {args.split}", file=sys.stderr)
+        return 2
+    keys = ("with_gold", "right", "null_gold", "false_links", "relation_right", "finder_misses", "quotes",
+            "quotes_located", "fidelity_right", "quote_false", "quotes_null")
+    total = dict.fromkeys(keys, 0)
+    for folder in folders:
+        r = score_case(folder, args.verbose)
+        for k in keys:
+            total[k] += r[k]
+        scored = r["with_gold"] - r["finder_misses"]
+        print(f"{r['case']}: linked right {_pct(r['right'], scored)} · false links {_pct(r['false_links'], r['null_gold'])}"
+              f" · quotes {_pct(r['quotes_located'], r['quotes'])} · {r['seconds'] * 1000:.0f} ms")
+        if args.verbose:
+            for tag, what, gold, got in r["rows"]:
+                print(f"   {tag:6} {what[:42]!r:46} {gold[:60]:60} -> {got}")
+    scored = total["with_gold"] - total["finder_misses"]
+    print(f"\n{args.split}: {len(folders)} case(s)")
+    print(f"  numbers with gold evidence linked right: {_pct(total['right'], scored)}"
+          f"   incl. finder misses: {_pct(total['right'], total['with_gold'])}")
+    print(f"  numbers with gold null given a link:     {_pct(total['false_links'], total['null_gold'])}")
+    print(f"  relation right (of linked right):        {_pct(total['relation_right'], total['right'])}")
+    print(f"  quotes located right:                    {_pct(total['quotes_located'], total['quotes'])}"
+          f"   absent quotes given a link: {_pct(total['quote_false'], total['quotes_null'])}")
+    print(f"  quote fidelity right (of located):       {_pct(total['fidelity_right'], total['quotes_located'])}")
+    if args.json:
+        print(json.dumps(total, sort_keys=True))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

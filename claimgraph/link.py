@@ -1,0 +1,1825 @@
+"""Propose evidence in source documents for an article's numbers and quotes.
+
+Three steps, each usable on its own:
+
+1. :func:`read_document` turns a file (plain text, HTML or PDF) into a
+   :class:`LoadedDocument`: its text, with page spans when the format has pages.
+2. :class:`DocumentIndex` reads a document **once**: its number mentions
+   (:func:`~claimgraph.quantities.find_quantities`), its passages (sentences and
+   table lines), a word index and the numbers bucketed by kind and magnitude.
+3. :class:`Linker` asks the indexes, for each article number, which passage
+   states it, and how the article's wording relates to it (``verbatim``,
+   ``rounded``, ``rehedged`` or ``derived``); for each direct quote, where it is
+   and how faithful it is (:func:`quote_fidelity`).  When nothing scores above a
+   threshold the answer is ``None``: *absent*, never a guess.
+
+>>> linker = Linker({"oig": "ICE transferred more than 448,000 UCs to HHS from fiscal years 2019 to 2023. "
+...                         "ICE reported more than 32,000 UCs failed to appear in court."})
+>>> from claimgraph.quantities import Quantity
+>>> link = linker.link_number(Quantity.parse("at least 32,000"),
+...                           "At least 32,000 children did not appear in court.")
+>>> link.document, link.relation, link.quantity_text
+('oig', 'rehedged', 'more than 32,000')
+>>> linker.link_number(Quantity.parse("8"), "Eight field offices were visited.") is None
+True
+>>> print(quote_fidelity("We found ICE cannot always monitor them.",
+...                      "Specifically, we found ICE cannot always monitor them.").explain())
+verbatim but for a dropped leading word: 'Specifically,'
+
+Numbers in a document's leading metadata block ("TITLE: …", "DATE: …" lines closed
+by a ``=====`` rule, or YAML front matter) are not evidence: see :func:`find_header`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import difflib
+import io
+import math
+import re
+from collections import Counter, defaultdict
+from decimal import Decimal
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping, Sequence
+
+import attrs
+
+from .errors import DocumentError
+from .quantities import Interval, Quantity, QuantityKind, Verdict, compare, derive, find_quantities
+from .spans import Span, normalize_for_match
+
+__all__ = [
+    "NUMBER_MIN_SCORE",
+    "QUOTE_MIN_SCORE",
+    "LoadedDocument",
+    "read_document",
+    "parse_document",
+    "find_header",
+    "NumberLink",
+    "WordDiff",
+    "Fidelity",
+    "QuoteLink",
+    "LinkResult",
+    "quote_fidelity",
+    "DocumentIndex",
+    "Linker",
+    "article_context",
+]
+
+#: A number link scoring below this is not proposed (the number is reported absent).
+NUMBER_MIN_SCORE = 0.43
+#: A quote whose words match a document passage less than this (share of the
+#: quote's words found in order) is reported absent.
+QUOTE_MIN_SCORE = 0.75
+#: Largest relative gap between an article figure and a document figure still
+#: called "rounded" (on top of their intervals overlapping).
+MAX_ROUNDING_REL = Decimal("0.05")
+#: Weight of a figure's specificity (448,820 identifies a statement; 8 does not) in a
+#: number link's score; the rest is the match of the words around it.
+W_SPEC = 0.5
+#: How much a matching counted noun ("four *recommendations*") adds to the word match.
+W_NOUN = 0.25
+#: "Nearly X" links to figures down to X less this share of X (or a tenth of its last stated digit).
+NEARLY_LINK_REL = Decimal("0.05")
+#: Largest relative gap between a fraction in words ("close to half") and a document's share.
+FRACTION_WORD_REL = Decimal("0.12")
+#: A derived share must come within this relative distance of the article's stated figure.
+DERIVED_MAX_REL = Decimal("0.1")
+#: Document numbers within this relative distance of an article figure are looked at (a superset
+#: of every relation's tolerance), found by bisecting each kind's sorted values.
+CANDIDATE_WINDOW = Decimal("0.15")
+#: Score multiplier for documents that are not primary (news outlets relaying a figure).
+SECONDARY_FACTOR = 0.9
+#: Score multiplier for a derived figure (a direct statement is better evidence).
+DERIVED_FACTOR = 0.85
+
+
+# ---------------------------------------------------------------------------
+# Reading documents
+# ---------------------------------------------------------------------------
+
+
+@attrs.frozen
+class LoadedDocument:
+    """A document's text as read, with page spans (``()`` when the format has no pages).
+
+    ``text`` is what every offset refers to.  Line ends are ``\\n``; a PDF's pages
+    are joined with form feeds (``\\f``), and form feeds in a text file mark pages too.
+    """
+
+    path: str | None
+    text: str
+    format: str = "text"
+    pages: tuple[Span, ...] = ()
+    title: str | None = None
+    encoding: str | None = None
+
+    def page_of(self, offset: int) -> int | None:
+        """1-based page holding ``offset``; ``None`` when pages are unknown.
+
+        >>> LoadedDocument(None, "one\\ftwo", pages=(Span(0, 3), Span(4, 7))).page_of(5)
+        2
+        """
+        return _page_of(self.pages, offset)
+
+
+def _page_of(pages: Sequence[Span], offset: int) -> int | None:
+    if not pages:
+        return None
+    starts = [p.start for p in pages]
+    return max(1, bisect.bisect_right(starts, offset))
+
+
+def _form_feed_pages(text: str) -> tuple[Span, ...]:
+    if "\f" not in text:
+        return ()
+    pages, start = [], 0
+    for i, ch in enumerate(text):
+        if ch == "\f":
+            pages.append(Span(start, i))
+            start = i + 1
+    pages.append(Span(start, len(text)))
+    return tuple(pages)
+
+
+_HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Bytes 0x80-0x9F that Windows-1252 uses for typographic punctuation; in Latin-1
+# they are control characters, so their presence identifies cp1252 text.
+_CP1252_MARKS = frozenset(b"\x80\x82\x84\x85\x91\x92\x93\x94\x95\x96\x97\x99")
+_ENCODING_HINT = ("pass encoding='cp1252' (Windows) or encoding='latin-1' if you know it, "
+                  "or convert the file to UTF-8 (iconv -f OLD -t UTF-8)")
+
+
+def read_document(path: str | Path, *, encoding: str | None = None) -> LoadedDocument:
+    """Read a plain-text, HTML or PDF file into a :class:`LoadedDocument`.
+
+    The format comes from the extension (``.pdf``, ``.html``/``.htm``) or, failing
+    that, from the content (``%PDF-``, ``<html``).  Text is decoded as UTF-8 (with or
+    without BOM) or UTF-16/32 with BOM; Windows-1252 only when ``encoding`` says so or
+    its typographic bytes make it unmistakable.  Anything else raises
+    :class:`~claimgraph.errors.DocumentError` naming the file, the byte offset and
+    what to do: text is never silently mangled.
+
+    >>> import tempfile, os
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     p = os.path.join(d, "memo.txt")
+    ...     _ = open(p, "wb").write("\\ufeffPage one\\r\\n\\fPage two".encode("utf-8"))
+    ...     doc = read_document(p)
+    >>> doc.text, doc.pages, doc.encoding
+    ('Page one\\n\\x0cPage two', (Span(start=0, end=9), Span(start=10, end=18)), 'utf-8-sig')
+    """
+    p = Path(path)
+    where = str(path)
+    if not p.exists():
+        raise DocumentError("document file not found", where=where,
+                            hint="check the path (relative paths are read from the current folder)")
+    if p.is_dir():
+        raise DocumentError("is a folder, not a document file", where=where, hint="give the path of a file inside it")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise DocumentError(f"cannot read the file: {exc.strerror or exc}", where=where,
+                            hint="check the file's permissions") from exc
+    fmt = "pdf" if p.suffix.lower() == ".pdf" else "html" if p.suffix.lower() in _HTML_EXT else None
+    return parse_document(data, name=where, format=fmt, encoding=encoding)
+
+
+def parse_document(data: bytes, *, name: str = "<bytes>", format: str | None = None,
+                   encoding: str | None = None) -> LoadedDocument:
+    """Like :func:`read_document`, for bytes already in memory (``name`` is used in errors).
+
+    >>> parse_document(b"<html><nav>Home</nav><p>ICE reported 32,000.</p></html>").text
+    'ICE reported 32,000.'
+    """
+    if format not in (None, "text", "html", "pdf"):
+        raise DocumentError(f"unknown document format {format!r}", where=name, hint="use 'text', 'html' or 'pdf'")
+    if not data:
+        raise DocumentError("empty document (0 bytes)", where=name,
+                            hint="the file has no content; re-save or re-download it")
+    if format is None:
+        format = "pdf" if b"%PDF-" in data[:1024] else None
+    if format == "pdf":
+        doc = _read_pdf(data, name)
+    else:
+        text, used = _decode(data, encoding, name)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if format is None:
+            head = text[:1024].lstrip().lower()
+            format = "html" if head.startswith(("<!doctype html", "<html")) or "<body" in head else "text"
+        if format == "html":
+            body, title = _html_main_text(text)
+            doc = LoadedDocument(name, body, "html", _form_feed_pages(body), title, used)
+        else:
+            doc = LoadedDocument(name, text, "text", _form_feed_pages(text), _header_title(text), used)
+    if not doc.text.strip():
+        what = {"pdf": "the PDF", "html": "the page's main content"}.get(doc.format, "the file")
+        raise DocumentError(f"empty document: {what} holds no text", where=name,
+                            hint="check that this is the right file (an HTML page may put all its text in "
+                                 "navigation or scripts)")
+    return doc
+
+
+def _decode(data: bytes, encoding: str | None, where: str) -> tuple[str, str]:
+    if encoding:
+        try:
+            codec = codecs.lookup(encoding).name
+        except LookupError:
+            raise DocumentError(f"unknown encoding {encoding!r}", where=where,
+                                hint="use a Python codec name such as 'utf-8', 'utf-16', 'cp1252' or 'latin-1'") from None
+        if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
+            encoding = "utf-8-sig"
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError as exc:
+            raise DocumentError(
+                f"cannot be decoded as {encoding}: byte 0x{data[exc.start]:02x} at byte offset {exc.start} is invalid",
+                where=where, hint="the file is in another encoding; " + _ENCODING_HINT) from None
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError as exc:
+                raise DocumentError(
+                    f"starts with a {codec.upper()} byte-order mark but byte offset {exc.start} is invalid {codec}",
+                    where=where, hint="the file is damaged or mislabelled; " + _ENCODING_HINT) from None
+    if b"\x00" in data:  # NUL bytes: UTF-16 without a BOM, or not text at all
+        utf16 = _sniff_utf16(data)
+        if utf16:
+            try:
+                return data.decode(utf16), utf16
+            except UnicodeDecodeError:
+                pass
+        at = data.index(b"\x00")
+        raise DocumentError(f"is not text: a NUL byte at byte offset {at} (a binary file, or UTF-16 without a "
+                            "byte-order mark)", where=where, hint="pass encoding='utf-16-le' or 'utf-16-be' if it is "
+                            "UTF-16; " + _ENCODING_HINT)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+    if b"\x00" not in data and _looks_cp1252(data):
+        return data.decode("cp1252"), "cp1252"
+    raise DocumentError(
+        f"is not UTF-8 text: byte 0x{data[bad]:02x} at byte offset {bad} is invalid, and the encoding "
+        "cannot be told for sure", where=where, hint=_ENCODING_HINT)
+
+
+def _sniff_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: ASCII-heavy text has a NUL in every other byte."""
+    sample = data[:4096]
+    if len(sample) < 8 or len(sample) % 2:
+        return None
+    even_nuls = sample[0::2].count(0) / (len(sample) // 2)
+    odd_nuls = sample[1::2].count(0) / (len(sample) // 2)
+    if odd_nuls > 0.7 and even_nuls < 0.05:
+        return "utf-16-le"
+    if even_nuls > 0.7 and odd_nuls < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _looks_cp1252(data: bytes) -> bool:
+    high = [b for b in data if b >= 0x80]
+    if not high or len(high) > 0.2 * len(data):
+        return False
+    if not any(b in _CP1252_MARKS for b in high):
+        return False
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+# -- HTML ---------------------------------------------------------------------
+
+_HTML_SKIP = frozenset({"script", "style", "nav", "header", "footer", "aside", "noscript", "template",
+                        "svg", "iframe", "form", "button", "select", "head", "menu", "dialog", "object"})
+_HTML_SKIP_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "menu", "dialog"})
+_HTML_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                        "source", "track", "wbr"})
+_HTML_PARA = frozenset({"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li",
+                        "ul", "ol", "dl", "dt", "dd", "table", "blockquote", "pre", "figure", "figcaption",
+                        "address", "caption", "hr", "details", "summary", "body"})
+_HTML_LINE = frozenset({"br", "tr"})
+_HTML_CELL = frozenset({"td", "th"})
+_PARA, _LINE, _CELL = "\x00P", "\x00L", "\x00C"
+
+
+class _MainText(HTMLParser):
+    """Main text of a page: boilerplate elements dropped, paragraph breaks kept."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool, bool]] = []  # (tag, skips, is_main)
+        self.skip = 0
+        self.main = 0
+        self.pieces: list[tuple[str, bool]] = []
+        self.pre = 0
+        self.title_parts: list[str] = []
+        self.h1_parts: list[str] = []
+        self.in_title = False
+        self.in_h1 = False
+        self.saw_main = False
+
+    def handle_starttag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs_)
+        if tag == "title":
+            self.in_title = True
+        if tag in _HTML_VOID:
+            self._block(tag)
+            return
+        role = (a.get("role") or "").lower()
+        skips = (tag in _HTML_SKIP or role in _HTML_SKIP_ROLES or "hidden" in a
+                 or (a.get("aria-hidden") or "").lower() == "true")
+        is_main = tag == "main" or role == "main"
+        self.saw_main |= is_main
+        self.stack.append((tag, skips, is_main))
+        self.skip += skips
+        self.main += is_main
+        if tag == "pre":
+            self.pre += 1
+        if tag == "h1" and not self.skip:
+            self.in_h1 = True
+        self._block(tag)
+
+    def handle_startendtag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
+        self._block(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        if tag == "h1":
+            self.in_h1 = False
+        if not any(t == tag for t, _, _ in self.stack):
+            return
+        while self.stack:
+            t, skips, is_main = self.stack.pop()
+            self.skip -= skips
+            self.main -= is_main
+            if t == "pre":
+                self.pre -= 1
+            if t == tag:
+                break
+        self._block(tag)
+
+    def _block(self, tag: str) -> None:
+        if self.skip:
+            return
+        if tag in _HTML_PARA:
+            self.pieces.append((_PARA, self.main > 0))
+        elif tag in _HTML_LINE:
+            self.pieces.append((_LINE, self.main > 0))
+        elif tag in _HTML_CELL:
+            self.pieces.append((_CELL, self.main > 0))
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title_parts.append(data)
+            return
+        if self.skip:
+            return
+        if self.in_h1:
+            self.h1_parts.append(data)
+        if not self.pre:
+            data = re.sub(r"[ \t\r\n\f\v]+", " ", data)
+        self.pieces.append((data, self.main > 0))
+
+    def result(self) -> tuple[str, str | None]:
+        pieces = [p for p, in_main in self.pieces if in_main] if self.saw_main else [p for p, _ in self.pieces]
+        out: list[str] = []
+        pending = ""
+        strength = {_CELL: 1, _LINE: 2, _PARA: 3}
+        for piece in pieces:
+            if piece in strength:
+                if strength[piece] > strength.get(pending, 0):
+                    pending = piece
+                continue
+            if not piece.strip() and not self.pre:
+                if out and not pending and not out[-1].endswith(" "):
+                    out.append(" ")
+                continue
+            if pending and out:
+                while out and out[-1].endswith((" ", "\t")):
+                    out[-1] = out[-1].rstrip(" \t")
+                    if not out[-1]:
+                        out.pop()
+                out.append({_PARA: "\n\n", _LINE: "\n", _CELL: "\t"}[pending])
+                piece = piece.lstrip(" ")
+            elif not out:
+                piece = piece.lstrip()
+            pending = ""
+            out.append(piece)
+        text = "".join(out).strip()
+        text = re.sub(r"[ \t]+\n", "\n", text)
+        title = " ".join("".join(self.title_parts).split()) or " ".join("".join(self.h1_parts).split()) or None
+        return text, title
+
+
+def _html_main_text(html: str) -> tuple[str, str | None]:
+    parser = _MainText()
+    parser.feed(html)
+    parser.close()
+    return parser.result()
+
+
+# -- PDF ----------------------------------------------------------------------
+
+
+def _read_pdf(data: bytes, where: str) -> LoadedDocument:
+    try:
+        import pypdf
+        from pypdf.errors import DependencyError
+    except ImportError:
+        raise DocumentError("reading PDF files needs the optional dependency 'pypdf'", where=where,
+                            hint="pip install 'claimgraph[pdf]'") from None
+    import logging
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+        encrypted = reader.is_encrypted
+    except Exception as exc:  # pypdf raises many types on damaged input
+        raise DocumentError(f"is not a readable PDF (damaged or truncated): {exc}", where=where,
+                            hint="download the file again, or check it with 'qpdf --check FILE'") from None
+    if encrypted:
+        try:
+            ok = reader.decrypt("")
+        except DependencyError:
+            raise DocumentError("is an encrypted PDF and decrypting it needs the 'cryptography' package",
+                                where=where, hint="pip install cryptography, or decrypt it first with qpdf") from None
+        except Exception as exc:
+            raise DocumentError(f"is an encrypted PDF that cannot be opened: {exc}", where=where,
+                                hint="decrypt it first: qpdf --decrypt --password=PASSWORD in.pdf out.pdf") from None
+        if not ok:
+            raise DocumentError("is an encrypted PDF that needs a password", where=where,
+                                hint="decrypt it first: qpdf --decrypt --password=PASSWORD in.pdf out.pdf")
+    texts: list[str] = []
+    try:
+        for page in reader.pages:
+            page_text = page.extract_text() or ""
+            texts.append(page_text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n"))
+    except Exception as exc:
+        raise DocumentError(f"is not a readable PDF: page {len(texts) + 1} cannot be read ({exc})", where=where,
+                            hint="download the file again, or check it with 'qpdf --check FILE'") from None
+    if not texts:
+        raise DocumentError("is a PDF with no pages", where=where, hint="check that this is the right file")
+    if not any(t.strip() for t in texts):
+        raise DocumentError(f"is a PDF with no text layer ({len(texts)} page(s) of images, probably scanned)",
+                            where=where, hint="run OCR first, e.g. 'ocrmypdf in.pdf out.pdf', then read out.pdf")
+    pages, pos = [], 0
+    for t in texts:
+        pages.append(Span(pos, pos + len(t)))
+        pos += len(t) + 1
+    title = None
+    try:
+        meta = reader.metadata
+        title = (meta.title or None) if meta else None
+    except Exception:
+        title = None
+    return LoadedDocument(where, "\f".join(texts), "pdf", tuple(pages), title, None)
+
+
+# -- metadata header ------------------------------------------------------------
+
+_HEADER_KEY = re.compile(r"[A-Z][A-Z0-9 /&()'.,-]{0,40}:(?:[ \t]|$)")
+_YAML_KEY = re.compile(r"[A-Za-z_][\w -]{0,40}:(?:[ \t]|$)")
+_RULE = re.compile(r"[ \t]*([=\-_*#~])\1{9,}[ \t]*$")
+_HEADER_MAX_CHARS = 20_000
+
+
+def find_header(text: str) -> Span | None:
+    """The leading metadata block of a document, if it has one.
+
+    Two shapes are recognised: ``KEY:  value`` lines in capitals (values may wrap
+    onto indented lines) closed by a rule of ten or more ``=``/``-``/``_``/``*``/``#``;
+    and YAML front matter between ``---`` lines.  The span ends after the closing
+    rule.  Numbers inside it (document numbers, dates, page counts) are metadata,
+    not statements, so :class:`DocumentIndex` does not offer them as evidence.
+
+    >>> text = "TITLE:   Alert\\nDATE:    August 19, 2024\\nLENGTH:  18 pages\\n=============\\nBody: 32,000."
+    >>> header = find_header(text)
+    >>> header, text[header.end:]
+    (Span(start=0, end=72), 'Body: 32,000.')
+    >>> find_header("No header: just text.\\n==========") is None
+    True
+    """
+    head = text[:_HEADER_MAX_CHARS]
+    if head.startswith("---\n"):
+        end = head.find("\n---", 4)
+        if end != -1:
+            inner = [ln for ln in head[4:end].split("\n") if ln.strip()]
+            if inner and all(_YAML_KEY.match(ln) or ln[:1] in " \t-" for ln in inner):
+                stop = head.find("\n", end + 4)
+                return Span(0, len(head) if stop == -1 else stop + 1)
+    pos, keys, first = 0, 0, True
+    while pos < len(head):
+        nl = head.find("\n", pos)
+        line_end = len(head) if nl == -1 else nl
+        line = head[pos:line_end]
+        if not line.strip():
+            pos = line_end + 1
+            continue
+        if _RULE.match(line) and not first:
+            return Span(0, min(len(text), line_end + 1)) if keys >= 2 else None
+        if _HEADER_KEY.match(line):
+            keys += 1
+        elif first or line[:1] not in " \t":
+            return None
+        first = False
+        pos = line_end + 1
+    return None
+
+
+def _header_title(text: str) -> str | None:
+    header = find_header(text)
+    if header is None:
+        return None
+    lines = header.of(text).split("\n")
+    for i, line in enumerate(lines):
+        if line.upper().startswith("TITLE:"):
+            parts = [line[6:].strip()]
+            for more in lines[i + 1 :]:
+                if not more[:1] in " \t" or not more.strip():
+                    break
+                parts.append(more.strip())
+            return " ".join(p for p in parts if p) or None
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Passages and words
+# ---------------------------------------------------------------------------
+
+_LABEL = re.compile(r"[ \t]*(?:[-*\u2022\u00b7\u2013]|\(?[A-Za-z]{1,3}\d{1,3}[.):]?|\(?\d{1,3}[.)]|\d{1,3}[ \t]+-"
+                    r"|\(?[ivxIVX]{1,4}[.)])[ \t]+")
+_TABLE_GAP = re.compile(r"\S(?:\t|[ ]{2,}|[ ]?\|[ ]?)\S")
+_BOUNDARY = re.compile(r"[.!?…][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]*[A-Z0-9])")
+_ABBREV = frozenset("""mr mrs ms dr sen rep gov st no vs inc corp co ltd jr sr gen lt col sgt
+    jan feb mar apr jun jul aug sep sept oct nov dec fig p pp vol est approx dept univ ph.d e.g i.e
+    u.s u.k u.n d.c a.m p.m etc al""".split())
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\u2019]*")
+_HAS_YEAR = re.compile(r"\d{4}")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_STOP = frozenset("""a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers him his how i if in into is it its itself just me more
+    most my no nor not now of off on once only or other our out over own same she should so some such
+    than that the their them then there these they this those through to too under until up very was
+    we were what when where which while who whom why will with would you your said says say according
+    approximately nearly almost roughly around least percent per cent million billion thousand hundred
+    one two three four five six seven eight nine ten eleven twelve also however further like may might
+    must since within without""".split())
+# Passages that say a figure was *not* found are not evidence for it (research notes, errata).
+_NEGATED = re.compile(r"\b(?:not\s+found|nothing\s+(?:retrieved|found)|could\s+not\s+(?:find|be\s+found)"
+                      r"|could\s+not\s+(?:check|verify|confirm)|did\s+not\s+find|looked\s+for|no\s+record\s+of|(?:was|were)\s+not\s+seen"
+                      r"|not\s+(?:retrieved|located))\b", re.I)
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    w = word.lower().replace("\u2019", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'")
+    if len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 4 and w.endswith("sses"):
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    for suffix in ("ing", "ed", "al", "ion"):
+        if len(w) > len(suffix) + 3 and w.endswith(suffix):
+            w = w[: -len(suffix)]
+            break
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+        w = w[:-1]
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+def _content_stems(text: str) -> list[str]:
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group()
+        if w[0].isdigit():
+            continue
+        low = w.lower()
+        if low in _STOP or len(low) < 2:
+            continue
+        out.append(_stem(w))
+    return out
+
+
+def _blocks(text: str, start: int, end: int) -> list[Span]:
+    """Blank-line separated blocks; a labelled or bulleted line, a table line or a form feed starts a new one."""
+    blocks: list[Span] = []
+    cur_start: int | None = None
+    cur_end = start
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        line_end = end if nl == -1 else nl
+        line = text[pos:line_end]
+        parts = line.split("\f")
+        offset = pos
+        for k, part in enumerate(parts):
+            part_start = offset
+            part_end = offset + len(part)
+            if k:
+                if cur_start is not None:
+                    blocks.append(Span(cur_start, cur_end))
+                cur_start = None
+            if not part.strip():
+                if cur_start is not None:
+                    blocks.append(Span(cur_start, cur_end))
+                cur_start = None
+            else:
+                table = _is_table_line(part)
+                if cur_start is not None and (table or _LABEL.match(part) or _is_table_line(text[cur_start:cur_end].rsplit("\n", 1)[-1])):
+                    blocks.append(Span(cur_start, cur_end))
+                    cur_start = None
+                lead = len(part) - len(part.lstrip())
+                if cur_start is None:
+                    cur_start = part_start + lead
+                cur_end = part_end - (len(part) - len(part.rstrip()))
+            offset = part_end + 1
+        pos = line_end + 1
+    if cur_start is not None:
+        blocks.append(Span(cur_start, cur_end))
+    return blocks
+
+
+_WRAP = re.compile(r"[ \t]*\n[ \t]*")
+
+
+def _scan_quantities(text: str, blocks: Sequence[Span]) -> list[Quantity]:
+    """``find_quantities`` over the blocks of a document, with hard line wraps joined.
+
+    Reports and releases are often wrapped at a fixed width, which splits mentions
+    ("$4.86\\nbillion", "more than\\n    448,000").  Each block's line breaks (and the
+    indentation around them) are read as one space; spans are mapped back to
+    ``text``, and each quantity's ``text`` is the joined form.
+    """
+    pieces: list[str] = []
+    where: list[int] = []
+    for b in blocks:
+        pos = b.start
+        for m in _WRAP.finditer(text, b.start, b.end):
+            pieces.append(text[pos : m.start()])
+            where.extend(range(pos, m.start()))
+            pieces.append(" ")
+            where.append(m.start())
+            pos = m.end()
+        pieces.append(text[pos : b.end])
+        where.extend(range(pos, b.end))
+        pieces.append("\n\n")
+        where.extend((b.end, b.end))
+    joined = "".join(pieces)
+    out = []
+    for q in find_quantities(joined, include_non_facts=False):
+        if q.span is None or q.span.end > len(where) or q.span.start >= q.span.end:
+            continue
+        start, end = where[q.span.start], where[q.span.end - 1] + 1
+        out.append(attrs.evolve(q, span=Span(start, end)))
+    return out
+
+
+def _is_heading(chunk: str) -> bool:
+    letters = [c for c in chunk if c.isalpha()]
+    return ("\n" not in chunk and len(chunk) <= 100 and bool(letters) and chunk.rstrip()[-1:] not in ".!?\"'"
+            and sum(c.isupper() for c in letters) >= 0.6 * len(letters))
+
+
+def _negated_blocks(text: str, blocks: Sequence[Span]) -> list[bool]:
+    """Blocks that say something was *not* found, or sit under a heading that does."""
+    out, under = [], False
+    for b in blocks:
+        chunk = text[b.start : b.end]
+        if _is_heading(chunk):
+            under = bool(_NEGATED.search(chunk))
+        out.append(under or bool(_NEGATED.search(chunk)))
+    return out
+
+
+def _is_table_line(line: str) -> bool:
+    return any(c.isdigit() for c in line) and len(_TABLE_GAP.findall(line.strip())) >= 2
+
+
+def _sentences(text: str, block: Span) -> list[Span]:
+    chunk = text[block.start : block.end]
+    if _is_table_line(chunk) and "\n" not in chunk:
+        return [_trim(text, block)]
+    out, start = [], 0
+    for m in _BOUNDARY.finditer(chunk):
+        before = chunk[start : m.start() + 1]
+        word = re.search(r"([A-Za-z.]+)\.$", before)
+        if chunk[m.start()] == "." and word:
+            token = word.group(1).lower().rstrip(".")
+            if token in _ABBREV or (len(token) == 1 and token.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+                continue
+        out.append(Span(block.start + start, block.start + m.end()))
+        start = m.end()
+    if start < len(chunk):
+        out.append(Span(block.start + start, block.end))
+    return [s for s in (_trim(text, s) for s in out) if len(s)]
+
+
+def _trim(text: str, span: Span) -> Span:
+    s, e = span.start, span.end
+    m = _LABEL.match(text, s, e)
+    if m and m.end() < e:
+        s = m.end()
+    while s < e and text[s] in " \t\n\f":
+        s += 1
+    while e > s and text[e - 1] in " \t\n\f":
+        e -= 1
+    return Span(s, e)
+
+
+def _segment(text: str, start: int = 0) -> tuple[list[Span], list[Span], list[int]]:
+    """Blocks, passages (sentences / table lines) and, for each passage, its block index."""
+    blocks = _blocks(text, start, len(text))
+    passages: list[Span] = []
+    owner: list[int] = []
+    for b, block in enumerate(blocks):
+        for sentence in _sentences(text, block):
+            passages.append(sentence)
+            owner.append(b)
+    return blocks, passages, owner
+
+
+def _article_sentences(text: str) -> list[Span]:
+    return _segment(text, 0)[1]
+
+
+def _context_of(text: str, sentences: Sequence[Span], span: Span) -> tuple[str, str]:
+    """The sentence holding ``span`` and the sentences just before and after it."""
+    starts = [s.start for s in sentences]
+    i = bisect.bisect_right(starts, span.start) - 1
+    if i < 0 or span.start >= sentences[i].end:
+        return span.of(text), ""
+    here = sentences[i].union(span)
+    around = [sentences[j].of(text) for j in (i - 1, i + 1) if 0 <= j < len(sentences)]
+    return here.of(text), " ".join(around)
+
+
+def article_context(text: str, span: Span) -> tuple[str, str]:
+    """``(sentence, wider)`` for a number at ``span`` in an article, as :meth:`Linker.link_all` passes them.
+
+    >>> article_context("ICE said so. It moved 448,000 UCs. Then it stopped.", Span(22, 29))
+    ('It moved 448,000 UCs.', 'ICE said so. Then it stopped.')
+    """
+    return _context_of(text, _article_sentences(text), span)
+
+
+# ---------------------------------------------------------------------------
+# Links
+# ---------------------------------------------------------------------------
+
+
+@attrs.frozen
+class NumberLink:
+    """A proposed document passage behind an article number.
+
+    ``relation`` says how the article's figure relates to the document's:
+    ``verbatim`` (same value and hedge), ``rehedged`` (same value, another hedge:
+    "at least 32,000" for "more than 32,000"), ``rounded`` (another value inside the
+    article's wording: "more than 160 million" for "160.4 million") or ``derived``
+    (computed from ``operands`` by ``formula``).  ``score`` is 0..1.
+    """
+
+    document: str
+    span: Span
+    passage: Span
+    page: int | None
+    relation: str
+    score: float
+    quantity_text: str
+    formula: str | None = None
+    operands: tuple[tuple[str, Span], ...] = ()
+    primary: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-safe dict (spans as ``[start, end]``)."""
+        return {
+            "document": self.document, "span": list(self.span.as_tuple()),
+            "passage": list(self.passage.as_tuple()), "page": self.page, "relation": self.relation,
+            "score": round(self.score, 4), "quantity_text": self.quantity_text, "formula": self.formula,
+            "operands": [[d, list(s.as_tuple())] for d, s in self.operands], "primary": self.primary,
+        }
+
+
+@attrs.frozen
+class WordDiff:
+    """One step of a word-level comparison: ``equal``, ``insert`` (only in the article),
+    ``delete`` (only in the source) or ``replace``."""
+
+    op: str
+    article: str
+    source: str
+
+
+@attrs.frozen
+class Fidelity:
+    """How an article's quote relates to the source words.
+
+    ``kind`` is one of ``verbatim``, ``trimmed`` (words dropped at either end of the
+    source sentence), ``bracketed_edit`` (bracketed words added, changed or dropped),
+    ``ellipsis`` (an ellipsis stands for words that are in the source) or ``altered``
+    (any other change).  ``similarity`` compares the quote with the source words it
+    covers (dropped edges excluded), 0..1.
+    """
+
+    kind: str
+    similarity: float
+    diffs: tuple[WordDiff, ...]
+    dropped_leading: str = ""
+    dropped_trailing: str = ""
+
+    def explain(self) -> str:
+        """One sentence a fact-checker can read.
+
+        >>> quote_fidelity("ICE cannot monitor", "ICE cannot monitor").explain()
+        'verbatim'
+        """
+        changes = [d for d in self.diffs if d.op != "equal"]
+
+        def words(text: str) -> str:
+            return "word" if len(text.split()) == 1 else "words"
+
+        edges = []
+        if self.dropped_leading:
+            w = words(self.dropped_leading)
+            edges.append(f"{'a ' if w == 'word' else ''}dropped leading {w}: {self.dropped_leading!r}")
+        if self.dropped_trailing:
+            w = words(self.dropped_trailing)
+            edges.append(f"{'a ' if w == 'word' else ''}dropped trailing {w}: {self.dropped_trailing!r}")
+        middle = [d for d in changes if not _is_edge_diff(d, self)]
+        if self.kind == "verbatim":
+            if edges:
+                return "verbatim (a fragment run into the reporter's sentence; the source sentence also has " + \
+                    " and ".join(e.replace("a dropped", "a").replace("dropped ", "") for e in edges) + ")"
+            return "verbatim"
+        if self.kind == "trimmed":
+            return "verbatim but for " + " and ".join(edges)
+        parts = [_describe(d) for d in middle[:4]]
+        if len(middle) > 4:
+            parts.append(f"… {len(middle) - 4} more")
+        label = {"bracketed_edit": "bracketed edit", "ellipsis": "ellipsis", "altered": "altered"}[self.kind]
+        text = f"{label} (similarity {self.similarity:.2f})"
+        if parts:
+            text += ": " + "; ".join(parts)
+        if edges:
+            text += ("; " if parts else ": ") + "; ".join(edges)
+        return text
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "similarity": round(self.similarity, 4),
+                "diffs": [attrs.asdict(d) for d in self.diffs],
+                "dropped_leading": self.dropped_leading, "dropped_trailing": self.dropped_trailing}
+
+
+def _is_edge_diff(d: WordDiff, f: Fidelity) -> bool:
+    return d.op == "delete" and d.source in (f.dropped_leading, f.dropped_trailing) and bool(d.source)
+
+
+def _describe(d: WordDiff) -> str:
+    if d.op == "insert":
+        if d.article.strip() == "…":
+            return "an ellipsis where the source omits nothing"
+        return f"the article adds {d.article!r}"
+    if d.op == "delete":
+        return f"the article drops {d.source!r}"
+    if d.article.strip() == "…":
+        return f"an ellipsis stands for {d.source!r}"
+    return f"{d.source!r} in the source reads {d.article!r} in the article"
+
+
+@attrs.frozen
+class QuoteLink:
+    """Where a direct quote is in a document: ``span`` covers the matched source words,
+    ``passage`` the source sentence (or quoted segment) the fidelity was measured against."""
+
+    document: str
+    span: Span
+    page: int | None
+    fidelity: Fidelity
+    score: float
+    passage: Span | None = None
+    primary: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"document": self.document, "span": list(self.span.as_tuple()), "page": self.page,
+                "fidelity": self.fidelity.to_dict(), "score": round(self.score, 4),
+                "passage": list(self.passage.as_tuple()) if self.passage else None, "primary": self.primary}
+
+
+@attrs.frozen
+class LinkResult:
+    """One article item and its proposed evidence (``link`` is ``None`` when absent)."""
+
+    kind: str  # "number" | "quote"
+    span: Span | None
+    text: str
+    link: NumberLink | QuoteLink | None
+    alternatives: tuple[NumberLink | QuoteLink, ...] = ()
+
+
+# ---------------------------------------------------------------------------
+# Quote fidelity
+# ---------------------------------------------------------------------------
+
+_ELLIPSIS = re.compile(r"\s*(?:\u2026|\.\s?\.\s?\.)\s*")
+_EDGE_PUNCT = "\"'()[]{},.;:!?-\u2026"
+
+
+@attrs.frozen
+class _Tok:
+    text: str
+    key: str
+    bracketed: bool
+    ellipsis: bool
+
+
+_FOOTNOTE = re.compile(r"(?<=[\w.,;:!?\"'\u2019\u201d)])(?:\[\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+)")
+
+
+def _fidelity_tokens(text: str) -> list[_Tok]:
+    text = _FOOTNOTE.sub("", text)  # footnote references ("procedures.[3]") are not words
+    text = text.replace("\u2014", " \u2014 ").replace("\u2013", " \u2013 ")
+    text = normalize_for_match(text)
+    text = _ELLIPSIS.sub(" \u2026 ", text)
+    depth = 0
+    toks: list[_Tok] = []
+    for m in re.finditer(r"\S+", text):
+        raw = m.group()
+        opens = raw.count("[")
+        closes = raw.count("]")
+        bracketed = depth > 0 or opens > 0
+        depth = max(0, depth + opens - closes)
+        if raw == "\u2026":
+            toks.append(_Tok(raw, "\u2026", False, True))
+            continue
+        key = raw.strip(_EDGE_PUNCT).replace("[", "").replace("]", "")
+        if not key:
+            continue
+        key = key[0].lower() + key[1:]
+        toks.append(_Tok(raw, key, bracketed, False))
+    return toks
+
+
+def quote_fidelity(quoted: str, source_passage: str) -> Fidelity:
+    """Compare a quote with its source sentence, word by word.
+
+    Typographic quotes, dashes, white space, punctuation at word edges and the case
+    of a word's first letter are ignored.  The kinds, in order of precedence:
+    ``altered`` (a word changed, added or removed inside the quote) >
+    ``bracketed_edit`` > ``ellipsis`` > ``trimmed`` > ``verbatim``.
+
+    Bracketed text dropped at the edge counts as a **bracketed edit**, not a trim:
+    when the source's own bracketed words (an editor's insertion naming the subject)
+    are cut, *who* the sentence is about disappears, and a fact-checker must see
+    it.  The dropped words are in ``dropped_leading``/``dropped_trailing`` and in a
+    ``delete`` diff.
+
+    >>> f = quote_fidelity("Lax vetting has placed children in danger",
+    ...                    "[The HHS Office of Refugee Resettlement (ORR)]'s lax vetting has placed children in danger")
+    >>> f.kind, f.dropped_leading
+    ('bracketed_edit', "[The HHS Office of Refugee Resettlement (ORR)]'s")
+    >>> quote_fidelity("ICE … cannot monitor", "ICE as found cannot monitor").kind
+    'ellipsis'
+    >>> f = quote_fidelity("ICE can monitor", "ICE cannot monitor")
+    >>> f.kind, f.explain()
+    ('altered', "altered (similarity 0.67): 'cannot' in the source reads 'can' in the article")
+    """
+    a = _fidelity_tokens(quoted)
+    b = _fidelity_tokens(source_passage)
+    # a quote opening in lower case is a fragment run into the reporter's sentence:
+    # it does not claim to start (or end) where the source sentence does
+    first_word = next((t.text.lstrip(_EDGE_PUNCT) for t in a if not t.ellipsis), "")
+    fragment = first_word[:1].islower()
+    sm = difflib.SequenceMatcher(None, [t.key for t in a], [t.key for t in b], autojunk=False)
+    ops = sm.get_opcodes()
+    diffs: list[WordDiff] = []
+    lead = trail = ""
+    flags = set()
+    for n, (op, i1, i2, j1, j2) in enumerate(ops):
+        at = " ".join(t.text for t in a[i1:i2])
+        st = " ".join(t.text for t in b[j1:j2])
+        # difflib's "insert"/"delete" are relative to the article; ours say where the words are
+        op = {"insert": "delete", "delete": "insert"}.get(op, op)
+        diffs.append(WordDiff(op, at, st))
+        if op == "equal":
+            continue
+        a_part, b_part = a[i1:i2], b[j1:j2]
+        first, last = n == 0, n == len(ops) - 1
+        a_words = [t for t in a_part if not t.ellipsis]
+        if (first or last) and not a_words:  # only source words (or an edge ellipsis): a trim
+            if first and i1 == 0:
+                lead = st
+            else:
+                trail = st
+            if b_part and all(t.bracketed for t in b_part):
+                flags.add("bracketed_edit")
+            elif b_part and any(t.bracketed for t in b_part):
+                flags.add("bracketed_edit")
+            elif not fragment:
+                flags.add("trimmed")
+            continue
+        if a_part and all(t.ellipsis for t in a_part):
+            flags.add("ellipsis")
+            continue
+        if (a_words and all(t.bracketed for t in a_words)) or (b_part and all(t.bracketed for t in b_part)
+                                                               and not a_words):
+            flags.add("bracketed_edit")
+            continue
+        if a_words and any(t.bracketed for t in a_words) and all(t.bracketed or t.ellipsis for t in a_part):
+            flags.add("bracketed_edit")
+            continue
+        flags.add("altered")
+    kind = next((k for k in ("altered", "bracketed_edit", "ellipsis", "trimmed") if k in flags), "verbatim")
+    core_b = [t.key for t in b]
+    if lead:
+        core_b = core_b[len(lead.split()):]
+    if trail:
+        core_b = core_b[: len(core_b) - len(trail.split())]
+    a_keys = [t.key for t in a if not t.ellipsis]
+    similarity = difflib.SequenceMatcher(None, a_keys, core_b, autojunk=False).ratio() if (a_keys or core_b) else 1.0
+    return Fidelity(kind, round(similarity, 4), tuple(diffs), lead, trail)
+
+
+# ---------------------------------------------------------------------------
+# Indexing a document
+# ---------------------------------------------------------------------------
+
+_SHARE_KINDS = frozenset({"percent", "fraction", "share", "ratio"})
+_COUNT_KINDS = frozenset({"count", "money", "measure"})
+
+
+def _kind(q: Quantity) -> str:
+    return getattr(q.kind, "value", q.kind)
+
+
+def _hedge(q: Quantity) -> str:
+    return getattr(q.hedge, "value", q.hedge)
+
+
+def _group(q: Quantity) -> tuple[str, str]:
+    """Numbers are compared only within a group: a percent never matches a count."""
+    kind = _kind(q)
+    unit = (q.unit or "").lower()
+    if kind in ("count", "range"):
+        return ("count", "")
+    if kind in ("money", "measure", "duration"):
+        return (kind, unit)
+    if kind == "ratio":
+        return ("ratio", str(q.denominator))
+    return (kind, "")
+
+
+def _magnitude(v: Decimal) -> int:
+    if not v or not v.is_finite():
+        return -99
+    return int(math.floor(math.log10(abs(float(v)))))
+
+
+def _specificity(q: Quantity) -> float:
+    """How much a figure identifies a statement on its own: 448,820 a lot, 8 little, a year hardly."""
+    kind = _kind(q)
+    if kind in ("year", "year_range", "date", "date_range", "ordinal"):
+        return 0.35 if kind != "date" else 0.55
+    if kind == "share":
+        return 0.2
+    v = abs(q.value)
+    digits = v.normalize().as_tuple()
+    sig = len(digits.digits) if v else 1
+    spec = 0.35 + 0.15 * min(sig, 4)
+    if v < 13 and v == v.to_integral_value():
+        spec -= 0.15
+    if _hedge(q) != "exact" or kind in ("money", "percent", "measure", "duration"):
+        spec += 0.1
+    if v >= 1000:
+        spec += 0.1
+    return max(0.2, min(1.0, spec))
+
+
+def _same_value(a: Quantity, b: Quantity) -> bool:
+    if a.value != b.value or a.high != b.high or a.denominator != b.denominator:
+        return False
+    if _kind(a) in ("date", "date_range") and a.date and b.date and a.date != b.date:
+        return False
+    return True
+
+
+@lru_cache(maxsize=262144)
+def _fraction(q: Quantity) -> Interval | None:
+    try:
+        return q.as_fraction()
+    except Exception:
+        return None
+
+
+@lru_cache(maxsize=262144)
+def _interval(q: Quantity) -> Interval | None:
+    try:
+        return q.interval()
+    except Exception:
+        return None
+
+
+def _intervals_meet(a: Quantity, b: Quantity) -> bool:
+    """One figure's stated value lies in the other's interval ("more than 448,000" holds 448,820;
+    "more than 458,000" does not hold "more than 448,000", though the intervals overlap)."""
+    ia, ib = _interval(a), _interval(b)
+    if ia is not None and ia.contains(b.value):
+        return True
+    # the other way round only when the document's figure is bounded ("about 2,000" for "1,980")
+    return bool(ib is not None and ib.lo is not None and ib.hi is not None and ib.contains(a.value))
+
+
+def _nearly_meets(aq: Quantity, dq: Quantity) -> bool:
+    """"Nearly 1%" for 0.9%, "almost 7,000" for 6,935: below the figure, by up to a tenth of its last digit."""
+    if _hedge(aq) != "nearly":
+        return False
+    step = max(aq.value * NEARLY_LINK_REL, (aq.precision or Decimal(1)) / 10)
+    return aq.value - step <= dq.value < aq.value
+
+
+def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
+    """``(relation, closeness)`` when the document figure ``dq`` can stand behind ``aq``."""
+    ga, gd = _group(aq), _group(dq)
+    ka, kd = _kind(aq), _kind(dq)
+    if ka == "count" and kd == "ratio":  # "115" for "115 of the 120"
+        if aq.value in (dq.value, dq.denominator) and _hedge(aq) == "exact":
+            return ("verbatim", 0.95)
+        return None
+    if ga != gd or (ka == "fraction" and kd in _SHARE_KINDS):
+        if not (ka in _SHARE_KINDS and kd in _SHARE_KINDS) or (ka == "share") != (kd == "share"):
+            return None
+        fa, fd = _fraction(aq), _fraction(dq)
+        if fa is None or fd is None:
+            return None
+        if ka == kd and _same_value(aq, dq):
+            return ("verbatim", 1.0) if _hedge(aq) == _hedge(dq) else ("rehedged", 0.92)
+        if ka == "fraction" and aq.value and fd.midpoint is not None:
+            # a fraction in words ("close to half", "about a third") is loose by nature
+            gap = abs(fd.midpoint - aq.value) / aq.value
+            if gap <= FRACTION_WORD_REL:
+                return ("rehedged", 0.92) if gap == 0 else ("rounded", 0.9 - float(gap))
+            return None
+        if not fa.overlaps(fd):
+            return None
+        return ("rounded", 0.85)
+    if _same_value(aq, dq):
+        return ("verbatim", 1.0) if _hedge(aq) == _hedge(dq) else ("rehedged", 0.92)
+    if _kind(aq) in ("date", "date_range") and aq.date and dq.date:
+        # "January 2024" for "January 16, 2024": the article gives the date less precisely
+        if (aq.date.startswith("--") or not _HAS_YEAR.search(aq.text)) and len(aq.date) == 10 \
+                and len(dq.date) == 10 and dq.date[4:] == aq.date[-6:]:
+            return ("verbatim", 0.95)  # "March 11" for "March 11, 2026": the year is left unsaid
+        if dq.date.startswith(aq.date) or aq.date.startswith(dq.date):
+            return ("rounded", 0.85)
+        return None
+    if _kind(aq) in ("year", "date", "ordinal", "ratio", "share", "year_range", "date_range"):
+        return None
+    nearly = _nearly_meets(aq, dq)
+    if not nearly and not _intervals_meet(aq, dq):
+        return None
+    av, dv = abs(aq.value), abs(dq.value)
+    gap = abs(av - dv) / max(av, dv) if max(av, dv) else Decimal(0)
+    if gap > MAX_ROUNDING_REL and not nearly:
+        return None
+    gap = min(gap, MAX_ROUNDING_REL)
+    return ("rounded", 0.9 - 2 * float(gap))
+
+
+def _combine(closeness: float, spec: float, context: float, noun: float) -> float:
+    """A candidate's score: how well the numbers agree, times how specific the figure is
+    and how well the passage's words (and counted noun) match the article's."""
+    return closeness * (W_SPEC * spec + (1 - W_SPEC) * min(1.0, context + W_NOUN * noun))
+
+
+@attrs.frozen
+class _Entry:
+    q: Quantity
+    passage: int
+    group: tuple[str, str]
+
+
+class DocumentIndex:
+    """One document read once for linking: numbers, passages, a word index, numbers by magnitude.
+
+    ``doc`` is a :class:`LoadedDocument` or plain text.  ``primary`` says whether the
+    document is a primary origin of what it states (a report, a release) rather than
+    a news outlet relaying it; ``issuer`` is informative.  With ``skip_header`` (the
+    default) a leading metadata block (:func:`find_header`) is not searched.
+
+    >>> idx = DocumentIndex("r", "DATE:  2024\\nNUMBER:  OIG-24-46\\n==========\\nICE reported 32,000 UCs.")
+    >>> [e.q.text for e in idx.entries]
+    ['32,000']
+    """
+
+    def __init__(self, doc_id: str, doc: LoadedDocument | str, *, primary: bool = True,
+                 issuer: str | None = None, skip_header: bool = True) -> None:
+        if isinstance(doc, str):
+            doc = LoadedDocument(None, doc, "text", _form_feed_pages(doc), _header_title(doc))
+        self.doc_id = doc_id
+        self.document = doc
+        self.text = text = doc.text
+        self.primary = primary
+        self.issuer = issuer
+        self.header = find_header(text) if skip_header else None
+        body = self.header.end if self.header else 0
+        self.blocks, self.passages, self._owner = _segment(text, body)
+        self._starts = [p.start for p in self.passages]
+        # words: the token stream (for quotes) and per-passage stems (for context)
+        self._tokens: list[tuple[str, int, int]] = []
+        self.word_index: dict[str, list[int]] = defaultdict(list)
+        for m in _WORD.finditer(text, body):
+            key = m.group().lower().replace("\u2019", "'")
+            self.word_index[key].append(len(self._tokens))
+            self._tokens.append((key, m.start(), m.end()))
+        self._stems: list[frozenset[str]] = []
+        self._years: list[frozenset[str]] = []
+        df: Counter[str] = Counter()
+        self._postings: dict[str, list[int]] = defaultdict(list)
+        for p in self.passages:
+            chunk = text[p.start : p.end]
+            stems = frozenset(_content_stems(chunk))
+            self._stems.append(stems)
+            self._years.append(frozenset(_YEAR.findall(chunk)))
+            df.update(stems)
+            for w in stems:
+                self._postings[w].append(len(self._stems) - 1)
+        n = max(1, len(self.passages))
+        self._idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+        self._idf_unseen = math.log((n + 1) / 0.5)
+        self._negated = _negated_blocks(text, self.blocks)
+        # numbers
+        self.entries: list[_Entry] = []
+        self._by_group: dict[tuple[str, str], list[tuple[Decimal, int]]] = defaultdict(list)
+        self._shares: list[int] = []
+        self._ratio_parts: dict[Decimal, list[int]] = defaultdict(list)
+        self._passage_numbers: dict[int, list[int]] = defaultdict(list)
+        for q in _scan_quantities(text, self.blocks):
+            if q.span is None or q.span.start < body:
+                continue
+            pi = self._passage_at(q.span.start)
+            if pi is None:
+                continue
+            e = _Entry(q, pi, _group(q))
+            k = len(self.entries)
+            self.entries.append(e)
+            self._by_group[e.group].append((q.value, k))
+            self._passage_numbers[pi].append(k)
+            if _kind(q) in _SHARE_KINDS:
+                self._shares.append(k)
+            if _kind(q) == "ratio":
+                for part in {q.value, q.denominator} - {None}:
+                    self._ratio_parts[part].append(k)
+        for values in self._by_group.values():
+            values.sort()
+        self._by_value = {g: [v for v, _ in values] for g, values in self._by_group.items()}
+
+    def __repr__(self) -> str:
+        return (f"<DocumentIndex {self.doc_id!r} · {len(self.passages)} passages · {len(self.entries)} numbers"
+                f"{'' if self.primary else ' · secondary'}>")
+
+    # -- lookups
+    def _passage_at(self, offset: int) -> int | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self.passages[i].end:
+            return i
+        return None
+
+    def page_of(self, offset: int) -> int | None:
+        return _page_of(self.document.pages, offset)
+
+    def _candidates(self, q: Quantity) -> Iterator[int]:
+        group = _group(q)
+        values = self._by_value.get(group)
+        if values:
+            v = q.value
+            lo, hi = (v * (1 - CANDIDATE_WINDOW), v * (1 + CANDIDATE_WINDOW))
+            if v < 0:
+                lo, hi = hi, lo
+            entries = self._by_group[group]
+            for i in range(bisect.bisect_left(values, lo), bisect.bisect_right(values, hi)):
+                yield entries[i][1]
+        if _kind(q) in _SHARE_KINDS:
+            for k in self._shares:
+                if self.entries[k].group != group or _kind(q) == "fraction":
+                    yield k
+        elif _kind(q) == "count":
+            yield from self._ratio_parts.get(q.value, ())
+
+    def _context_score(self, stems: frozenset[str], weight: float, pi: int) -> float:
+        if not weight:
+            return 0.0
+        hit = sum(self._idf.get(w, self._idf_unseen) for w in stems & self._stems[pi])
+        return min(1.0, hit / weight)
+
+    def _weight(self, stems: frozenset[str]) -> float:
+        # idf of words unseen in this document is capped: they cannot match anywhere here
+        return sum(min(self._idf.get(w, self._idf_unseen), self._idf_unseen * 0.6) for w in stems)
+
+    def number_candidates(self, quantity: Quantity, context: str, *, wider: str = "") -> list[NumberLink]:
+        """Every passage of this document whose number can stand behind ``quantity``, best first.
+
+        ``context`` is the article sentence around the number; ``wider`` (optional)
+        the sentences next to it, which count half.  Candidates are ranked by the
+        number match and by the words around it; those under
+        :data:`NUMBER_MIN_SCORE` are kept too (the :class:`Linker` applies the threshold).
+        """
+        ctx = _Context.of(context, quantity, wider)
+        out: list[NumberLink] = []
+        seen: set[int] = set()
+        for k in self._candidates(quantity):
+            if k in seen:
+                continue
+            seen.add(k)
+            e = self.entries[k]
+            rel = _relation(quantity, e.q)
+            if rel is None:
+                continue
+            relation, closeness = rel
+            score = self._score(quantity, ctx, e, closeness)
+            out.append(NumberLink(self.doc_id, e.q.span, self.passages[e.passage], self.page_of(e.q.span.start),
+                                  relation, round(score, 4), e.q.text, None, (), self.primary))
+        out.sort(key=lambda lk: (-lk.score, lk.span.start))
+        return out
+
+    def _co_numbers(self, others: tuple[Quantity, ...], pi: int, exclude: _Entry) -> float:
+        if not others:
+            return 0.0
+        entries = [self.entries[j] for j in self._passage_numbers[pi] if self.entries[j] is not exclude]
+        hits = sum(1 for oq in others if any(_relation(oq, e.q) for e in entries))
+        return hits / len(others)
+
+    def context_score(self, ctx: "_Context", pi: int, exclude: _Entry | None = None) -> float:
+        """0..1: how well passage ``pi`` matches the article's words, numbers, noun and years."""
+        near = self._context_score(ctx.stems, self._weight(ctx.stems), pi)
+        wide = self._context_score(ctx.wide_stems, self._weight(ctx.wide_stems), pi) if ctx.wide_stems else 0.0
+        years = 0.0
+        if ctx.years and self._years[pi]:
+            years = 1.0 if ctx.years & self._years[pi] else -1.0
+        co = self._co_numbers(ctx.others, pi, exclude)
+        co_wide = self._co_numbers(ctx.wide_others, pi, exclude)
+        return max(0.0, min(1.0, 1.5 * near + 0.5 * wide + 0.25 * co + 0.12 * co_wide + 0.05 * years))
+
+    def _features(self, q: Quantity, ctx: "_Context", e: _Entry, closeness: float) -> tuple[float, float, float, float]:
+        """(closeness, specificity, context, noun) for one candidate, each 0..1."""
+        pi = e.passage
+        c = self.context_score(ctx, pi, e)
+        noun = 0.0
+        if ctx.noun:  # the counted noun right after the number
+            after = frozenset(_content_stems(self.text[e.q.span.end : e.q.span.end + 40]))
+            if e.q.noun:
+                after |= frozenset(_content_stems(e.q.noun))
+            noun = 1.0 if ctx.noun & after else 0.0
+        return closeness, _specificity(q), c, noun
+
+    def _score(self, q: Quantity, ctx: "_Context", e: _Entry, closeness: float) -> float:
+        score = _combine(*self._features(q, ctx, e, closeness))
+        if self._negated[self._owner[e.passage]]:
+            score *= 0.5
+        if _is_mentioned(self.text, e.q.span):
+            score *= 0.4
+        return max(0.0, min(1.0, score))
+
+    # -- derived figures
+    def _operand_pool(self, ctx: "_Context", article: Sequence[Quantity], kinds: frozenset[str]
+                      ) -> tuple[list[tuple[float, int]], set[int]]:
+        """Document numbers that may be operands, with a relevance 0..1: those the article
+        also states (returned apart too) and those in the passages best matching the article."""
+        pool: dict[int, float] = {}
+        stated: set[int] = set()
+        for aq in article:
+            if _kind(aq) not in kinds:
+                continue
+            for k in self._candidates(aq):
+                rel = _relation(aq, self.entries[k].q)
+                if rel and _kind(self.entries[k].q) in kinds:
+                    pool[k] = max(pool.get(k, 0.0), 0.6 + 0.4 * rel[1] * _specificity(aq))
+                    stated.add(k)
+        scored = sorted(((self.context_score(ctx, pi), pi) for pi in self._matching_passages(ctx.stems)),
+                        reverse=True)[:4]
+        for s, pi in scored:
+            if s < 0.2:
+                continue
+            for k in self._passage_numbers[pi]:
+                if _kind(self.entries[k].q) in kinds:
+                    pool[k] = max(pool.get(k, 0.0), min(1.0, 1.2 * s))
+        return sorted(((v, k) for k, v in pool.items()), reverse=True)[:14], stated
+
+    def _matching_passages(self, stems: frozenset[str], limit: int = 12) -> list[int]:
+        """Passages holding numbers that share the most (idf-weighted) words with ``stems``, via the word index."""
+        hits: Counter[int] = Counter()
+        cap = max(50, len(self.passages) // 5)
+        for w in stems:
+            post = self._postings.get(w)
+            if not post or len(post) > cap:
+                continue
+            weight = self._idf.get(w, 0.0)
+            for pi in post:
+                hits[pi] += weight
+        return [pi for pi, _ in hits.most_common() if pi in self._passage_numbers][:limit]
+
+    def _nearness(self, a: _Entry, b: _Entry) -> float:
+        if a.passage == b.passage:
+            return 1.0
+        gap = abs(a.q.span.start - b.q.span.start)
+        return max(0.6, 0.95 - gap / 8000)
+
+    def derived_candidates(self, quantity: Quantity, context: str, all_quantities: Sequence[Quantity] = (),
+                           *, wider: str = "") -> list[NumberLink]:
+        """Ways to compute ``quantity`` from this document's numbers, best first.
+
+        Operands are numbers the article also states (found here) and numbers in the
+        passages that best match the article's sentence; pairs close together are
+        preferred.  Shares (percent, fraction, ratio) are tried as ratios ``a / b``;
+        a computed value must lie in the article's interval and within 10% of its
+        stated figure (vague shares like "most" only from figures the article itself
+        states).  Percentage points are tried as differences of two percents; counts
+        and money as sums or differences only with strong context (both operands in
+        the same or adjacent blocks, and a cue such as "total" or "fell" in the sentence).
+        """
+        kind = _kind(quantity)
+        ctx = _Context.of(context, quantity, wider)
+        others = [aq for aq in all_quantities
+                  if aq is not quantity and not (aq.span is not None and aq.span == quantity.span)]
+        out: list[NumberLink] = []
+        if kind in _SHARE_KINDS:
+            claimed = quantity.as_fraction()
+            if claimed is None:
+                return []
+            pool, stated = self._operand_pool(ctx, others, _COUNT_KINDS)
+            vague = kind == "share" or (claimed.lo is not None and claimed.hi is not None
+                                        and (claimed.hi - claimed.lo) > Decimal("0.2"))
+            target = _stated_fraction(quantity)
+            for ra, ka in pool:
+                for rb, kb in pool:
+                    a, b = self.entries[ka], self.entries[kb]
+                    if ka == kb or a.group != b.group or not (0 < a.q.value < b.q.value):
+                        continue
+                    if vague and not (ka in stated and kb in stated):
+                        continue
+                    value = a.q.value / b.q.value
+                    if not vague and target and abs(value - target) / target > DERIVED_MAX_REL:
+                        continue
+                    computed = derive("ratio", _nominal(a.q), _nominal(b.q))
+                    if compare(computed, claimed).verdict == Verdict.CONTRADICTED:
+                        continue
+                    # figures the article itself states need not sit together in the document
+                    near = max(self._nearness(a, b), 0.9) if ka in stated and kb in stated else self._nearness(a, b)
+                    score = DERIVED_FACTOR * near * 0.5 * (ra + rb) * (0.6 if vague else 1.0)
+                    shown = f"{_fmt(value * 100, 2)}%" if kind == "percent" else _fmt(value, 4)
+                    out.append(self._derived_link(a, b, score, shown, f"{a.q.text} / {b.q.text} = {shown}"))
+        elif kind == "percentage_points" or (kind in _COUNT_KINDS and ctx.cue):
+            claimed = quantity.interval()
+            kinds = frozenset({"percent"}) if kind == "percentage_points" else _COUNT_KINDS
+            pool, _ = self._operand_pool(ctx, others, kinds)
+            ops = ("difference",) if kind == "percentage_points" else ("sum", "difference")
+            for ra, ka in pool[:8]:
+                for rb, kb in pool[:8]:
+                    a, b = self.entries[ka], self.entries[kb]
+                    if ka >= kb or a.group != b.group or (kind != "percentage_points" and a.group != _group(quantity)):
+                        continue
+                    if abs(self._owner[a.passage] - self._owner[b.passage]) > 1 or min(ra, rb) < 0.5:
+                        continue
+                    big, small = (a, b) if a.q.value >= b.q.value else (b, a)
+                    for op in ops:
+                        x, y = (a, b) if op == "sum" else (big, small)
+                        value = x.q.value + y.q.value if op == "sum" else x.q.value - y.q.value
+                        if not quantity.value or abs(value - quantity.value) > abs(quantity.value) * MAX_ROUNDING_REL:
+                            continue
+                        computed = derive(op, _nominal(x.q), _nominal(y.q))
+                        if compare(computed, claimed).verdict == Verdict.CONTRADICTED:
+                            continue
+                        sign = "+" if op == "sum" else "-"
+                        score = DERIVED_FACTOR * 0.85 * self._nearness(a, b) * 0.5 * (ra + rb)
+                        shown = _fmt(value, 2)
+                        out.append(self._derived_link(x, y, score, shown, f"{x.q.text} {sign} {y.q.text} = {shown}"))
+        out.sort(key=lambda lk: (-lk.score, lk.span.start))
+        return out
+
+    def _derived_link(self, a: _Entry, b: _Entry, score: float, shown: str, formula: str) -> NumberLink:
+        return NumberLink(self.doc_id, a.q.span, self.passages[a.passage], self.page_of(a.q.span.start), "derived",
+                          round(min(1.0, score), 4), shown, formula,
+                          ((self.doc_id, a.q.span), (self.doc_id, b.q.span)), self.primary)
+
+    # -- quotes
+    def locate_quote(self, quote_text: str) -> QuoteLink | None:
+        """The passage a direct quote comes from, with its :class:`Fidelity`; ``None`` when absent.
+
+        Candidate places come from the word index (votes of the quote's rarer words),
+        then the best window is aligned word by word.
+        """
+        qkeys = [m.group().lower().replace("\u2019", "'") for m in _WORD.finditer(normalize_for_match(quote_text))]
+        if len(qkeys) < 3:
+            return None
+        votes: Counter[int] = Counter()
+        for i, key in enumerate(qkeys):
+            positions = self.word_index.get(key)
+            if not positions or len(positions) > 400:
+                continue
+            for p in positions:
+                votes[(p - i) // 8] += 1
+        if not votes:
+            return None
+        best: tuple[float, int, int] | None = None
+        n = len(qkeys)
+        tried: set[int] = set()
+        for bucket, _ in votes.most_common(4):
+            lo = max(0, bucket * 8 - 12)
+            if lo in tried:
+                continue
+            tried.add(lo)
+            hi = min(len(self._tokens), bucket * 8 + n + n // 2 + 20)
+            window = [t[0] for t in self._tokens[lo:hi]]
+            sm = difflib.SequenceMatcher(None, qkeys, window, autojunk=False)
+            blocks = [b for b in sm.get_matching_blocks() if b.size]
+            if not blocks:
+                continue
+            blocks = _densest(blocks, n)
+            matched = sum(b.size for b in blocks)
+            first = lo + blocks[0].b
+            last = lo + blocks[-1].b + blocks[-1].size - 1
+            cand = (matched / n, first, last)
+            if best is None or cand[0] > best[0]:
+                best = cand
+        if best is None or best[0] < QUOTE_MIN_SCORE:
+            return None
+        score, first, last = best
+        span = Span(self._tokens[first][1], self._tokens[last][2])
+        passage = self._quote_passage(span)
+        fidelity = quote_fidelity(quote_text, self.text[passage.start : passage.end])
+        return QuoteLink(self.doc_id, span, self.page_of(span.start), fidelity, round(score, 4), passage, self.primary)
+
+    def _quote_passage(self, span: Span) -> Span:
+        """The sentence(s) around ``span``, cut to the quotation marks it sits in, if any."""
+        i = max(0, bisect.bisect_right(self._starts, span.start) - 1)
+        j = max(i, bisect.bisect_right(self._starts, max(span.start, span.end - 1)) - 1)
+        start = min(self.passages[i].start, span.start)
+        end = max(self.passages[j].end, span.end)
+        block = self.blocks[self._owner[i]]
+        inner = _enclosing_quotation(self.text, block.start, self.blocks[self._owner[j]].end, span)
+        if inner is not None:
+            start, end = max(start, inner.start), min(end, inner.end)
+        while start < end and self.text[start] in " \t\n\f":
+            start += 1
+        while end > start and self.text[end - 1] in " \t\n\f":
+            end -= 1
+        return Span(start, end)
+
+
+_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\"\u201c\u2014-]))[\"'\u201c\u2018](?=\S)")
+_CLOSE = re.compile(r"(?<=\S)[\"'\u201d\u2019](?=[\s).,;:!?\]\"\u201d\u2014-]|$)")
+
+
+def _enclosing_quotation(text: str, lo: int, hi: int, span: Span) -> Span | None:
+    """The innermost quotation marks around ``span`` within ``[lo, hi)`` (double or single).
+
+    Apostrophes inside words are neither opening nor closing marks.
+    """
+    opens = [m.start() for m in _OPEN.finditer(text, lo, span.start + 1) if m.start() < span.start]
+    closes_before = [m.start() for m in _CLOSE.finditer(text, lo, span.start)]
+    # walk back: an opening mark not closed before the span
+    depth = 0
+    events = sorted([(p, 1) for p in opens] + [(p, -1) for p in closes_before if p not in opens], reverse=True)
+    opening = None
+    for pos, kind in events:
+        if kind == -1:
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            opening = pos
+            break
+    if opening is None:
+        return None
+    want = {"\"": "\"\u201d", "\u201c": "\"\u201d", "'": "'\u2019", "\u2018": "'\u2019"}[text[opening]]
+    for m in _CLOSE.finditer(text, span.end, hi):
+        if text[m.start()] in want:
+            return Span(opening + 1, m.start())
+    return None
+
+
+def _densest(blocks: list[Any], n: int) -> list[Any]:
+    """Drop stray matching blocks far from the main run (a common word matched elsewhere)."""
+    if len(blocks) <= 1:
+        return blocks
+    best_run: list[Any] = []
+    best_size = -1
+    for i in range(len(blocks)):
+        run = [blocks[i]]
+        for b in blocks[i + 1 :]:
+            prev = run[-1]
+            if b.b - (prev.b + prev.size) > max(8, n):
+                break
+            run.append(b)
+        size = sum(b.size for b in run)
+        if size > best_size:
+            best_run, best_size = run, size
+    return best_run
+
+
+def _stated_fraction(q: Quantity) -> Decimal | None:
+    """The figure a share states, as a fraction (65% -> 0.65, "one in four" -> 0.25)."""
+    kind = _kind(q)
+    if kind == "percent":
+        return q.value / 100
+    if kind == "ratio" and q.denominator:
+        return q.value / q.denominator
+    return q.value or None
+
+
+def _nominal(q: Quantity) -> Interval:
+    """The interval a figure was rounded from, ignoring its hedge (operands of a derivation)."""
+    if _hedge(q) == "exact":
+        return q.interval()
+    half = (q.precision or Decimal(1)) / 2
+    return Interval.around(q.value, half)
+
+
+def _fmt(value: Decimal, places: int) -> str:
+    quant = Decimal(1).scaleb(-places)
+    text = f"{value.quantize(quant):,}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _is_mentioned(text: str, span: Span) -> bool:
+    """A number standing alone in quotation marks ('"65%" wording') is mentioned, not stated."""
+    before = text[max(0, span.start - 1) : span.start]
+    after = text[span.end : span.end + 1]
+    return before in ("\"", "\u201c", "'", "\u2018") and after in ("\"", "\u201d", "'", "\u2019")
+
+
+_CUE = re.compile(r"\b(?:total(?:ed|led|ing)?|combined|together|altogether|in all|sum|difference|gap|increase[sd]?"
+                  r"|decrease[sd]?|rose|fell|risen|fallen|dropped|more than .{0,40}? than|fewer|remaining|rest)\b",
+                  re.I)
+
+
+@attrs.frozen
+class _Context:
+    """What the article says around a number: words, counted noun, years, other numbers."""
+
+    stems: frozenset[str]
+    noun: frozenset[str]
+    years: frozenset[str]
+    others: tuple[Quantity, ...]
+    cue: bool
+    wide_stems: frozenset[str] = frozenset()
+    wide_others: tuple[Quantity, ...] = ()
+
+    @classmethod
+    def of(cls, context: str, q: Quantity, wider: str = "") -> "_Context":
+        return _context_cached(context, q.text, q.noun or "", wider)
+
+
+def _other_numbers(text: str, qtext: str) -> tuple[Quantity, ...]:
+    try:
+        found = find_quantities(text)
+    except Exception:  # the reader never raises on text, but a link must not fail on it
+        return ()
+    return tuple(oq for oq in found if oq.text != qtext and _kind(oq) in _COUNT_KINDS | _SHARE_KINDS)
+
+
+@lru_cache(maxsize=4096)
+def _context_cached(context: str, qtext: str, noun: str, wider: str) -> _Context:
+    context = " ".join(context.split())
+    wider = " ".join(wider.split())
+    stems = frozenset(_content_stems(context))
+    noun_stems = frozenset(_content_stems(noun))
+    if not noun_stems:
+        at = context.find(qtext)
+        if at != -1:
+            noun_stems = frozenset(_content_stems(context[at + len(qtext) : at + len(qtext) + 40])[:3])
+    wide_stems = frozenset(_content_stems(wider)) - stems if wider else frozenset()
+    return _Context(stems, noun_stems, frozenset(_YEAR.findall(context)), _other_numbers(context, qtext),
+                    bool(_CUE.search(context)), wide_stems, _other_numbers(wider, qtext) if wider else ())
+
+
+# ---------------------------------------------------------------------------
+# Linking an article
+# ---------------------------------------------------------------------------
+
+
+class Linker:
+    """Link an article's numbers and quotes to a set of documents.
+
+    ``documents`` maps document ids to :class:`LoadedDocument` or text (each is
+    indexed once, as primary), or is an iterable of ready :class:`DocumentIndex`
+    objects (to say which are primary).  Primary documents are preferred: a
+    secondary document (a news outlet) is proposed only when no primary document
+    has the figure; :meth:`number_links` lists every candidate document.
+    """
+
+    def __init__(self, documents: Mapping[str, LoadedDocument | str] | Iterable[DocumentIndex]) -> None:
+        if isinstance(documents, Mapping):
+            self.indexes = [DocumentIndex(doc_id, doc) for doc_id, doc in documents.items()]
+        else:
+            self.indexes = list(documents)
+        ids = [ix.doc_id for ix in self.indexes]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise DocumentError(f"document id {dupes[0]!r} is used twice", hint="give every document its own id")
+
+    def __repr__(self) -> str:
+        return f"<Linker {len(self.indexes)} documents>"
+
+    def number_links(self, quantity: Quantity, context: str, *, all_quantities: Sequence[Quantity] = (),
+                     wider: str = "", min_score: float | None = None) -> list[NumberLink]:
+        """The best link in each document (direct, or derived when none is direct), preferred first.
+
+        Order: primary documents before secondary ones, then by score.  ``wider``
+        is optional text around the sentence (the sentences before and after it).
+        """
+        threshold = NUMBER_MIN_SCORE if min_score is None else min_score
+        found: list[NumberLink] = []
+        for ix in self.indexes:
+            direct = ix.number_candidates(quantity, context, wider=wider)
+            best = direct[0] if direct and direct[0].score >= threshold else None
+            if best is None and _kind(quantity) in (_SHARE_KINDS | _COUNT_KINDS):
+                derived = ix.derived_candidates(quantity, context, all_quantities, wider=wider)
+                if derived and derived[0].score >= threshold:
+                    best = derived[0]
+            if best is not None:
+                found.append(best)
+        found.sort(key=lambda lk: (not lk.primary, -lk.score * (1 if lk.primary else SECONDARY_FACTOR)))
+        return found
+
+    def link_number(self, quantity: Quantity, context: str, *, all_quantities: Sequence[Quantity] = (),
+                    wider: str = "") -> NumberLink | None:
+        """The preferred evidence for one article number, or ``None`` (absent).
+
+        ``context`` is the article sentence holding the number; ``all_quantities``
+        the article's other numbers (operands for derived figures); ``wider`` the
+        sentences around it (optional, counted half).
+        """
+        links = self.number_links(quantity, context, all_quantities=all_quantities, wider=wider)
+        return links[0] if links else None
+
+    def quote_links(self, quote_text: str) -> list[QuoteLink]:
+        """Every document holding the quote, primary first, then by score."""
+        found = [lk for lk in (ix.locate_quote(quote_text) for ix in self.indexes) if lk is not None]
+        found.sort(key=lambda lk: (not lk.primary, -lk.score, -lk.fidelity.similarity))
+        return found
+
+    def link_quote(self, quote_text: str) -> QuoteLink | None:
+        """Where a direct quote comes from (best match, primary documents first), or ``None``."""
+        links = self.quote_links(quote_text)
+        if not links:
+            return None
+        top = max(lk.score for lk in links)
+        good = [lk for lk in links if lk.score >= top - 0.1]
+        return good[0]
+
+    def link_all(self, text: str, quantities: Sequence[Quantity] | None = None,
+                 quotes: Iterable[str | Span | tuple[int, int] | Any] = ()) -> list[LinkResult]:
+        """Link every number (``find_quantities(text)`` when ``quantities`` is None) and quote of an article.
+
+        ``quotes`` items are quote texts, spans (or ``(start, end)`` pairs) into
+        ``text``, or objects with ``start``/``end``.  Numbers come first, in text
+        order, then quotes.
+        """
+        if quantities is None:
+            quantities = find_quantities(text)
+        quantities = list(quantities)
+        results: list[LinkResult] = []
+        sentences = _article_sentences(text)
+        for q in quantities:
+            span = q.span
+            context, wider = _context_of(text, sentences, span) if span is not None else (q.text, "")
+            links = self.number_links(q, context, all_quantities=quantities, wider=wider)
+            results.append(LinkResult("number", span, q.text, links[0] if links else None, tuple(links[1:])))
+        for item in quotes:
+            span: Span | None
+            if isinstance(item, str):
+                at = text.find(item)
+                span = Span(at, at + len(item)) if at != -1 else None
+                quote = item
+            elif isinstance(item, Span):
+                span, quote = item, item.of(text)
+            elif isinstance(item, tuple):
+                span = Span(*item)
+                quote = span.of(text)
+            else:
+                span = Span(item.start, item.end)
+                quote = span.of(text)
+            links = self.quote_links(quote)
+            best = self.link_quote(quote) if links else None
+            results.append(LinkResult("quote", span, quote, best, tuple(lk for lk in links if lk is not best)))
+        return results

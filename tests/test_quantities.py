@@ -1,0 +1,405 @@
+"""Reading numbers the way a fact-checker does: phrases, names, the worked case."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from claimgraph.errors import QuantityError
+from claimgraph.quantities import (
+    MAX_TOKEN_CHARS,
+    Hedge,
+    Quantity,
+    QuantityKind,
+    find_quantities,
+)
+from claimgraph.spans import Span
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = ROOT / "examples" / "uac-oig-2024" / "article.txt"
+
+D = Decimal
+
+# phrase -> (value, hedge, kind, unit)
+PHRASES = [
+    # hedged counts
+    ("more than 448,000", (D("448000"), "more_than", "count", None)),
+    ("approximately 366,000", (D("366000"), "approximately", "count", None)),
+    ("at least 32,000", (D("32000"), "at_least", "count", None)),
+    ("32,000 or more", (D("32000"), "at_least", "count", None)),
+    ("10,000+", (D("10000"), "at_least", "count", None)),
+    ("10 or fewer", (D("10"), "at_most", "count", None)),
+    ("nearly 1.1 million", (D("1100000"), "nearly", "count", None)),
+    ("about 340", (D("340"), "approximately", "count", None)),
+    ("around 340", (D("340"), "approximately", "count", None)),
+    ("roughly 2,400", (D("2400"), "approximately", "count", None)),
+    ("some 40", (D("40"), "approximately", "count", None)),
+    ("an estimated 3,100", (D("3100"), "approximately", "count", None)),
+    ("~500", (D("500"), "approximately", "count", None)),
+    ("over 2,500", (D("2500"), "more_than", "count", None)),
+    ("above 12", (D("12"), "more_than", "count", None)),
+    ("exceeding 12", (D("12"), "more_than", "count", None)),
+    ("upwards of 12", (D("12"), "more_than", "count", None)),
+    ("a minimum of 12", (D("12"), "at_least", "count", None)),
+    ("less than 10", (D("10"), "less_than", "count", None)),
+    ("fewer than 10", (D("10"), "less_than", "count", None)),
+    ("under 18", (D("18"), "less_than", "count", None)),
+    ("below 18", (D("18"), "less_than", "count", None)),
+    ("up to 450", (D("450"), "at_most", "count", None)),
+    ("no more than 450", (D("450"), "at_most", "count", None)),
+    ("as many as 450", (D("450"), "at_most", "count", None)),
+    ("a maximum of 450", (D("450"), "at_most", "count", None)),
+    ("at most 450", (D("450"), "at_most", "count", None)),
+    ("almost 210,000", (D("210000"), "nearly", "count", None)),
+    ("close to 210,000", (D("210000"), "nearly", "count", None)),
+    ("just under 210,000", (D("210000"), "nearly", "count", None)),
+    ("at or above 4 percent", (D("4"), "at_least", "percent", "%")),
+    # spelled numbers
+    ("forty-four", (D("44"), "exact", "count", None)),
+    ("a million", (D("1000000"), "exact", "count", None)),
+    ("one hundred forty-four thousand", (D("144000"), "exact", "count", None)),
+    ("two dozen", (D("24"), "exact", "count", None)),
+    ("one and a half million", (D("1500000"), "exact", "count", None)),
+    ("half a million", (D("500000"), "exact", "count", None)),
+    # percents and points
+    ("65%", (D("65"), "exact", "percent", "%")),
+    ("65 percent", (D("65"), "exact", "percent", "%")),
+    ("65 per cent", (D("65"), "exact", "percent", "%")),
+    ("64.96%", (D("64.96"), "exact", "percent", "%")),
+    ("seven-tenths of a percent", (D("0.7"), "exact", "percent", "%")),
+    ("3 percentage points", (D("3"), "exact", "percentage_points", "percentage points")),
+    ("0.4 percentage point", (D("0.4"), "exact", "percentage_points", "percentage points")),
+    ("25 basis points", (D("0.25"), "exact", "percentage_points", "percentage points")),
+    ("more than -5%", (D("-5"), "more_than", "percent", "%")),
+    # money
+    ("$1.4B", (D("1400000000"), "exact", "money", "USD")),
+    ("$2.75 Billion", (D("2750000000"), "exact", "money", "USD")),
+    ("more than $14.6 million", (D("14600000"), "more_than", "money", "USD")),
+    ("$350,000", (D("350000"), "exact", "money", "USD")),
+    ("£2.3bn", (D("2300000000"), "exact", "money", "GBP")),
+    ("€1.2 billion", (D("1200000000"), "exact", "money", "EUR")),
+    ("US$5 million", (D("5000000"), "exact", "money", "USD")),
+    ("1.5 million dollars", (D("1500000"), "exact", "money", "USD")),
+    ("98 cents", (D("0.98"), "exact", "money", "USD")),
+    # measures and durations
+    ("12 miles", (D("12"), "exact", "measure", "mile")),
+    ("roughly 12 miles", (D("12"), "approximately", "measure", "mile")),
+    ("over 2,500 acres", (D("2500"), "more_than", "measure", "acre")),
+    ("about 5 kg", (D("5"), "approximately", "measure", "kg")),
+    ("4.5-ton", (D("4.5"), "exact", "measure", "ton")),
+    ("15 parts per billion", (D("15"), "exact", "measure", "ppb")),
+    ("three years", (D("3"), "exact", "duration", "year")),
+    ("18 months", (D("18"), "exact", "duration", "month")),
+    ("a 10-year", (D("10"), "exact", "duration", "year")),
+    ("no more than 10 years", (D("10"), "at_most", "duration", "year")),
+    ("at least an hour", (D("1"), "at_least", "duration", "hour")),
+    ("less than a day", (D("1"), "less_than", "duration", "day")),
+    ("half a year", (D("0.5"), "exact", "duration", "year")),
+    ("92-year-old", (D("92"), "exact", "duration", "year")),
+    # years, dates and ranges
+    ("2019", (D("2019"), "exact", "year", None)),
+    ("fiscal year 2024", (D("2024"), "exact", "year", None)),
+    ("FY24", (D("2024"), "exact", "year", None)),
+    ("between fiscal years 2019 and 2023", (D("2019"), "exact", "year_range", None)),
+    ("from fiscal years 2019 to 2023", (D("2019"), "exact", "year_range", None)),
+    ("fiscal years 2021 through 2023", (D("2021"), "exact", "year_range", None)),
+    ("FY2019–FY2023", (D("2019"), "exact", "year_range", None)),
+    ("FYs 2019 to 2023", (D("2019"), "exact", "year_range", None)),
+    ("2019-20", (D("2019"), "exact", "year_range", None)),
+    ("the 1990s", (D("1990"), "exact", "year_range", None)),
+    ("Aug. 19, 2024", (D("2024"), "exact", "date", None)),
+    ("August 19, 2024", (D("2024"), "exact", "date", None)),
+    ("19 August 2024", (D("2024"), "exact", "date", None)),
+    ("January 2021", (D("2021"), "exact", "date", None)),
+    ("2024-08-19", (D("2024"), "exact", "date", None)),
+    ("January 2021 to February 2024", (D("2021"), "exact", "date_range", None)),
+    ("between January 2021 and February 2024", (D("2021"), "exact", "date_range", None)),
+    ("from 10 to 12", (D("10"), "exact", "range", None)),
+    ("between 10 and 12", (D("10"), "exact", "range", None)),
+    ("10-12%", (D("10"), "exact", "range", "%")),
+    ("10% to 12%", (D("10"), "exact", "range", "%")),
+    ("12 to 15 months", (D("12"), "exact", "range", "month")),
+    ("$10 million to $12 million", (D("10000000"), "exact", "range", "USD")),
+    ("10 to 12 million", (D("10000000"), "exact", "range", None)),
+    ("two to three", (D("2"), "exact", "range", None)),
+    # ratios, fractions, shares, ordinals
+    ("one of the eight", (D("1"), "exact", "ratio", None)),
+    ("one in five", (D("1"), "exact", "ratio", None)),
+    ("About one in five", (D("1"), "approximately", "ratio", None)),
+    ("1 in 5", (D("1"), "exact", "ratio", None)),
+    ("9 out of 10", (D("9"), "exact", "ratio", None)),
+    ("14 of 60", (D("14"), "exact", "ratio", None)),
+    ("80.9 per 100,000", (D("80.9"), "exact", "ratio", None)),
+    ("two-thirds", (D("0.6666666667"), "exact", "fraction", None)),
+    ("a third", (D("0.3333333333"), "exact", "fraction", None)),
+    ("half", (D("0.5"), "exact", "fraction", None)),
+    ("three-quarters", (D("0.75"), "exact", "fraction", None)),
+    ("nearly half", (D("0.5"), "nearly", "fraction", None)),
+    ("more than a fifth", (D("0.2"), "more_than", "fraction", None)),
+    ("a majority", (D("0.5"), "more_than", "share", None)),
+    ("most", (D("0.5"), "more_than", "share", None)),
+    ("first", (D("1"), "exact", "ordinal", None)),
+    ("3rd", (D("3"), "exact", "ordinal", None)),
+    ("twenty-first", (D("21"), "exact", "ordinal", None)),
+]
+
+
+@pytest.mark.parametrize("phrase, expected", PHRASES, ids=[p for p, _ in PHRASES])
+def test_phrase_table(phrase: str, expected: tuple) -> None:
+    q = Quantity.parse(phrase)
+    assert (q.value, q.hedge.value, q.kind.value, q.unit) == expected
+    assert q.fact
+
+
+def test_ranges_keep_both_ends_and_ratios_their_denominator() -> None:
+    assert Quantity.parse("between fiscal years 2019 and 2023").high == 2023
+    assert Quantity.parse("FY2019–FY2023").high == 2023
+    assert Quantity.parse("2019-20").high == 2020
+    assert Quantity.parse("10 to 12 million").high == 12_000_000
+    assert Quantity.parse("one of the eight").denominator == 8
+    assert Quantity.parse("80.9 per 100,000").denominator == 100_000
+    assert Quantity.parse("Aug. 19, 2024").date == "2024-08-19"
+    assert Quantity.parse("January 2021").date == "2021-01"
+    q = Quantity.parse("January 2021 to February 2024")
+    assert (q.value, q.high, q.date) == (2021, 2024, "2021-01/2024-02")
+
+
+@pytest.mark.parametrize(
+    "phrase, precision",
+    [("448,000", "1000"), ("448,820", "1"), ("65%", "1"), ("1.1 million", "100000"), ("$1.4B", "100000000"),
+     ("64.96%", "0.01"), ("200,000", "1000"), ("60%", "1"), ("2,500", "1"), ("$2.75 Billion", "10000000"),
+     ("a million", "1000000")],
+)
+def test_precision_is_the_place_of_the_last_stated_digit(phrase: str, precision: str) -> None:
+    assert Quantity.parse(phrase).precision == Decimal(precision)
+
+
+NON_FACTS = [
+    ("Cases of COVID-19 rose.", "COVID-19"),
+    ("Migrants were expelled under Title 42 last year.", "Title 42"),
+    ("Results of the 2020 Census were late.", "2020 Census"),
+    ("Cases peaked in Week 8 of the season.", "Week 8"),
+    ("They used Section 8 vouchers.", "Section 8"),
+    ("ICE must serve a Form I-862 first.", "I-862"),
+    ("The House passed H.R. 2 in May.", "H.R. 2"),
+    ("The alert, OIG-24-46, was public.", "OIG-24-46"),
+    ("TRAC report #739 counted cases.", "#739"),
+    ("WASHINGTON, March 3 (Reuters) - The agency said.", "March 3"),
+    ("By Jane Doe | Updated Aug. 19, 2024\n\nText.", "Aug. 19, 2024"),
+    ("News Release                Page 1 of 2\n", "Page 1 of 2"),
+    ("The train left at 2:07 p.m. on time.", "2:07"),
+    ("The meeting starts at 3 p.m. today.", "3 p.m."),
+    ("Call (202) 555-0165 for details.", "(202) 555-0165"),
+    ("Call 1-800-555-0102 for details.", "1-800-555-0102"),
+    ("Drive on Route 66 and Interstate 80.", "Route 66"),
+    ("The 4th Circuit ruled on it.", "4th Circuit"),
+    ("Leaders of the G7 met.", "G7"),
+    ("A Boeing 737 landed.", "Boeing 737"),
+    ("GAO, 441 G St. N.W., Washington, D.C. 20548.", "20548"),
+    ("The S&P 500 rose.", "S&P 500"),
+    ("Dial 911 now.", "911"),
+]
+
+
+@pytest.mark.parametrize("text, name", NON_FACTS, ids=[n for _, n in NON_FACTS])
+def test_numbers_in_names_and_furniture_are_not_facts(text: str, name: str) -> None:
+    everything = find_quantities(text, include_non_facts=True)
+    marked = [q for q in everything if name in q.text or q.text in name]
+    assert marked, f"{name!r} not found in {[q.text for q in everything]}"
+    assert all(not q.fact for q in marked)
+    assert not any(name in q.text or q.text in name for q in find_quantities(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["One of the most alarming findings of the report.", "Sen. Chuck Grassley (R-IA) said.", "No one came.",
+     "It is the most serious case.", "At most, it matters.", "The majority rejected that argument.",
+     "In the first half of the year", "Senate Majority Leader spoke."],
+)
+def test_words_that_are_not_numbers(text: str) -> None:
+    found = find_quantities(text)
+    assert all(q.text.lower() not in ("one", "most", "majority", "half") for q in found), found
+
+
+def test_counted_noun_is_a_noun_not_a_unit() -> None:
+    q, = find_quantities("ICE reported that at least 32,000 UACs did not appear.")
+    assert (q.text, q.noun, q.unit, q.kind) == ("at least 32,000", "UACs", None, QuantityKind.COUNT)
+    q, = find_quantities("ICE transferred more than 448,000 unaccompanied minors to HHS.")
+    assert q.noun == "unaccompanied minors"
+
+
+def test_time_scope_attached_in_the_same_sentence() -> None:
+    text = ("ICE transferred more than 448,000 UCs to HHS from fiscal years 2019 to 2023. "
+            "It later found 32,000 more.")
+    count, span_q, later = find_quantities(text)
+    assert count.scope == "from fiscal years 2019 to 2023"
+    assert span_q.kind is QuantityKind.YEAR_RANGE and (span_q.value, span_q.high) == (2019, 2023)
+    assert later.scope is None
+
+
+def test_changes_are_two_numbers_but_ranges_are_one() -> None:
+    assert [q.text for q in find_quantities("The cap rose from 25% to 30% this year.")] == ["25%", "30%"]
+    assert [q.text for q in find_quantities("Unemployment rose by 157,000 to 6.6 million.")] == [
+        "157,000", "6.6 million"]
+    assert [q.text for q in find_quantities("Revenue rose 3.4% to $8.92 billion.")] == ["3.4%", "$8.92 billion"]
+    assert [q.text for q in find_quantities("It takes 24 to 48 hours.")] == ["24 to 48 hours"]
+
+
+def test_dates_without_a_year_take_the_datelines_year() -> None:
+    text = "By A. Writer | Published Oct. 8, 2024\n\nThe jury met on Nov. 12 and again on Dec. 3."
+    dates = [q for q in find_quantities(text, include_non_facts=True) if q.kind is QuantityKind.DATE]
+    assert [(q.text, q.fact, q.value, q.date) for q in dates] == [
+        ("Oct. 8, 2024", False, 2024, "2024-10-08"),
+        ("Nov. 12", True, 2024, "2024-11-12"),
+        ("Dec. 3", True, 2024, "2024-12-03"),
+    ]
+
+
+def test_only_ascii_digits_count() -> None:
+    assert find_quantities("\u0663\u0664\u0665 people and \u0967\u0968 more") == []
+    assert [q.value for q in find_quantities("\u0663\u0664\u0665 people and 12 more")] == [12]
+
+
+def test_overlong_tokens_are_not_quantities() -> None:
+    assert find_quantities("9" * (MAX_TOKEN_CHARS + 1) + " people") == []
+    assert find_quantities("1," * 500) == []
+    assert [q.value for q in find_quantities("9" * 30 + " people")] == [Decimal("9" * 30)]
+    assert find_quantities(" ".join(["one"] * 40)) == []
+
+
+# ----------------------------------------------------------------------------- parse errors
+
+
+@pytest.mark.parametrize(
+    "text, why",
+    [("hello", "no number"), ("", "empty"), ("   ", "empty"), ("12 and 13 apples", "2 numbers"),
+     ("apples: 12", "comes before"), ("12 apples, 13 pears", "2 numbers"), ("12 apples!", "follows")],
+)
+def test_parse_errors_name_the_text_and_why(text: str, why: str) -> None:
+    with pytest.raises(QuantityError) as info:
+        Quantity.parse(text)
+    message = str(info.value)
+    assert repr(text) in message and why in message
+    assert info.value.hint
+
+
+def test_parse_keeps_non_facts_marked() -> None:
+    q = Quantity.parse("Title 42")
+    assert not q.fact and q.value == 42
+    assert Quantity.parse("COVID-19").fact is False
+
+
+def test_parse_strips_space_and_accepts_a_trailing_noun() -> None:
+    q = Quantity.parse("  more than 448,000 unaccompanied minors ")
+    assert (q.text, q.value, q.noun, q.span) == ("more than 448,000", 448000, "unaccompanied minors", None)
+
+
+def test_parse_rejects_non_text() -> None:
+    with pytest.raises(QuantityError):
+        Quantity.parse(12)  # type: ignore[arg-type]
+
+
+# ----------------------------------------------------------------------------- dicts and rendering
+
+
+def test_to_dict_is_json_safe_and_round_trips() -> None:
+    import json
+
+    for q in find_quantities(ARTICLE.read_text(encoding="utf-8"), include_non_facts=True):
+        d = q.to_dict()
+        assert json.loads(json.dumps(d)) == d
+        assert Quantity.from_dict(d) == q
+        assert isinstance(d["value"], str)
+
+
+def test_from_dict_errors_are_quantity_errors() -> None:
+    with pytest.raises(QuantityError, match="lacks the field 'value'"):
+        Quantity.from_dict({"text": "5"})
+    with pytest.raises(QuantityError):
+        Quantity.from_dict({"text": "5", "value": "5", "hedge": "roughly"})
+
+
+def test_render_examples() -> None:
+    assert Quantity.parse("more than 448,000").render() == "more than 448,000"
+    assert Quantity.parse("$1.4B").render() == "$1,400,000,000"
+    assert Quantity.parse("two-thirds").render() == "two-thirds"
+    assert Quantity.parse("Aug. 19, 2024").render() == "August 19, 2024"
+    assert Quantity.parse("most").render() == "a majority"
+    with pytest.raises(QuantityError):
+        Quantity("x", Decimal("0.5"), kind=QuantityKind.SHARE).render()
+
+
+def test_quantity_converts_plain_values() -> None:
+    q = Quantity("65%", "65", "exact", "percent", "%")
+    assert q.value == Decimal(65) and q.hedge is Hedge.EXACT and q.kind is QuantityKind.PERCENT
+    with pytest.raises(QuantityError):
+        Quantity("x", "sixty")
+
+
+# ----------------------------------------------------------------------------- the worked case
+
+
+@pytest.fixture(scope="module")
+def article() -> str:
+    return ARTICLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def found(article: str) -> dict[str, Quantity]:
+    return {q.text: q for q in find_quantities(article)}
+
+
+def test_worked_case_copy_is_byte_for_byte() -> None:
+    shared = Path("/work/shared/uac-case/article.txt")
+    if not shared.exists():
+        pytest.skip("shared worked case not on this machine")
+    assert ARTICLE.read_bytes() == shared.read_bytes()
+
+
+def test_worked_case_every_number(found: dict[str, Quantity], article: str) -> None:
+    expected = {
+        "Majority": (D("0.5"), "more_than", "share", None),
+        "Between fiscal years 2019 and 2023": (D("2019"), "exact", "year_range", None),
+        "more than 448,000": (D("448000"), "more_than", "count", None),
+        "most": (D("0.5"), "more_than", "share", None),
+        "approximately 366,000": (D("366000"), "approximately", "count", None),
+        "65%": (D("65"), "exact", "percent", "%"),
+        "more than 291,000": (D("291000"), "more_than", "count", None),
+        "at least 32,000": (D("32000"), "at_least", "count", None),
+        "one of the eight": (D("1"), "exact", "ratio", None),
+        "Between January 2021 and February 2024": (D("2021"), "exact", "date_range", None),
+        "approximately 200,000": (D("200000"), "approximately", "count", None),
+    }
+    assert list(found) == list(expected)  # in text order, nothing else
+    for text, want in expected.items():
+        q = found[text]
+        assert (q.value, q.hedge.value, q.kind.value, q.unit) == want, text
+        assert article[q.span.start:q.span.end] == text
+    assert found["more than 448,000"].noun == "unaccompanied minors"
+    assert found["more than 448,000"].scope == "Between fiscal years 2019 and 2023"
+    assert found["Between fiscal years 2019 and 2023"].high == 2023
+    assert found["Between January 2021 and February 2024"].high == 2024
+    assert found["Between January 2021 and February 2024"].date == "2021-01/2024-02"
+    assert found["approximately 200,000"].scope == "Between January 2021 and February 2024"
+    assert found["approximately 200,000"].noun == "cases"
+    assert found["one of the eight"].denominator == 8
+    assert found["one of the eight"].noun == "field offices"
+    assert found["at least 32,000"].noun == "UACs"
+    assert found["most"].noun == "transfers"
+
+
+def test_worked_case_non_numbers(article: str) -> None:
+    everything = find_quantities(article, include_non_facts=True)
+    texts = [q.text for q in everything]
+    assert not any("IA" in t for t in texts)  # "(R-IA)"
+    one = article.index("One of the most alarming")
+    assert not any(q.span.start <= one < q.span.end for q in everything)
+    assert all(q.fact for q in everything)  # the article has no names with numbers
+
+
+def test_spans_are_spans(article: str) -> None:
+    for q in find_quantities(article):
+        assert isinstance(q.span, Span)
+        q.span.check(article, expected=q.text)
