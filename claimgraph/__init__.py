@@ -25,7 +25,7 @@ from .case import load, save
 try:
     __version__ = _version("claimgraph")
 except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0+unknown"
+    __version__ = "unknown"
 
 __all__ = [
     "__version__",

@@ -252,11 +252,18 @@ class _Resolver:
         graph = ClaimGraph(article)
         for i, source in enumerate(self.ann.sources):
             self.guard(("sources", i), lambda s=source: graph.add_source(s))
-        for i, d in enumerate(self.ann.documents):
-            fields = d.model_dump(exclude={"file", "encoding"})
-            text = self.read(d.file, d.encoding, ("documents", i, "file"))
-            self.guard(("documents", i), lambda f=fields, t=text, d=d: graph.add_document(
-                Document(**f, path=d.file, text=t)))
+        # documents may cite documents listed after them: add them in citation order
+        pending = list(enumerate(self.ann.documents))
+        known = {d.id for d in self.ann.documents}
+        while pending:
+            ready = [(i, d) for i, d in pending
+                     if all(c in graph._documents or c not in known for c in d.cites)] or pending[:1]
+            for i, d in ready:
+                fields = d.model_dump(exclude={"file", "encoding"})
+                text = self.read(d.file, d.encoding, ("documents", i, "file"))
+                self.guard(("documents", i), lambda f=fields, t=text, d=d: graph.add_document(
+                    Document(**f, path=d.file, text=t)))
+            pending = [p for p in pending if p not in ready]
         claims: list[tuple[int, ClaimAnn, Claim]] = []
         taken: set[str] = set()
         quotes = _article_quotes(article.text)
@@ -640,4 +647,3 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
 
 __all__ += ["write_atomic", "AnnotationFile"]
 
-_unused: Iterable[Any] = (SpanError,)

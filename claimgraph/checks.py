@@ -507,7 +507,7 @@ def check_attribution(ctx: CheckContext) -> Iterator[Finding]:
 })
 def check_arithmetic(ctx: CheckContext) -> Iterator[Finding]:
     """Derivations recomputed with rounding-aware intervals."""
-    from .quantities import Verdict, compare, derive
+    from .quantities import Interval, Verdict, compare, derive
 
     for d in ctx.graph.derivations:
         target = ctx.quantities[d.quantity]
@@ -519,7 +519,8 @@ def check_arithmetic(ctx: CheckContext) -> Iterator[Finding]:
                               quantity=target)
             continue
         claimed = target.to_quantity()
-        computed = derive(d.op, *[_as_operand(o, d.op) for o in operands])
+        computed = derive(d.op, *[o.interval() for o in operands])
+        nominal = derive(d.op, *[Interval.point(o.value) for o in operands]).midpoint
         claimed_interval = claimed.as_fraction() if d.op == "ratio" and claimed.as_fraction() is not None else claimed.interval()
         cmp = compare(computed, claimed_interval)
         code, severity, word = {
@@ -529,10 +530,12 @@ def check_arithmetic(ctx: CheckContext) -> Iterator[Finding]:
         }[cmp.verdict]
         yield ctx.finding(
             code, severity, claim,
-            f"{_q(target)} = {d.formula}: computed {_fmt(cmp.value)} in {cmp.computed}, "
-            f"claimed {cmp.claimed}: {word}",
+            f"{_q(target)} = {d.formula}: computed {_fmt(nominal)} from the stated figures; with their hedges "
+            f"and rounding {cmp.computed}, claimed {cmp.claimed}: {word}",
             hint=None if severity == "info" else "recheck the figures or the formula",
-            quantity=target, computed={**cmp.to_dict(), "formula": d.formula, "derivation": d.id},
+            quantity=target,
+            computed={**cmp.to_dict(), "value": None if nominal is None else str(nominal),
+                      "formula": d.formula, "derivation": d.id},
         )
 
 
@@ -542,10 +545,6 @@ def _operand_quantity(ctx: CheckContext, ref: str) -> Any:
     ev = ctx.evidence[ref]
     found = ctx.document_numbers(ev.document, ev.start, ev.end)
     return found[0] if len(found) >= 1 else None
-
-
-def _as_operand(q: Any, op: str) -> Any:
-    return q.interval()
 
 
 def _fmt(value: Decimal | None) -> str:

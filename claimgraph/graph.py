@@ -190,10 +190,24 @@ class ClaimGraph:
                 self._g.remove_node(node_id("quantity", q.id))
         del self._claims[claim.id]
         try:
-            return self.add_claim(claim)
+            self.add_claim(claim)
         except Exception:
             self._put_claim(old)
+            self._restore_links(old.id)
             raise
+        self._restore_links(claim.id)
+        return claim
+
+    def _restore_links(self, claim_id: str) -> None:
+        """Re-attach evidence and derivations of a re-added claim whose quantities still exist."""
+        for ev in self._evidence.values():
+            if ev.claim == claim_id and (ev.quantity is None or ev.quantity in self._quantities):
+                self._put_evidence(ev)
+        for d in self._derivations.values():
+            if self._quantities.get(d.quantity, ("",))[0] == claim_id or any(
+                self._quantities.get(o, ("",))[0] == claim_id for o in d.operands
+            ):
+                self._put_derivation(d)
 
     # ------------------------------------------------------------------ internals
     @property
@@ -375,10 +389,10 @@ class ClaimGraph:
     def _start(self, item: str) -> str:
         if ":" in item and self._g.has_node(item):
             return item
-        if item in self._claims or any(c.startswith(item) for c in self._claims):
-            return self._claim_node(self.claim(item).id)
         if item in self._quantities:
             return node_id("quantity", item)
+        if item in self._claims or any(c.startswith(item) for c in self._claims):
+            return self._claim_node(self.claim(item).id)
         raise GraphError(f"no claim or quantity {item!r} in the graph", hint="pass a claim id, quantity id or node id")
 
     def trace(self, item: str, *, relations: Iterable[str] = PROVENANCE_RELATIONS) -> list[tuple[str, ...]]:
@@ -415,9 +429,26 @@ class ClaimGraph:
         return paths
 
     def origins(self, item: str) -> tuple[str, ...]:
-        """Document node ids a claim or number's evidence leads back to (primary first)."""
-        docs = {p[-1] for p in self.trace(item, relations=EVIDENCE_RELATIONS | {"hadMember"})
-                if p[-1].startswith("document:")}
+        """Document node ids holding the evidence of a claim or number (primary first).
+
+        Follows the claim's quantities, derivation operands and evidence, in one
+        traversal; documents a cited document credits are not origins of the claim.
+        """
+        start = self._start(item)
+        seen, stack, docs = {start}, [start], set()
+        while stack:
+            node = stack.pop()
+            for _, target, data in self._g.out_edges(node, data=True):
+                rel = data["relation"]
+                if target in seen or node.startswith(("document:", "source:")):
+                    continue
+                if rel == "specializationOf":
+                    docs.add(target)
+                elif rel in ("hadPrimarySource", "wasDerivedFrom", "wasQuotedFrom") or (
+                    rel == "hadMember" and node.startswith("claim:")
+                ):
+                    seen.add(target)
+                    stack.append(target)
         return tuple(sorted(docs, key=lambda n: (not self._documents[n.split(":", 1)[1]].primary, n)))
 
     def relay_chain(self, claim_id: str) -> tuple[str, ...]:
