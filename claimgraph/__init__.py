@@ -21,6 +21,8 @@ from .model import Article, Case, Claim, Derivation, Document, Evidence, Quantit
 from .graph import ClaimGraph
 from .checks import Finding, Report, register, run_checks
 from .case import load, save
+from .extract import Analysis, analyze, draft, find_quotes, split_sentences
+from .link import DocumentIndex, Fidelity, Linker, read_document, link_graph, quote_fidelity
 
 try:
     __version__ = _version("claimgraph")
@@ -44,4 +46,6 @@ __all__ = [
     "Article", "Case", "Claim", "Derivation", "Document", "Evidence", "QuantityMention", "QuoteSpan", "Source",
     "ClaimGraph", "load", "save",
     "Finding", "Report", "register", "run_checks",
+    "Analysis", "analyze", "draft", "find_quotes", "split_sentences",
+    "DocumentIndex", "Fidelity", "Linker", "read_document", "link_graph", "quote_fidelity",
 ]

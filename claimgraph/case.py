@@ -640,10 +640,43 @@ def _atomic_write(path: Path, text: str) -> None:
         raise
 
 
+def write_annotation(graph: ClaimGraph, folder: str | os.PathLike[str], *, article_name: str = "article.txt") -> None:
+    """Write a case folder a person can correct: the article text and a ``case.json``
+    whose claims and quantities are anchored by quoting them (with an occurrence
+    number only where the words repeat).  Documents are written next to it."""
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    text = graph.article.text
+
+    def anchor(words: str, within: str, start: int) -> Any:
+        n = within.count(words, 0, start) + 1
+        return words if within.count(words) == 1 else {"exact": words, "occurrence": n}
+
+    claims = []
+    for c in graph.claims:
+        item: dict[str, Any] = {"quote": anchor(c.text, text, c.start), "kind": c.kind, "id": c.id,
+                                "attribution": c.attribution.model_dump(mode="json", exclude_none=True)}
+        item["quantities"] = [anchor(q.text, c.text, q.start - c.start) for q in c.quantities]
+        claims.append(item)
+    documents = []
+    for d in graph.documents:
+        name = f"sources/{d.id}.txt"
+        (out / "sources").mkdir(exist_ok=True)
+        _atomic_write(out / name, d.text)
+        documents.append({"file": name, **d.model_dump(mode="json", exclude_none=True, exclude={"text", "path"})})
+    article = {"file": article_name, **graph.article.model_dump(mode="json", exclude_none=True,
+                                                                exclude={"text", "path"})}
+    data = {"format": "claimgraph-annotation", "article": article,
+            "sources": [s.model_dump(mode="json", exclude_none=True) for s in graph.sources],
+            "documents": documents, "claims": claims}
+    _atomic_write(out / article_name, text)
+    _atomic_write(out / "case.json", json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
 def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     """Write ``text`` to ``path`` so that a failure leaves no partial file."""
     _atomic_write(Path(path), text)
 
 
-__all__ += ["write_atomic", "AnnotationFile"]
+__all__ += ["write_atomic", "write_annotation", "AnnotationFile"]
 

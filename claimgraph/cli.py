@@ -61,6 +61,34 @@ def build_parser() -> argparse.ArgumentParser:
                    help="run only this check (repeatable); see 'claimgraph checks'")
     p.add_argument("--quiet", action="store_true", help="text format: hide info findings (passes)")
 
+    p = _verb(sub, "extract", "Draft a case from raw article text: statements, quotes, speakers, attributions, numbers.")
+    p.add_argument("articles", type=Path, nargs="+", metavar="ARTICLE", help="UTF-8 text files")
+    p.add_argument("-o", "--output", type=Path, help="case folder to write (one article) or parent folder (many)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--jobs", type=int, default=0, help="worker processes for many articles (default: every core)")
+
+    p = _verb(sub, "link", "Propose evidence passages in source documents for every number and quote.")
+    p.add_argument("path", type=Path, help="a case (folder, annotation or native JSON) or an article text file")
+    p.add_argument("--source", type=Path, nargs="+", default=[], metavar="FILE",
+                   help="documents to search (text, HTML or PDF); added to the case")
+    p.add_argument("--secondary", type=Path, nargs="*", default=[], metavar="FILE",
+                   help="documents that retell others (news coverage); used only when no primary one fits")
+    p.add_argument("-o", "--output", type=Path, help="native JSON file to write the linked case to")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+    p = _verb(sub, "report", "Write a standalone HTML (or Markdown) report of a checked case.")
+    p.add_argument("path", type=Path)
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--format", choices=("html", "markdown"), default="html")
+
+    p = _verb(sub, "export", "Export a case: ClaimReview, W3C PROV, node-link, GraphML, CSV or native JSON.")
+    p.add_argument("path", type=Path)
+    p.add_argument("--to", required=True, help="format: " + ", ".join(_export_formats()))
+    p.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    p.add_argument("--author", help="ClaimReview: the reviewing organisation")
+    p.add_argument("--url", help="ClaimReview: the URL of the published review")
+    p.add_argument("--date-published", help="ClaimReview: ISO date")
+
     p = _verb(sub, "checks", "List the registered checks and their finding codes.")
     p.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -162,6 +190,164 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return report.exit_code(args.fail_on)
 
 
+def _export_formats() -> list[str]:
+    from .export import FORMATS
+
+    return list(FORMATS)
+
+
+def _draft_json(graph: Any, links: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A draft as JSON: claims, every number (with evidence when linked) and every direct quote."""
+    from .model import attributed_sources
+
+    numbers, quotes, claims = [], [], []
+    for claim in graph.claims:
+        att = claim.attribution
+        speaker = graph.source(att.source).name if getattr(att, "source", None) else None
+        claims.append({"id": claim.id, "kind": claim.kind, "start": claim.start, "end": claim.end, "text": claim.text,
+                       "attribution": att.kind, "cue": att.cue,
+                       "sources": [graph.source(s).name for s in attributed_sources(att)]})
+        for q in claim.quantities:
+            item = {"claim_id": claim.id, **q.model_dump(mode="json", exclude={"id"})}
+            if links is not None:
+                item["evidence"] = links.get(q.id)
+            numbers.append(item)
+        for quote in claim.quotes:
+            item = {"kind": "direct_quote", "claim_id": claim.id, "text": quote.text, "start": quote.start,
+                    "end": quote.end, "speaker": speaker}
+            if links is not None:
+                item["evidence"] = links.get(f"{claim.id}@{quote.start}")
+            quotes.append(item)
+    return {"claims": claims, "numbers": numbers, "quotes": quotes,
+            "sources": [s.model_dump(mode="json", exclude_none=True) for s in graph.sources]}
+
+
+def _extract_one(path: Path) -> Any:
+    from .extract import draft
+    from .model import Article
+
+    text = _read_input(path)
+    return draft(text, article=Article(text=text, path=path.name, title=path.stem))
+
+
+def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if len(args.articles) == 1:
+        graphs = [(args.articles[0], _extract_one(args.articles[0]))]
+    else:
+        graphs = list(zip(args.articles, _batch(args.articles, args.jobs, err)))
+    if args.output:
+        from .case import write_annotation
+
+        for path, graph in graphs:
+            folder = args.output if len(graphs) == 1 else args.output / path.stem
+            write_annotation(graph, folder)
+            print(f"wrote {folder} ({len(graph)} claims)", file=err)
+    if args.format == "json":
+        data = [_draft_json(g) | {"article": str(p)} for p, g in graphs]
+        out.write(json.dumps(data[0] if len(data) == 1 else data, indent=2, ensure_ascii=False) + "\n")
+    elif not args.output:
+        from .display import attribution_label, clip
+
+        for path, graph in graphs:
+            out.write(f"{path}: {graph!r}\n")
+            for c in graph.claims:
+                nums = ", ".join(q.text for q in c.quantities)
+                out.write(f"  {c.id} {c.kind:8} {attribution_label(graph, c)}"
+                          f"{' · ' + nums if nums else ''}\n    {clip(c.text, 90)}\n")
+    return 0
+
+
+def _batch(paths: list[Path], jobs: int, err: TextIO) -> list[Any]:
+    """Draft many articles on every core, with a progress bar on a terminal."""
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = jobs or os.cpu_count() or 1
+    results: list[Any] = []
+    show = err.isatty() if hasattr(err, "isatty") else False
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for i, graph in enumerate(pool.map(_extract_one, paths, chunksize=max(1, len(paths) // (workers * 8))), 1):
+            results.append(graph)
+            if show:
+                done = int(30 * i / len(paths))
+                err.write(f"\r[{'#' * done}{'.' * (30 - done)}] {i}/{len(paths)}")
+    if show:
+        err.write("\n")
+    return results
+
+
+def cmd_link(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .link import document_from_file, link_graph
+
+    if args.path.is_file() and args.path.suffix.lower() in (".txt", ".text", ".md"):
+        graph = _extract_one(args.path)
+    else:
+        from .case import load
+
+        graph = load(args.path)
+    failed = 0
+    known = {d.id for d in graph.documents}
+    for path, primary in [(p, True) for p in args.source] + [(p, False) for p in args.secondary]:
+        try:
+            doc = document_from_file(path, primary=primary)
+        except ClaimgraphError as exc:  # the rest of the run goes on
+            print(exc.one_line(), file=err)
+            failed += 1
+            continue
+        if doc.id in known:
+            continue
+        graph.add_document(doc)
+        known.add(doc.id)
+    results = link_graph(graph)
+    links: dict[str, Any] = {}
+    for claim in graph.claims:
+        for ev in graph.evidence_for(claim.id):
+            entry = {"document": ev.document, "start": ev.start, "end": ev.end, "relation": ev.relation,
+                     "score": ev.score, "page": ev.page, "origin": ev.origin}
+            if ev.quantity:
+                links.setdefault(ev.quantity, entry)
+            elif ev.relation == "quoted":
+                for quote in claim.quotes:
+                    links.setdefault(f"{claim.id}@{quote.start}", entry)
+    if args.output:
+        from .case import save
+
+        save(graph, args.output)
+        print(f"wrote {args.output}", file=err)
+    if args.format == "json":
+        out.write(json.dumps(_draft_json(graph, links), indent=2, ensure_ascii=False) + "\n")
+    elif not args.output:
+        for r in results:
+            where = "absent" if r.link is None else f"{r.link.document} [{r.link.span.start}:{r.link.span.end}]"
+            out.write(f"{r.kind:6} {r.text[:50]!r:54} {where}\n")
+    return 2 if failed else 0
+
+
+def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .case import load
+    from .display import write_report
+
+    graph = load(args.path)
+    write_report(graph, args.output, format=args.format)
+    print(f"wrote {args.output}", file=err)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .case import load
+    from .export import export, write
+
+    graph = load(args.path)
+    options = {k: v for k, v in (("author", args.author), ("url", args.url),
+                                 ("date_published", args.date_published)) if v is not None}
+    if args.output:
+        write(graph, args.output, args.to, **options)
+        print(f"wrote {args.output}", file=err)
+    else:
+        out.write(export(graph, args.to, **options))
+    return 0
+
+
 def cmd_checks(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .checks import CHECK_CODES, CHECKS
 
@@ -196,6 +382,10 @@ def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "numbers": cmd_numbers,
+    "extract": cmd_extract,
+    "link": cmd_link,
+    "report": cmd_report,
+    "export": cmd_export,
     "check": cmd_check,
     "checks": cmd_checks,
     "save": cmd_save,

@@ -54,7 +54,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Sequence
+from typing import Any, Sequence
 
 import attrs
 
@@ -2275,3 +2275,68 @@ def analyze(text: str) -> Analysis:
     ('numeric', 'relayed', 'The Center Square', 'the report')
     """
     return _build(text, None, with_statements=True)
+
+
+# --------------------------------------------------------------------------- drafts
+def _slug(name: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:60] or "source"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def draft(text: str, *, article: Any = None) -> Any:
+    """Draft a :class:`~claimgraph.graph.ClaimGraph` from raw article text.
+
+    Every statement becomes a typed claim with its quantities, quotes and attribution;
+    every speaker mentioned becomes one merged source.  A person then corrects the draft.
+
+    >>> g = draft("Prices rose 5% in May, the agency said.")
+    >>> [(c.kind, c.attribution.kind, c.quantities[0].text) for c in g.claims]
+    [('numeric', 'paraphrase', '5%')]
+    """
+    from .graph import ClaimGraph
+    from .model import Article, Claim, QuantityMention, QuoteSpan, Source, claim_id_for
+
+    analysis = analyze(text)
+    graph = ClaimGraph(article if article is not None else Article(text=text))
+    ids: dict[tuple[str, str], str] = {}
+
+    def source_id(speaker: Speaker | None) -> str | None:
+        if speaker is None:
+            return None
+        key = (speaker.name, speaker.kind)
+        if key not in ids:
+            ids[key] = _slug(speaker.name, set(ids.values()))
+            graph.add_source(Source(id=ids[key], name=speaker.name, kind=speaker.kind, role=speaker.role,
+                                    aliases=speaker.aliases))
+        return ids[key]
+
+    taken: set[str] = set()
+    for st in analysis.statements:
+        cid = claim_id_for(st.text, taken)
+        taken.add(cid)
+        graph.add_claim(Claim(
+            id=cid, start=st.span.start, end=st.span.end, text=st.text, kind=st.kind,
+            attribution=_draft_attribution(st.attribution, source_id),
+            quantities=tuple(QuantityMention.from_quantity(q, f"{cid}/q{n}")
+                             for n, q in enumerate(st.quantities, 1) if st.span.contains(q.span)),
+            quotes=tuple(QuoteSpan(start=q.span.start, end=q.span.end, text=q.text)
+                         for q in st.quotes if st.span.contains(q.span)),
+        ))
+    return graph
+
+
+def _draft_attribution(att: Attribution, source_id: Any) -> dict[str, Any]:
+    if att.kind in ("direct_quote", "paraphrase") and att.source is not None:
+        return {"kind": att.kind, "cue": att.cue, "source": source_id(att.source)}
+    if att.kind == "relayed" and att.via is not None:
+        return {"kind": "relayed", "cue": att.cue, "via": source_id(att.via), "source": source_id(att.source)}
+    if att.kind == "vague":
+        return {"kind": "vague", "cue": att.cue, "group": att.group or "unnamed",
+                "named": tuple(source_id(s) for s in att.named)}
+    return {"kind": "unattributed", "cue": att.cue}
+
+
+__all__ += ["draft"]

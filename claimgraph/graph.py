@@ -506,6 +506,24 @@ class ClaimGraph:
         """A read-only view of the internal graph (no copy; do not keep it across changes)."""
         return nx.restricted_view(self._g, [], [])
 
+    def view(self, claim_id: str | None = None, *, report: "Report | None" = None) -> Any:
+        """A notebook view: one claim's card, or (without ``claim_id``) the highlighted article."""
+        from .display import view
+
+        return view(self, claim_id, report=report)
+
+    def to_records(self, what: str = "claims") -> list[dict[str, Any]]:
+        """Flat rows of claims, edges, quantities, evidence, sources or documents (no dependencies)."""
+        from .export import records
+
+        return records(self, what)
+
+    def to_pandas(self, what: str = "claims") -> Any:
+        """A pandas DataFrame of :meth:`to_records` (needs ``pip install 'claimgraph[pandas]'``)."""
+        from .export import to_pandas
+
+        return to_pandas(self, what)
+
     def check(self, *, checks: Iterable[str] | None = None) -> "Report":
         """Run the registered checks (or only those named) and return a :class:`~claimgraph.checks.Report`."""
         from .checks import run_checks

@@ -1823,3 +1823,71 @@ class Linker:
             best = self.link_quote(quote) if links else None
             results.append(LinkResult("quote", span, quote, best, tuple(lk for lk in links if lk is not best)))
         return results
+
+
+# ---------------------------------------------------------------------------
+# Linking a whole claim graph
+# ---------------------------------------------------------------------------
+
+_EVIDENCE_RELATION = {"verbatim": "verbatim", "rounded": "rounded", "rehedged": "rehedged", "derived": "derived"}
+
+
+def link_graph(graph: Any, *, min_score: float = 0.0) -> list[LinkResult]:
+    """Propose evidence for every number and direct quote of ``graph`` from its documents.
+
+    Adds :class:`~claimgraph.model.Evidence` with ``origin="linker"`` and the link's
+    score; a quantity or quote that already has evidence (a person's own links) is
+    left alone.  Returns one :class:`LinkResult` per item looked at, ``link=None``
+    when absent.  Documents are indexed once.
+    """
+    from .model import Evidence
+
+    linker = Linker([DocumentIndex(d.id, d.text, primary=d.primary) for d in graph.documents])
+    texts = {d.id: d.text for d in graph.documents}
+    every = [q.to_quantity() for _, q in graph.quantities()]
+    results: list[LinkResult] = []
+    taken = {e.id for e in graph.evidence}
+
+    def add(claim: Any, link: Any, quantity_id: str | None, relation: str, suffix: str) -> None:
+        span = link.passage or link.span
+        ident = f"{quantity_id or claim.id}/{suffix}"
+        n = 2
+        while ident in taken:
+            ident, n = f"{quantity_id or claim.id}/{suffix}{n}", n + 1
+        taken.add(ident)
+        graph.add_evidence(Evidence(
+            id=ident, claim=claim.id, document=link.document, quantity=quantity_id,
+            start=span.start, end=span.end, text=span.of(texts[link.document]), relation=relation,
+            page=link.page, origin="linker", score=round(min(1.0, max(0.0, link.score)), 4),
+        ))
+
+    for claim in graph.claims:
+        for q in claim.quantities:
+            if graph.evidence_for(claim.id, quantity=q.id):
+                continue
+            link = linker.link_number(q.to_quantity(), claim.text, all_quantities=every)
+            if link is not None and link.score < min_score:
+                link = None
+            results.append(LinkResult("number", q.span, q.text, link))
+            if link is not None:
+                add(claim, link, q.id, _EVIDENCE_RELATION.get(link.relation, "paraphrase"), "auto")
+        if claim.quotes and not any(e.relation == "quoted" for e in graph.evidence_for(claim.id)):
+            for quote in claim.quotes:
+                link = linker.link_quote(quote.text)
+                results.append(LinkResult("quote", quote.span, quote.text, link))
+                if link is not None:
+                    add(claim, link, None, "quoted", "quote")
+    return results
+
+
+def document_from_file(path: str | Path, *, doc_id: str | None = None, primary: bool = True) -> Any:
+    """A :class:`~claimgraph.model.Document` read with :func:`read_document` (text, HTML or PDF)."""
+    from .model import Document
+
+    loaded = read_document(path)
+    stem = Path(path).stem
+    ident = doc_id or (re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-") or "document")
+    return Document(id=ident, title=loaded.title or stem, primary=primary, text=loaded.text, path=str(path))
+
+
+__all__ += ["link_graph", "document_from_file"]

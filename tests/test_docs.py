@@ -80,4 +80,6 @@ PUBLIC_API = [
     "Article", "Case", "Claim", "Derivation", "Document", "Evidence", "QuantityMention", "QuoteSpan", "Source",
     "ClaimGraph", "load", "save",
     "Finding", "Report", "register", "run_checks",
+    "Analysis", "analyze", "draft", "find_quotes", "split_sentences",
+    "DocumentIndex", "Fidelity", "Linker", "read_document", "link_graph", "quote_fidelity",
 ]

@@ -1,0 +1,82 @@
+"""extract, link, report and export verbs on the worked case."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import claimgraph
+from claimgraph.cli import main
+
+from conftest import WORKED_CASE
+
+ARTICLE = WORKED_CASE / "article.txt"
+SOURCES = WORKED_CASE / "sources"
+
+
+def run(*argv):
+    out, err = io.StringIO(), io.StringIO()
+    return main([str(a) for a in argv], stdout=out, stderr=err), out.getvalue(), err.getvalue()
+
+
+def test_extract_json_types_statements_quotes_and_numbers():
+    code, out, _ = run("extract", ARTICLE, "--format", "json")
+    data = json.loads(out)
+    text = ARTICLE.read_text(encoding="utf-8")
+    assert code == 0 and len(data["claims"]) == 27
+    speakers = [q["speaker"] for q in data["quotes"]]
+    assert speakers == ["Joseph Cuffari", "Chuck Grassley", "the DHS OIG report"]
+    assert all(q["kind"] == "direct_quote" and text[q["start"]:q["end"]] == q["text"] for q in data["quotes"])
+    assert data["claims"][0]["attribution"] == "relayed" and "The Center Square" in data["claims"][0]["sources"]
+    critics = next(c for c in data["claims"] if c["text"].startswith("Critics"))
+    assert critics["attribution"] == "vague" and critics["sources"] == ["Chuck Grassley"]
+    n = {x["text"]: x for x in data["numbers"]}
+    assert n["more than 448,000"]["hedge"] == "more_than" and n["at least 32,000"]["value"] == "32000"
+
+
+def test_extract_writes_a_case_that_check_accepts(tmp_path):
+    code, _, err = run("extract", ARTICLE, "-o", tmp_path / "draft")
+    assert code == 0 and "27 claims" in err
+    graph = claimgraph.load(tmp_path / "draft")
+    direct = claimgraph.draft(ARTICLE.read_text("utf-8"))
+
+    def essentials(g):  # the annotation re-reads each quantity phrase alone, so noun and scope may differ
+        return [(c.id, c.start, c.end, c.kind, c.attribution.kind,
+                 [(q.text, q.start, q.value, q.hedge, q.kind) for q in c.quantities]) for c in g.claims]
+
+    assert essentials(graph) == essentials(direct)
+    assert run("check", tmp_path / "draft", "--fail-on", "never")[0] == 0
+
+
+def test_link_article_json_evidence_matches_hand_annotation():
+    code, out, err = run("link", ARTICLE, "--source", SOURCES / "oig-report.txt", SOURCES / "grassley-statement.txt",
+                         SOURCES / "dismissals-source.txt", "--secondary", SOURCES / "center-square.txt",
+                         "--format", "json")
+    assert code == 0, err
+    n = {x["text"]: x["evidence"] for x in json.loads(out)["numbers"]}
+    oig = (SOURCES / "oig-report.txt").read_text(encoding="utf-8")
+    for text in ("more than 448,000", "more than 291,000"):
+        ev = n[text]
+        assert ev["document"] == "oig-report" and text.split()[-1] in oig[ev["start"]:ev["end"]]
+    assert n["approximately 200,000"]["document"] == "dismissals-source"
+    assert n["one of the eight"] is None
+    quotes = json.loads(out)["quotes"]
+    assert quotes[0]["evidence"]["document"] == "oig-report"
+
+
+def test_link_reports_unreadable_document_and_goes_on(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    code, out, err = run("link", ARTICLE, "--source", empty, SOURCES / "oig-report.txt", "--format", "json")
+    assert code == 2 and "empty.txt" in err
+    assert any(x["evidence"] for x in json.loads(out)["numbers"])
+
+
+def test_report_and_export(tmp_path):
+    code, _, _ = run("report", WORKED_CASE, "-o", tmp_path / "r.html")
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert code == 0 and "<script" not in page and "one of the eight" in page
+    code, out, _ = run("export", WORKED_CASE, "--to", "node-link")
+    assert code == 0 and len(json.loads(out)["nodes"]) > 27
+    code, _, err = run("export", WORKED_CASE, "--to", "klingon")
+    assert code == 2 and "node-link" in err
