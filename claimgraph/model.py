@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Iterable, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .quantities import Hedge, QuantityKind
 from .spans import Span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -83,24 +84,9 @@ DocumentKind = Literal[
 ]
 Completeness = Literal["full", "excerpt", "summary", "unknown"]
 EvidenceRelation = Literal["verbatim", "rounded", "rehedged", "paraphrase", "derived", "quoted"]
-HedgeName = Literal["exact", "approximately", "more_than", "at_least", "less_than", "at_most", "nearly"]
-QuantityKindName = Literal[
-    "count",
-    "percent",
-    "percentage_points",
-    "money",
-    "measure",
-    "year",
-    "date",
-    "year_range",
-    "date_range",
-    "range",
-    "duration",
-    "ratio",
-    "fraction",
-    "share",
-    "ordinal",
-]
+# The numbers layer's enums are the single source of these names.
+HedgeName = Literal[tuple(h.value for h in Hedge)]  # type: ignore[valid-type]
+QuantityKindName = Literal[tuple(k.value for k in QuantityKind)]  # type: ignore[valid-type]
 
 
 class _Frozen(BaseModel):
@@ -204,7 +190,7 @@ class QuantityMention(_Spanned):
     date: str | None = None
 
     def to_quantity(self) -> "Quantity":
-        from .quantities import Hedge, Quantity, QuantityKind
+        from .quantities import Quantity
 
         return Quantity(
             text=self.text,

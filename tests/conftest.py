@@ -33,3 +33,17 @@ def quantity_with(graph, text: str):
     found = [(c, q) for c, q in graph.quantities() if q.text == text]
     assert len(found) == 1, f"{len(found)} quantities read {text!r}"
     return found[0]
+
+
+def display_test_graphs():
+    """The hand-built graphs of tests/test_display.py, loaded once (test modules are not importable by name)."""
+    import importlib.util
+    import sys
+
+    name = "_claimgraph_display_test_graphs"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("test_display.py"))
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]

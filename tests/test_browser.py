@@ -24,6 +24,8 @@ import pytest
 
 from claimgraph import display
 
+from conftest import display_test_graphs
+
 CHROMIUM = "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parent.parent
 IMAGES = ROOT / "docs" / "images"
@@ -31,18 +33,7 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
                                 reason=f"{CHROMIUM} is absent (Debian: apt-get install -y chromium)")
 
 
-def _shared():
-    """The hand-built graphs of tests/test_display.py (test modules are not importable by name here)."""
-    name = "_claimgraph_display_test_graphs"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("test_display.py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-shared = _shared()
+shared = display_test_graphs()
 
 
 def chromium(tmp_path: Path, page: Path, *extra: str) -> subprocess.CompletedProcess:

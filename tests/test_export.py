@@ -18,6 +18,8 @@ import pytest
 
 from claimgraph import export as ex
 from claimgraph.case import loads
+
+from conftest import display_test_graphs
 from claimgraph.checks import Finding, Report
 from claimgraph.display import report_page
 from claimgraph.errors import ExportError
@@ -25,21 +27,7 @@ from claimgraph.graph import ClaimGraph
 from claimgraph.model import Article, Claim, Derivation, Document, Evidence, QuantityMention, Source
 
 
-def _shared():
-    """The hand-built graphs of tests/test_display.py (test modules are not importable by name here)."""
-    import importlib.util
-    from pathlib import Path
-
-    name = "_claimgraph_display_test_graphs"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("test_display.py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-needs_worked_case, small_graph, xss_graph = _shared().needs_worked_case, _shared().small_graph, _shared().xss_graph
+needs_worked_case, small_graph, xss_graph = display_test_graphs().needs_worked_case, display_test_graphs().small_graph, display_test_graphs().xss_graph
 
 AUTHOR = "Example Fact Desk"
 URL = "https://factdesk.example/checks/uac"
