@@ -427,10 +427,11 @@ def _check_references(case: Case) -> None:
         need("claim", e.claim, claims, f"evidence {e.id}")
         need("document", e.document, documents, f"evidence {e.id}")
         need("quantity", e.quantity, quantities, f"evidence {e.id}")
+    operands = quantities | evidence
     for d in case.derivations:
         need("quantity", d.quantity, quantities, f"derivation {d.id}")
         for op in d.operands:
-            need("quantity or evidence", op, quantities | evidence, f"derivation {d.id}")
+            need("quantity or evidence", op, operands, f"derivation {d.id}")
 
 
 def _did_you_mean(ref: str, pool: Iterable[str]) -> str:
