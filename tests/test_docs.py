@@ -83,3 +83,13 @@ PUBLIC_API = [
     "Analysis", "analyze", "draft", "find_quotes", "split_sentences",
     "DocumentIndex", "Fidelity", "Linker", "read_document", "link_graph", "quote_fidelity",
 ]
+
+
+def test_readme_quickstart_runs(tmp_path, monkeypatch, capsys):
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    code = text.split("```python", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(ROOT)
+    exec(compile(code.replace("uac.claimgraph.json", str(tmp_path / "uac.claimgraph.json")), "README", "exec"), {})
+    out = capsys.readouterr().out
+    assert "<ClaimGraph 27 claims" in out and "CG401" in out and "relayed" in out
+    assert "document:oig-24-46" in out and (tmp_path / "uac.claimgraph.json").exists()
