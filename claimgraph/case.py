@@ -56,6 +56,8 @@ __all__ = ["load", "save", "load_annotation", "dumps", "loads", "ANNOTATION_NAME
 ANNOTATION_NAMES = ("case.json", "case.yaml", "case.yml")
 #: Largest file claimgraph reads (article, document or annotation), in bytes.
 MAX_FILE_BYTES = 64 * 1024 * 1024
+#: Largest native JSON file claimgraph reads (it holds a whole case, texts included).
+MAX_NATIVE_BYTES = 4 * 1024 * 1024 * 1024
 
 
 # --------------------------------------------------------------------------- annotation schema
@@ -164,7 +166,7 @@ def load(path: str | os.PathLike[str]) -> ClaimGraph:
         raise CaseError("no such file or folder", where=str(p), hint="check the path")
     if p.suffix.lower() in (".yaml", ".yml"):
         return load_annotation(p)
-    text = _read_text(p)
+    text = _read_text(p, limit=MAX_NATIVE_BYTES if p.name.endswith(".claimgraph.json") else MAX_FILE_BYTES)
     data = _parse_json(text, p)
     if isinstance(data, dict) and "format_version" in data:
         return _from_native(data, text, p)
@@ -190,7 +192,7 @@ def loads(text: str, *, where: str = "<string>") -> ClaimGraph:
 
 # --------------------------------------------------------------------------- native
 def _load_native(path: Path) -> ClaimGraph:
-    text = _read_text(path)
+    text = _read_text(path, limit=MAX_NATIVE_BYTES)
     return _from_native(_parse_json(text, path), text, path)
 
 
@@ -432,11 +434,11 @@ def _article_quotes(text: str) -> list[Span]:
 
 
 # --------------------------------------------------------------------------- file reading
-def _read_text(path: Path, encoding: str = "utf-8") -> str:
+def _read_text(path: Path, encoding: str = "utf-8", *, limit: int = MAX_FILE_BYTES) -> str:
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise CaseError(f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit", where=str(path),
+        if size > limit:
+            raise CaseError(f"file is {size:,} bytes, over the {limit:,}-byte limit", where=str(path),
                             hint="split the document or pass an excerpt")
         data = path.read_bytes()
     except OSError as exc:
