@@ -15,6 +15,7 @@ format                    what                                                  
 ``prov-json``             W3C PROV-JSON                                          ``prov``
 ``prov-jsonld``           W3C PROV-JSONLD (context embedded: works offline)      ``prov``
 ``prov-n``                W3C PROV-N (human-readable)                            ``prov``
+``prov-turtle``           W3C PROV-O in Turtle (RDF triples)                     ``prov``
 ``csv-claims``            one row per claim                                      —
 ``csv-findings``          one row per finding of the check report                —
 ========================  =====================================================  ===========
@@ -30,7 +31,7 @@ True
 >>> export(g, "yaml")
 Traceback (most recent call last):
 ...
-claimgraph.errors.ExportError: unknown export format 'yaml' (hint: use one of: native, node-link, graphml, claimreview, prov-json, prov-jsonld, prov-n, csv-claims, csv-findings)
+claimgraph.errors.ExportError: unknown export format 'yaml' (hint: use one of: native, node-link, graphml, claimreview, prov-json, prov-jsonld, prov-n, prov-turtle, csv-claims, csv-findings)
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ FORMATS: dict[str, str] = {
     "prov-json": "W3C PROV-JSON (needs the 'prov' extra)",
     "prov-jsonld": "W3C PROV-JSONLD, context embedded (needs the 'prov' extra)",
     "prov-n": "W3C PROV-N (needs the 'prov' extra)",
+    "prov-turtle": "W3C PROV-O in Turtle (needs the 'prov' extra)",
     "csv-claims": "CSV, one row per claim",
     "csv-findings": "CSV, one row per finding",
 }
@@ -514,10 +516,55 @@ def _clip(text: str, limit: int) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
+#: PROV-O's qualified derivation classes and the plain property each one qualifies.
+_PROV_O_DERIVATIONS = {"Derivation": "wasDerivedFrom", "Quotation": "wasQuotedFrom",
+                       "PrimarySource": "hadPrimarySource", "Revision": "wasRevisionOf"}
+
+
+def _rdflib() -> Any:
+    try:
+        import rdflib
+    except ImportError:
+        raise ExportError("rdflib is not installed (prov needs it to write PROV-O)",
+                          hint="pip install 'claimgraph[prov]'") from None
+    return rdflib
+
+
+def _prov_turtle(doc: Any) -> str:
+    """PROV-O Turtle of a ProvDocument, the same bytes on every run.
+
+    prov writes the triples (each relation with extra attributes gets a
+    ``prov:qualified…`` blank node); two things are added here.  A qualified
+    derivation also gets its plain triple (``prov:wasQuotedFrom``,
+    ``prov:hadPrimarySource``, ``prov:wasDerivedFrom``), as PROV-O asserts both
+    forms and prov writes only the qualified one.  Blank nodes are relabelled
+    from their content (``rdflib.compare.to_canonical_graph``), so the order in
+    which rdflib sorts them does not change from run to run.
+    """
+    rdflib = _rdflib()
+    from rdflib.compare import to_canonical_graph
+
+    prov_o = rdflib.Namespace("http://www.w3.org/ns/prov#")
+    raw = rdflib.Graph()
+    raw.parse(data=doc.serialize(format="rdf", rdf_format="nt", encoding="utf-8"), format="nt")
+    for qualified, plain in _PROV_O_DERIVATIONS.items():
+        for subject, node in list(raw.subject_objects(prov_o["qualified" + qualified])):
+            for entity in raw.objects(node, prov_o["entity"]):
+                raw.add((subject, prov_o[plain], entity))
+    out = rdflib.Graph(bind_namespaces="core")
+    out.bind("prov", prov_o, override=True)
+    for ns in doc.namespaces:
+        out.bind(ns.prefix, ns.uri, override=True)
+    out += to_canonical_graph(raw)
+    return out.serialize(format="turtle").rstrip("\n") + "\n"
+
+
 def _prov_text(graph: "ClaimGraph", fmt: str) -> str:
     doc = to_prov(graph)
     if fmt == "prov-n":
         return doc.get_provn() + "\n"
+    if fmt == "prov-turtle":
+        return _prov_turtle(doc)
     if fmt == "prov-jsonld":
         try:
             text = doc.serialize(format="jsonld", context="embed")

@@ -88,11 +88,13 @@ def test_unknown_format_lists_the_valid_ones():
 def test_every_format_is_deterministic(fmt):
     if fmt.startswith("prov-"):
         pytest.importorskip("prov")
+    if fmt == "prov-turtle":
+        pytest.importorskip("rdflib")
     opts = {"author": AUTHOR, "url": URL} if fmt == "claimreview" else {}
     (a, ra), (b, rb) = small_graph(), small_graph()
     one, two = ex.export(a, fmt, report=ra, **opts), ex.export(b, fmt, report=rb, **opts)
     assert one == two and one.endswith("\n")
-    if fmt not in ("graphml", "prov-n") and not fmt.startswith("csv"):
+    if fmt not in ("graphml", "prov-n", "prov-turtle") and not fmt.startswith("csv"):
         data = json.loads(one)
         assert json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n" == one  # sorted keys
 
@@ -384,6 +386,176 @@ def test_prov_missing_names_the_extra(monkeypatch):
     monkeypatch.setitem(sys.modules, "prov.model", None)
     with pytest.raises(ExportError, match=r"pip install 'claimgraph\[prov\]'"):
         ex.export(derived_graph(), "prov-json")
+
+
+# ------------------------------------------------------------------------------- PROV-O Turtle
+PROV_O = "http://www.w3.org/ns/prov#"
+CG = "urn:claimgraph:vocab#"
+#: The PROV-O property of each relation record prov reads from PROV-JSON (derivations by their prov:type).
+PROV_O_PROPERTY = {"ProvMembership": "hadMember", "ProvAttribution": "wasAttributedTo",
+                   "ProvInfluence": "wasInfluencedBy", "ProvDelegation": "actedOnBehalfOf",
+                   "ProvSpecialization": "specializationOf", "Quotation": "wasQuotedFrom",
+                   "PrimarySource": "hadPrimarySource", "Derivation": "wasDerivedFrom"}
+#: The PROV-O property a qualified node's class stands for, and the property naming its object.
+PROV_O_QUALIFIED = {"Attribution": ("wasAttributedTo", "agent"), "Influence": ("wasInfluencedBy", "influencer"),
+                    "Delegation": ("actedOnBehalfOf", "agent"), "Derivation": ("wasDerivedFrom", "entity"),
+                    "Quotation": ("wasQuotedFrom", "entity"), "PrimarySource": ("hadPrimarySource", "entity")}
+
+
+def turtle_graph(graph):
+    """The prov-turtle export parsed by rdflib (a reader independent of prov)."""
+    pytest.importorskip("prov")
+    rdflib = pytest.importorskip("rdflib")
+    return rdflib.Graph().parse(data=ex.export(graph, "prov-turtle"), format="turtle")
+
+
+def iri(node_id):
+    """The PROV-O IRI of a graph node id such as ``claim:c1`` or ``quantity:c1/q1``."""
+    from urllib.parse import quote
+
+    kind, _, ident = node_id.partition(":")
+    return f"urn:claimgraph:{kind}/{quote(ident, safe='-._~')}"
+
+
+def prov_json_statements(graph):
+    """What the PROV-JSON export says, read back by prov: element types, relations as
+    (subject, PROV-O property, object), and each qualified relation with its cg attributes and types."""
+    from prov.model import ProvDocument, ProvElement
+
+    doc = ProvDocument.deserialize(content=ex.export(graph, "prov-json"), format="json")
+    types, relations, qualified = set(), set(), set()
+    for record in doc.get_records():
+        asserted = {t.uri for t in record.get_asserted_types()}
+        if isinstance(record, ProvElement):
+            types |= {(record.identifier.uri, t) for t in asserted | {record.get_type().uri}}
+            continue
+        name = type(record).__name__
+        if name == "ProvDerivation":
+            name = next((k for k in ("Quotation", "PrimarySource") if PROV_O + k in asserted), "Derivation")
+        (_, subject), (_, obj) = record.formal_attributes[:2]
+        statement = (subject.uri, PROV_O + PROV_O_PROPERTY[name], obj.uri)
+        relations.add(statement)
+        if record.extra_attributes:
+            extra = {(key.uri, str(value)) for key, value in record.extra_attributes
+                     if key.uri.startswith(CG)}
+            extra |= {("type", t) for t in asserted if t.startswith(CG)}
+            qualified.add((*statement, frozenset(extra)))
+    return types, relations, qualified
+
+
+def turtle_statements(g):
+    """The same three sets, read from PROV-O triples."""
+    from rdflib import RDF, URIRef
+
+    types = {(str(s), str(o)) for s, o in g.subject_objects(RDF.type) if isinstance(s, URIRef)}
+    plain = {PROV_O + p for p in PROV_O_PROPERTY.values()}
+    relations = {(str(s), str(p), str(o)) for s, p, o in g if str(p) in plain}
+    qualified = set()
+    for s, p, node in g:
+        if not str(p).startswith(PROV_O + "qualified"):
+            continue
+        prop, role = PROV_O_QUALIFIED[str(p)[len(PROV_O + "qualified"):]]
+        (obj,) = g.objects(node, URIRef(PROV_O + role))
+        extra = {(str(k), str(v)) for k, v in g.predicate_objects(node) if str(k).startswith(CG)}
+        extra |= {("type", str(t)) for t in g.objects(node, RDF.type) if str(t).startswith(CG)}
+        qualified.add((str(s), PROV_O + prop, str(obj), frozenset(extra)))
+    return types, relations, qualified
+
+
+@pytest.mark.parametrize("name", ["small", "xss", "derived"])
+def test_prov_turtle_types_every_node_with_prov_o(name):
+    graph = graphs()[name]
+    g = turtle_graph(graph)
+    from rdflib import RDF, URIRef
+
+    def types_of(node_id):
+        return {str(t) for t in g.objects(URIRef(iri(node_id)), RDF.type)}
+
+    assert {PROV_O + "Entity", PROV_O + "Collection", CG + "Article"} <= types_of(f"article:{graph.article.id}")
+    for c in graph.claims:
+        assert {PROV_O + "Entity", CG + "Claim"} <= types_of(f"claim:{c.id}")
+        assert str(g.value(URIRef(iri(f"claim:{c.id}")), URIRef(PROV_O + "value"))) == c.text
+        for q in c.quantities:
+            assert {PROV_O + "Entity", CG + "Quantity"} <= types_of(f"quantity:{q.id}")
+    for s in graph.sources:
+        expected = {"person": {PROV_O + "Person"}, "government_body": {PROV_O + "Organization"}}.get(s.kind, set())
+        assert {PROV_O + "Agent"} | expected <= types_of(f"source:{s.id}")
+    for d in graph.documents:
+        assert {PROV_O + "Entity", CG + "Document"} <= types_of(f"document:{d.id}")
+    for e in graph.evidence:
+        assert {PROV_O + "Entity", CG + "Evidence"} <= types_of(f"evidence:{e.id}")
+
+
+@pytest.mark.parametrize("name", ["small", "xss", "derived"])
+def test_prov_turtle_says_what_prov_json_says(name):
+    graph = graphs()[name]
+    types, relations, qualified = turtle_statements(turtle_graph(graph))
+    json_types, json_relations, json_qualified = prov_json_statements(graph)
+    assert types == json_types
+    assert relations == json_relations
+    assert qualified == json_qualified
+    edges = {(u, v, d["relation"]) for u, v, d in graph.graph_view.edges(data=True)}
+    assert len(json_relations) == len(edges)  # one relation per edge, none lost
+
+
+def test_prov_turtle_uses_prov_o_terms():
+    from rdflib import URIRef
+
+    graph = derived_graph()
+    g = turtle_graph(graph)
+    P = lambda term: URIRef(PROV_O + term)  # noqa: E731
+    claim, q3 = URIRef(iri("claim:c1")), URIRef(iri("quantity:c1/q3"))
+    assert (claim, P("wasAttributedTo"), URIRef(iri("source:clerk"))) in g
+    assert (URIRef(iri("source:clerk")), P("actedOnBehalfOf"), URIRef(iri("source:boss"))) in g
+    assert (URIRef(iri("quantity:c1/q1")), P("hadPrimarySource"), URIRef(iri("evidence:e1"))) in g
+    assert (URIRef(iri("evidence:e1")), P("specializationOf"), URIRef(iri("document:base"))) in g
+    assert (URIRef(iri("document:memo")), P("wasDerivedFrom"), URIRef(iri("document:base"))) in g
+    operands = {(str(g.value(n, P("entity"))), str(g.value(n, URIRef(CG + "position"))))
+                for n in g.objects(q3, P("qualifiedDerivation"))}
+    assert operands == {(iri("evidence:e2"), "0"), (iri("quantity:c1/q1"), "1")}
+
+
+def test_prov_turtle_quotes_and_primary_sources_on_the_worked_case(worked_graph):
+    from rdflib import URIRef
+
+    g = turtle_graph(worked_graph)
+    quoted = {(c.id, e.id) for e in worked_graph.evidence for c in worked_graph.claims
+              if e.claim == c.id and e.relation == "quoted" and c.kind == "quote"}
+    assert quoted
+    for claim_id, evidence_id in quoted:
+        assert (URIRef(iri(f"claim:{claim_id}")), URIRef(PROV_O + "wasQuotedFrom"),
+                URIRef(iri(f"evidence:{evidence_id}"))) in g
+    primary = set(g.subject_objects(URIRef(PROV_O + "hadPrimarySource")))
+    assert primary and all(g.value(o, URIRef(PROV_O + "specializationOf")) for _, o in primary)
+
+
+def test_prov_turtle_is_byte_identical_across_interpreters(tmp_path):
+    """Blank-node labels are content hashes: another process (another hash seed) writes the same bytes."""
+    import os
+    import subprocess
+
+    pytest.importorskip("prov")
+    pytest.importorskip("rdflib")
+    from conftest import WORKED_CASE
+
+    import claimgraph
+
+    here = ex.export(claimgraph.load(WORKED_CASE), "prov-turtle")
+    code = ("import sys, claimgraph; from claimgraph import export; "
+            "sys.stdout.buffer.write(export.export(claimgraph.load(sys.argv[1]), 'prov-turtle').encode())")
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    there = subprocess.run([sys.executable, "-c", code, str(WORKED_CASE)], capture_output=True, env=env, check=True,
+                           timeout=120).stdout.decode()
+    assert there == here
+    assert "_:" not in here  # every blank node is written inline
+
+
+def test_prov_turtle_missing_rdflib_names_the_extra(monkeypatch):
+    pytest.importorskip("prov")
+    monkeypatch.setitem(sys.modules, "rdflib", None)
+    with pytest.raises(ExportError, match=r"rdflib is not installed") as info:
+        ex.export(derived_graph(), "prov-turtle")
+    assert info.value.hint == "pip install 'claimgraph[prov]'"
 
 
 # ------------------------------------------------------------------------------- the worked case
