@@ -13,14 +13,15 @@ fidelity.  Cases are sorted by folder name; ``dev`` is the even indexes (0, 2, â
 
 For each case the article's numbers are found with ``find_quantities`` and matched
 to the gold mentions by span overlap (gold mentions marked ``fact: false`` are not
-scored).  Each matched number is linked with ``Linker.link_number`` (the sentence
-around it as context, the neighbouring sentences as ``wider``, every article number
-as ``all_quantities``).  Reported:
+scored).  The numbers are linked with ``Linker.link_all`` (the article's own numbers,
+so each is linked with its sentence, the neighbouring sentences and its sibling
+numbers), as ``claimgraph link`` does.  Reported:
 
 * **linked right**: of the numbers with gold evidence, the share whose proposed span
   lies inside or overlaps the gold passage (or an accepted alternative) in the same
   document; for a derived gold figure, the relation must be ``derived`` and one
-  proposed operand must overlap a gold operand;
+  proposed operand must overlap a gold operand or state the same value in the same
+  document (the operand restated elsewhere, e.g. in the summary and the body);
 * **false links**: of the numbers with gold ``null``, the share given a link;
 * **relation accuracy**: of the numbers linked right, the share with the gold relation;
 * **quotes**: location accuracy (proposed span overlaps the gold span, same
@@ -61,6 +62,12 @@ def _overlaps(span: Span, start: int, end: int) -> bool:
     return span.start < end and start < span.end or (span.start == span.end == start)
 
 
+def _value(text: str, start: int, end: int):
+    """The value of the number at ``start:end`` of a document (an operand restated elsewhere counts)."""
+    found = find_quantities(text[start:end])
+    return found[0].value if len(found) == 1 else None
+
+
 def _places(evidence: dict) -> list[dict]:
     return [evidence] + list(evidence.get("alternatives") or ())
 
@@ -76,6 +83,7 @@ def score_case(folder: Path, verbose: bool = False) -> dict:
     linker = Linker(indexes)
     texts = {ix.doc_id: ix.text for ix in indexes}
     found = find_quantities(article)
+    linked = {res.span: res.link for res in linker.link_all(article, found) if res.kind == "number"}
     r = {"case": folder.name, "with_gold": 0, "right": 0, "null_gold": 0, "false_links": 0, "relation_right": 0,
          "finder_misses": 0, "unmatched_gold_null": 0, "quotes": 0, "quotes_right": 0, "quotes_located": 0,
          "fidelity_right": 0, "quote_false": 0, "quotes_null": 0, "rows": []}
@@ -94,8 +102,7 @@ def score_case(folder: Path, verbose: bool = False) -> dict:
                 r["unmatched_gold_null"] += 1
             continue
         q = min(match, key=lambda m: abs(m.span.start - gspan.start))
-        context, wider = article_context(article, q.span)
-        link = linker.link_number(q, context, all_quantities=found, wider=wider)
+        link = linked[q.span]
         got = "-" if link is None else (f"{link.document}:{link.span.start} {link.relation} {link.score:.2f} "
                                         f"{link.quantity_text!r}" + (f" [{link.formula}]" if link.formula else ""))
         if ev is None:
@@ -109,9 +116,10 @@ def score_case(folder: Path, verbose: bool = False) -> dict:
         if link is not None:
             if ev["relation"] == "derived":
                 operands = [o for o in ev.get("operands") or () if o["document"] == link.document]
+                values = {_value(texts[link.document], o["number_start"], o["number_end"]) for o in operands} - {None}
                 right = link.relation == "derived" and any(
-                    s.overlaps(Span(o["number_start"], o["number_end"])) for d, s in link.operands for o in operands
-                    if d == link.document)
+                    s.overlaps(Span(o["number_start"], o["number_end"])) or _value(texts[d], s.start, s.end) in values
+                    for d, s in link.operands for o in operands if d == link.document)
                 if not right and link.relation != "derived":  # a direct statement of a derived figure
                     right = False
                 relation_ok = right

@@ -53,6 +53,7 @@ from .spans import Span, normalize_for_match
 
 __all__ = [
     "NUMBER_MIN_SCORE",
+    "LINK_FEATURES",
     "QUOTE_MIN_SCORE",
     "LoadedDocument",
     "read_document",
@@ -70,27 +71,40 @@ __all__ = [
 ]
 
 #: A number link scoring below this is not proposed (the number is reported absent).
-NUMBER_MIN_SCORE = 0.43
+NUMBER_MIN_SCORE = 0.5
+#: A derived figure (see :meth:`DocumentIndex.derived_candidates`) scoring below this is not proposed.
+DERIVED_MIN_SCORE = 0.43
 #: A quote whose words match a document passage less than this (share of the
 #: quote's words found in order) is reported absent.
 QUOTE_MIN_SCORE = 0.75
 #: Largest relative gap between an article figure and a document figure still
 #: called "rounded" (on top of their intervals overlapping).
 MAX_ROUNDING_REL = Decimal("0.05")
-#: Weight of a figure's specificity (448,820 identifies a statement; 8 does not) in a
-#: number link's score; the rest is the match of the words around it.
-W_SPEC = 0.5
-#: How much a matching counted noun ("four *recommendations*") adds to the word match.
-W_NOUN = 0.25
+#: Farthest a figure cut at its own last digit may sit from the document's ("more than 1,100" for 1,196).
+MAX_TRUNCATION_REL = Decimal("0.2")
 #: "Nearly X" links to figures down to X less this share of X (or a tenth of its last stated digit).
 NEARLY_LINK_REL = Decimal("0.05")
 #: Largest relative gap between a fraction in words ("close to half") and a document's share.
 FRACTION_WORD_REL = Decimal("0.12")
+#: ... and for a one-sided share in words ("more than half" for 58%), inside its interval.
+ONE_SIDED_FRACTION_REL = Decimal("0.25")
 #: A derived share must come within this relative distance of the article's stated figure.
 DERIVED_MAX_REL = Decimal("0.1")
 #: Document numbers within this relative distance of an article figure are looked at (a superset
 #: of every relation's tolerance), found by bisecting each kind's sorted values.
-CANDIDATE_WINDOW = Decimal("0.15")
+CANDIDATE_WINDOW = Decimal("0.2")
+#: How far a year, date or small count is lifted toward 1 when the passage (or block)
+#: holds the figure its article sentence was linked to.
+SCOPE_PASSAGE_LIFT = 0.6
+SCOPE_BLOCK_LIFT = 0.25
+#: A year or date linked at least this well may anchor the other years and dates of its sentence.
+SCOPE_ANCHOR_MIN_SCORE = 0.8
+#: A figure the article repeats takes its restatement's passage when that was linked at least this
+#: well, at this share of its score.
+REPEAT_MIN_SCORE = 0.6
+REPEAT_FACTOR = 0.9
+#: Score a year, date or small count needs when every specific figure of its sentence is absent.
+ORPHAN_SCOPE_MIN_SCORE = 0.6
 #: Score multiplier for documents that are not primary (news outlets relaying a figure).
 SECONDARY_FACTOR = 0.9
 #: Score multiplier for a derived figure (a direct statement is better evidence).
@@ -760,8 +774,22 @@ def _segment(text: str, start: int = 0) -> tuple[list[Span], list[Span], list[in
     return blocks, passages, owner
 
 
+_TITLE_LINE = re.compile(r"[^\n]{1,150}?[^.!?:;,\"'\u201d\u2019\s]\n(?=[ \t]*[\"'\u201c\u2018(]?[A-Z0-9])")
+
+
 def _article_sentences(text: str) -> list[Span]:
-    return _segment(text, 0)[1]
+    """The article's sentences; a headline or subhead on a line of its own is a sentence."""
+    out: list[Span] = []
+    for sentence in _segment(text, 0)[1]:
+        start = sentence.start
+        while True:
+            m = _TITLE_LINE.match(text, start, sentence.end)
+            if m is None:
+                break
+            out.append(_trim(text, Span(start, m.end())))
+            start = m.end()
+        out.append(Span(start, sentence.end))
+    return out
 
 
 def _context_of(text: str, sentences: Sequence[Span], span: Span) -> tuple[str, str]:
@@ -1064,8 +1092,63 @@ def quote_fidelity(quoted: str, source_passage: str) -> Fidelity:
 # Indexing a document
 # ---------------------------------------------------------------------------
 
+#: What a number link's score is computed from, for each candidate passage: the number
+#: match (closeness 0..1, verbatim, rounded), how much the article's figure identifies a
+#: statement on its own (specificity: 448,820 a lot, 8 little), the idf-weighted share of the
+#: article sentence's words found in the passage, the share of the sentence's other numbers
+#: found there (the neighbouring sentences' words and numbers count :data:`WIDER_WEIGHT`), whether the years agree or conflict, the counted
+#: noun, how many passages of all the documents hold a compatible number (log: a figure found
+#: in many places is weaker evidence for each), the kind of figure, and
+#: whether the passage only mentions the number ('"65%" wording'), says it was *not* found,
+#: is a table line, whether the article sentence is short (a headline), and whether nothing
+#: but the number itself matches (no word, number, noun or year in common: a matching digit
+#: string in an unrelated sentence is not evidence).
+LINK_FEATURES = ("bias", "closeness", "verbatim", "rounded", "specificity", "words",
+                 "co_numbers", "years_agree", "years_conflict", "noun", "rivals",
+                 "scoping_kind", "share_kind", "mentioned", "negated", "table_line", "short_context", "no_context")
+#: Logistic weights over :data:`LINK_FEATURES`, fitted on the development half of the linking
+#: corpus by ``benchmarks/fit_linking.py`` (which prints this table).
+#: How much the article sentences next to a number count, against its own sentence's.
+WIDER_WEIGHT = 0.3
+LINK_WEIGHTS = (
+    -0.735,  # bias
+    +0.793,  # closeness
+    +0.935,  # verbatim
+    -0.353,  # rounded
+    +1.780,  # specificity
+    +3.608,  # words
+    +1.774,  # co_numbers
+    +0.341,  # years_agree
+    -0.440,  # years_conflict
+    +0.069,  # noun
+    -1.525,  # rivals
+    -1.813,  # scoping_kind
+    -0.330,  # share_kind
+    -4.000,  # mentioned  (set by hand)
+    -4.000,  # negated  (set by hand)
+    -0.154,  # table_line
+    -0.065,  # short_context
+    -3.500,  # no_context  (set by hand)
+)
+
+_RIVALS = LINK_FEATURES.index("rivals")
+
+
+def _rivals(passages: int) -> float:
+    return math.log(passages) if passages > 1 else 0.0
+
+
+def _link_probability(features: Sequence[float]) -> float:
+    z = sum(w * f for w, f in zip(LINK_WEIGHTS, features))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
 _SHARE_KINDS = frozenset({"percent", "fraction", "share", "ratio"})
 _COUNT_KINDS = frozenset({"count", "money", "measure"})
+
+
+_UNITLESS = frozenset({"count"})
+_UNITFUL = frozenset({"duration", "measure"})
 
 
 def _kind(q: Quantity) -> str:
@@ -1165,6 +1248,15 @@ def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
         if aq.value in (dq.value, dq.denominator) and _hedge(aq) == "exact":
             return ("verbatim", 0.95)
         return None
+    if (aq.high is None) != (dq.high is None):
+        return None  # a range is not one figure ("3.75% to 4%" is not 3.9)
+    if ga != gd and _UNITLESS & {ka, kd} and _UNITFUL & {ka, kd}:
+        # "the median age was 7" for "7 years"; "4.1 hours" for "4.1 HPRD": one side names no unit
+        if ka == "count" and aq.noun:
+            return None  # "40 workers" are not "40 hours"
+        if aq.value == dq.value and aq.high == dq.high:
+            return ("verbatim", 0.85) if _hedge(aq) == _hedge(dq) else ("rehedged", 0.8)
+        return None
     if ga != gd or (ka == "fraction" and kd in _SHARE_KINDS):
         if not (ka in _SHARE_KINDS and kd in _SHARE_KINDS) or (ka == "share") != (kd == "share"):
             return None
@@ -1173,42 +1265,89 @@ def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
             return None
         if ka == kd and _same_value(aq, dq):
             return ("verbatim", 1.0) if _hedge(aq) == _hedge(dq) else ("rehedged", 0.92)
-        if ka == "fraction" and aq.value and fd.midpoint is not None:
-            # a fraction in words ("close to half", "about a third") is loose by nature
-            gap = abs(fd.midpoint - aq.value) / aq.value
+        stated = _stated_fraction(aq) if ka in ("fraction", "ratio") else None
+        if stated and fd.midpoint is not None and (ka == "fraction" or aq.denominator <= 10):
+            # a share in words ("close to half", "nearly one in five") is loose by nature
+            gap = abs(fd.midpoint - stated) / stated
             if gap <= FRACTION_WORD_REL:
                 return ("rehedged", 0.92) if gap == 0 else ("rounded", 0.9 - float(gap))
+            if _hedge(aq) != "exact" and fa.contains(fd.midpoint) and gap <= ONE_SIDED_FRACTION_REL:
+                return ("rounded", 0.75)  # "more than half" for 58%
             return None
-        if not fa.overlaps(fd):
-            return None
+        if not fa.overlaps(fd) or (_hedge(dq) not in _TWO_SIDED and _hedge(aq) in _TWO_SIDED):
+            return None  # a figure is not read off a bound ("about 60%" from "more than half", 25% from "below 85%")
         return ("rounded", 0.85)
     if _same_value(aq, dq):
         return ("verbatim", 1.0) if _hedge(aq) == _hedge(dq) else ("rehedged", 0.92)
     if _kind(aq) in ("date", "date_range") and aq.date and dq.date:
         # "January 2024" for "January 16, 2024": the article gives the date less precisely
-        if (aq.date.startswith("--") or not _HAS_YEAR.search(aq.text)) and len(aq.date) == 10 \
+        if aq.date.startswith("--") and len(dq.date) == 10 and dq.date[4:] == aq.date[1:]:
+            return ("verbatim", 0.95)  # "Oct. 14" for "October 14, 2025": the year is left unsaid
+        if not _HAS_YEAR.search(aq.text) and len(aq.date) == 10 \
                 and len(dq.date) == 10 and dq.date[4:] == aq.date[-6:]:
-            return ("verbatim", 0.95)  # "March 11" for "March 11, 2026": the year is left unsaid
+            return ("verbatim", 0.95)  # the same, with the year filled in from the story
         if dq.date.startswith(aq.date) or aq.date.startswith(dq.date):
             return ("rounded", 0.85)
         return None
     if _kind(aq) in ("year", "date", "ordinal", "ratio", "share", "year_range", "date_range"):
         return None
+    if (aq.precision or 1) < (dq.precision or 1):
+        return None  # the article cannot have 95.2% from a document's 95%
     nearly = _nearly_meets(aq, dq)
     if not nearly and not _intervals_meet(aq, dq):
         return None
     av, dv = abs(aq.value), abs(dq.value)
     gap = abs(av - dv) / max(av, dv) if max(av, dv) else Decimal(0)
+    if _within_precision(aq, dq):
+        # the article's figure is the document's, rounded or cut at the article's last digit
+        if gap > MAX_TRUNCATION_REL:
+            return None
+        return ("rounded", 0.9 - float(min(gap, MAX_ROUNDING_REL)))
     if gap > MAX_ROUNDING_REL and not nearly:
         return None
     gap = min(gap, MAX_ROUNDING_REL)
-    return ("rounded", 0.9 - 2 * float(gap))
+    return ("rounded", 0.8 - 2 * float(gap))
 
 
-def _combine(closeness: float, spec: float, context: float, noun: float) -> float:
-    """A candidate's score: how well the numbers agree, times how specific the figure is
-    and how well the passage's words (and counted noun) match the article's."""
-    return closeness * (W_SPEC * spec + (1 - W_SPEC) * min(1.0, context + W_NOUN * noun))
+def _within_precision(aq: Quantity, dq: Quantity) -> bool:
+    """Whether ``dq`` is what ``aq`` says at ``aq``'s own precision: "about 71,000" for 70,630
+    (not 71,905), "more than 1,100" for 1,196, "nearly 500" for 486."""
+    p = aq.precision or Decimal(1)
+    a, d = aq.value, dq.value
+    hedge = _hedge(aq)
+    if hedge in ("more_than", "at_least"):
+        return a <= d < a + p
+    if hedge in ("nearly", "less_than", "at_most"):
+        return a - p < d <= a
+    return abs(d - a) * 2 <= p
+
+
+#: How far above a table line its caption and column headers are looked for.
+TABLE_HEADER_CHARS = 300
+_TABLE_UNIT_CUES = (
+    ("percent", re.compile(r"\bpercent|%")),
+    ("thousand", re.compile(r"\bthousands\b|\bin thousands|\(000s?\)")),
+    ("million", re.compile(r"\bmillions\b")),
+    ("billion", re.compile(r"\bbillions\b")),
+    ("dollar", re.compile(r"\bdollars\b|\$")),
+)
+_SCALES = {"thousand": Decimal(1000), "million": Decimal(10) ** 6, "billion": Decimal(10) ** 9}
+
+
+def _cell_readings(q: Quantity, units: frozenset[str]) -> list[Quantity]:
+    """A bare table cell read under its column's unit: "14" under "Billions of Dollars" is
+    $14 billion, "2.7" under "Percent change" is 2.7%."""
+    out = []
+    if "percent" in units:
+        out.append(attrs.evolve(q, kind=QuantityKind.PERCENT, unit="%"))
+    scales = [_SCALES[u] for u in ("thousand", "million", "billion") if u in units]
+    for scale in scales or ([Decimal(1)] if "dollar" in units else []):
+        value, precision = q.value * scale, (q.precision or Decimal(1)) * scale
+        if "dollar" in units:
+            out.append(attrs.evolve(q, value=value, precision=precision, kind=QuantityKind.MONEY, unit="USD"))
+        if scale != 1:
+            out.append(attrs.evolve(q, value=value, precision=precision))
+    return out
 
 
 @attrs.frozen
@@ -1273,25 +1412,53 @@ class DocumentIndex:
         self._shares: list[int] = []
         self._ratio_parts: dict[Decimal, list[int]] = defaultdict(list)
         self._passage_numbers: dict[int, list[int]] = defaultdict(list)
+        self._by_month_day: dict[str, list[int]] = defaultdict(list)
+        self._cells: dict[int, list[int]] = defaultdict(list)  # entry -> its readings under the column's unit
+        self._table_top: dict[int, int] = {}  # table-row block -> the table's first block
+        self._scaled: set[int] = set()  # table cells whose face value is not their value
         for q in _scan_quantities(text, self.blocks):
             if q.span is None or q.span.start < body:
                 continue
             pi = self._passage_at(q.span.start)
             if pi is None:
                 continue
-            e = _Entry(q, pi, _group(q))
-            k = len(self.entries)
-            self.entries.append(e)
-            self._by_group[e.group].append((q.value, k))
-            self._passage_numbers[pi].append(k)
-            if _kind(q) in _SHARE_KINDS:
-                self._shares.append(k)
-            if _kind(q) == "ratio":
-                for part in {q.value, q.denominator} - {None}:
-                    self._ratio_parts[part].append(k)
+            k = self._add_entry(q, pi)
+            if _kind(q) == "date" and q.date and len(q.date) == 10:
+                self._by_month_day[q.date[5:]].append(k)
+            if _kind(q) == "count" and _hedge(q) == "exact" and q.high is None and q.noun is None:
+                units = self._table_units(pi)
+                for reading in _cell_readings(q, units):
+                    self._cells[k].append(self._add_entry(reading, pi))
+                if units & _SCALES.keys():
+                    self._scaled.add(k)  # "168,421" under "Thousands" is not 168,421
         for values in self._by_group.values():
             values.sort()
         self._by_value = {g: [v for v, _ in values] for g, values in self._by_group.items()}
+
+    def _add_entry(self, q: Quantity, pi: int) -> int:
+        e = _Entry(q, pi, _group(q))
+        k = len(self.entries)
+        self.entries.append(e)
+        self._by_group[e.group].append((q.value, k))
+        self._passage_numbers[pi].append(k)
+        if _kind(q) in _SHARE_KINDS:
+            self._shares.append(k)
+        if _kind(q) == "ratio":
+            for part in {q.value, q.denominator} - {None}:
+                self._ratio_parts[part].append(k)
+        return k
+
+    def _table_units(self, pi: int) -> frozenset[str]:
+        """Units a table line's bare numbers may carry, from the table's caption and header
+        ("Percent change", "Millions of Dollars"); empty for prose."""
+        span = self.passages[pi]
+        if not _is_table_line(self.text[span.start : span.end]):
+            return frozenset()
+        b = self._owner[pi]
+        top = self._table_top.get(b - 1, b) if b else b  # rows of one table are consecutive blocks
+        self._table_top[b] = top
+        head = self.text[max(0, self.blocks[top].start - TABLE_HEADER_CHARS) : span.start].lower()
+        return frozenset(unit for unit, pattern in _TABLE_UNIT_CUES if pattern.search(head))
 
     def __repr__(self) -> str:
         return (f"<DocumentIndex {self.doc_id!r} · {len(self.passages)} passages · {len(self.entries)} numbers"
@@ -1307,17 +1474,27 @@ class DocumentIndex:
     def page_of(self, offset: int) -> int | None:
         return _page_of(self.document.pages, offset)
 
-    def _candidates(self, q: Quantity) -> Iterator[int]:
-        group = _group(q)
+    def _in_window(self, group: tuple[str, str], v: Decimal) -> Iterator[int]:
         values = self._by_value.get(group)
         if values:
-            v = q.value
             lo, hi = (v * (1 - CANDIDATE_WINDOW), v * (1 + CANDIDATE_WINDOW))
             if v < 0:
                 lo, hi = hi, lo
             entries = self._by_group[group]
             for i in range(bisect.bisect_left(values, lo), bisect.bisect_right(values, hi)):
-                yield entries[i][1]
+                if entries[i][1] not in self._scaled:
+                    yield entries[i][1]
+
+    def _candidates(self, q: Quantity) -> Iterator[int]:
+        group = _group(q)
+        yield from self._in_window(group, q.value)
+        kind = _kind(q)
+        if kind in _UNITLESS | _UNITFUL:  # the same figure, one side naming no unit
+            for other in self._by_value:
+                if other != group and ({kind, other[0]} & _UNITLESS) and ({kind, other[0]} & _UNITFUL):
+                    yield from self._in_window(other, q.value)
+        if kind == "date" and q.date and q.date.startswith("--"):  # "Oct. 14" for "October 14, 2025"
+            yield from self._by_month_day.get(q.date[2:], ())
         if _kind(q) in _SHARE_KINDS:
             for k in self._shares:
                 if self.entries[k].group != group or _kind(q) == "fraction":
@@ -1339,12 +1516,21 @@ class DocumentIndex:
         """Every passage of this document whose number can stand behind ``quantity``, best first.
 
         ``context`` is the article sentence around the number; ``wider`` (optional)
-        the sentences next to it, which count half.  Candidates are ranked by the
-        number match and by the words around it; those under
-        :data:`NUMBER_MIN_SCORE` are kept too (the :class:`Linker` applies the threshold).
+        the sentences next to it.  Each candidate's ``score`` is the probability,
+        from a logistic model over :data:`LINK_FEATURES`, that the passage is where
+        the figure comes from; those under :data:`NUMBER_MIN_SCORE` are kept too
+        (the :class:`Linker` applies the threshold).
         """
+        out = [attrs.evolve(link, score=round(_link_probability(features), 4))
+               for link, features in self.candidate_features(quantity, context, wider=wider)]
+        out.sort(key=lambda lk: (-lk.score, lk.span.start))
+        return out
+
+    def candidate_features(self, quantity: Quantity, context: str, *, wider: str = ""
+                           ) -> list[tuple[NumberLink, tuple[float, ...]]]:
+        """Each candidate passage (score 0) with its feature vector, in the order of :data:`LINK_FEATURES`."""
         ctx = _Context.of(context, quantity, wider)
-        out: list[NumberLink] = []
+        raw: list[tuple[_Entry, str, float]] = []
         seen: set[int] = set()
         for k in self._candidates(quantity):
             if k in seen:
@@ -1352,13 +1538,14 @@ class DocumentIndex:
             seen.add(k)
             e = self.entries[k]
             rel = _relation(quantity, e.q)
-            if rel is None:
-                continue
-            relation, closeness = rel
-            score = self._score(quantity, ctx, e, closeness)
-            out.append(NumberLink(self.doc_id, e.q.span, self.passages[e.passage], self.page_of(e.q.span.start),
-                                  relation, round(score, 4), e.q.text, None, (), self.primary))
-        out.sort(key=lambda lk: (-lk.score, lk.span.start))
+            if rel is not None:
+                raw.append((e, *rel))
+        rivals = _rivals(len({e.passage for e, _, _ in raw}))
+        out = []
+        for e, relation, closeness in raw:
+            link = NumberLink(self.doc_id, e.q.span, self.passages[e.passage], self.page_of(e.q.span.start),
+                              relation, 0.0, e.q.text, None, (), self.primary)
+            out.append((link, self._features(quantity, ctx, e, relation, closeness, rivals)))
         return out
 
     def _co_numbers(self, others: tuple[Quantity, ...], pi: int, exclude: _Entry) -> float:
@@ -1379,25 +1566,44 @@ class DocumentIndex:
         co_wide = self._co_numbers(ctx.wide_others, pi, exclude)
         return max(0.0, min(1.0, 1.5 * near + 0.5 * wide + 0.25 * co + 0.12 * co_wide + 0.05 * years))
 
-    def _features(self, q: Quantity, ctx: "_Context", e: _Entry, closeness: float) -> tuple[float, float, float, float]:
-        """(closeness, specificity, context, noun) for one candidate, each 0..1."""
+    def _features(self, q: Quantity, ctx: "_Context", e: _Entry, relation: str, closeness: float,
+                  rivals: float) -> tuple[float, ...]:
+        """The feature vector of one candidate (see :data:`LINK_FEATURES`)."""
         pi = e.passage
-        c = self.context_score(ctx, pi, e)
+        near = self._context_score(ctx.stems, self._weight(ctx.stems), pi)
+        wide = self._context_score(ctx.wide_stems, self._weight(ctx.wide_stems), pi) if ctx.wide_stems else 0.0
+        years = 0
+        if ctx.years and self._years[pi]:
+            years = 1 if ctx.years & self._years[pi] else -1
         noun = 0.0
         if ctx.noun:  # the counted noun right after the number
             after = frozenset(_content_stems(self.text[e.q.span.end : e.q.span.end + 40]))
             if e.q.noun:
                 after |= frozenset(_content_stems(e.q.noun))
             noun = 1.0 if ctx.noun & after else 0.0
-        return closeness, _specificity(q), c, noun
-
-    def _score(self, q: Quantity, ctx: "_Context", e: _Entry, closeness: float) -> float:
-        score = _combine(*self._features(q, ctx, e, closeness))
-        if self._negated[self._owner[e.passage]]:
-            score *= 0.5
-        if _is_mentioned(self.text, e.q.span):
-            score *= 0.4
-        return max(0.0, min(1.0, score))
+        kind = _kind(q)
+        passage = self.passages[pi]
+        co = min(1.0, self._co_numbers(ctx.others, pi, e) + WIDER_WEIGHT * self._co_numbers(ctx.wide_others, pi, e))
+        return (
+            1.0,
+            closeness,
+            float(relation == "verbatim"),
+            float(relation == "rounded"),
+            _specificity(q),
+            min(1.0, near + WIDER_WEIGHT * wide),
+            co,
+            float(years > 0),
+            float(years < 0),
+            noun,
+            rivals,
+            float(kind in _SCOPING_KINDS),
+            float(kind in _SHARE_KINDS),
+            float(_is_mentioned(self.text, e.q.span)),
+            float(self._negated[self._owner[pi]]),
+            float(_is_table_line(self.text[passage.start : passage.end])),
+            float(len(ctx.stems) < 6),
+            float(not (near or wide or co or noun or years > 0)),
+        )
 
     # -- derived figures
     def _operand_pool(self, ctx: "_Context", article: Sequence[Quantity], kinds: frozenset[str]
@@ -1423,6 +1629,15 @@ class DocumentIndex:
                 if _kind(self.entries[k].q) in kinds:
                     pool[k] = max(pool.get(k, 0.0), min(1.0, 1.2 * s))
         return sorted(((v, k) for k, v in pool.items()), reverse=True)[:14], stated
+
+    def _stated_near(self, ctx: "_Context", kinds: frozenset[str]) -> set[int]:
+        """Document numbers that the article states in the sentence or next to it."""
+        near: set[int] = set()
+        for aq in ctx.others + ctx.wide_others:
+            if _kind(aq) in kinds:
+                near.update(k for k in self._candidates(aq)
+                            if _kind(self.entries[k].q) in kinds and _relation(aq, self.entries[k].q))
+        return near
 
     def _matching_passages(self, stems: frozenset[str], limit: int = 12) -> list[int]:
         """Passages holding numbers that share the most (idf-weighted) words with ``stems``, via the word index."""
@@ -1466,9 +1681,11 @@ class DocumentIndex:
             if claimed is None:
                 return []
             pool, stated = self._operand_pool(ctx, others, _COUNT_KINDS)
-            vague = kind == "share" or (claimed.lo is not None and claimed.hi is not None
-                                        and (claimed.hi - claimed.lo) > Decimal("0.2"))
+            vague = kind == "share"  # "most", "a majority": no figure to come close to
             target = _stated_fraction(quantity)
+            tolerance = DERIVED_MAX_REL if _hedge(quantity) in _TWO_SIDED else ONE_SIDED_FRACTION_REL
+            near_ops = self._stated_near(ctx, _COUNT_KINDS)
+            change = kind == "percent" and ctx.cue  # "rose 23%": (new - old) / old
             for ra, ka in pool:
                 for rb, kb in pool:
                     a, b = self.entries[ka], self.entries[kb]
@@ -1476,8 +1693,12 @@ class DocumentIndex:
                         continue
                     if vague and not (ka in stated and kb in stated):
                         continue
+                    if ka not in near_ops and kb not in near_ops:
+                        continue  # the article gives neither figure near the share it computed
+                    if change and not vague:
+                        out.extend(self._changes(quantity, claimed, target, tolerance, a, b, ra, rb))
                     value = a.q.value / b.q.value
-                    if not vague and target and abs(value - target) / target > DERIVED_MAX_REL:
+                    if not vague and target and abs(value - target) / target > tolerance:
                         continue
                     computed = derive("ratio", _nominal(a.q), _nominal(b.q))
                     if compare(computed, claimed).verdict == Verdict.CONTRADICTED:
@@ -1491,6 +1712,7 @@ class DocumentIndex:
             claimed = quantity.interval()
             kinds = frozenset({"percent"}) if kind == "percentage_points" else _COUNT_KINDS
             pool, _ = self._operand_pool(ctx, others, kinds)
+            near_ops = self._stated_near(ctx, kinds)
             ops = ("difference",) if kind == "percentage_points" else ("sum", "difference")
             for ra, ka in pool[:8]:
                 for rb, kb in pool[:8]:
@@ -1498,6 +1720,8 @@ class DocumentIndex:
                     if ka >= kb or a.group != b.group or (kind != "percentage_points" and a.group != _group(quantity)):
                         continue
                     if abs(self._owner[a.passage] - self._owner[b.passage]) > 1 or min(ra, rb) < 0.5:
+                        continue
+                    if ka not in near_ops and kb not in near_ops:
                         continue
                     big, small = (a, b) if a.q.value >= b.q.value else (b, a)
                     for op in ops:
@@ -1514,6 +1738,22 @@ class DocumentIndex:
                         out.append(self._derived_link(x, y, score, shown, f"{x.q.text} {sign} {y.q.text} = {shown}"))
         out.sort(key=lambda lk: (-lk.score, lk.span.start))
         return out
+
+    def _changes(self, quantity: Quantity, claimed: Interval, target: Decimal | None, tolerance: Decimal,
+                 small: _Entry, big: _Entry, ra: float, rb: float) -> Iterator[NumberLink]:
+        """Percent changes between two figures: a rise from ``small`` or a fall from ``big``."""
+        if not target:
+            return
+        rise = derive("ratio", derive("difference", _nominal(big.q), _nominal(small.q)), _nominal(small.q))
+        fall = derive("ratio", derive("difference", _nominal(big.q), _nominal(small.q)), _nominal(big.q))
+        for base, other, computed in ((small, big, rise), (big, small, fall)):
+            value = (big.q.value - small.q.value) / base.q.value
+            if abs(value - target) / target > tolerance or compare(computed, claimed).verdict == Verdict.CONTRADICTED:
+                continue
+            score = DERIVED_FACTOR * 0.9 * self._nearness(small, big) * 0.5 * (ra + rb)
+            shown = f"{_fmt(value * 100, 2)}%"
+            formula = f"({big.q.text} - {small.q.text}) / {base.q.text} = {shown}"
+            yield self._derived_link(base, other, score, shown, formula)
 
     def _derived_link(self, a: _Entry, b: _Entry, score: float, shown: str, formula: str) -> NumberLink:
         return NumberLink(self.doc_id, a.q.span, self.passages[a.passage], self.page_of(a.q.span.start), "derived",
@@ -1636,6 +1876,16 @@ def _densest(blocks: list[Any], n: int) -> list[Any]:
     return best_run
 
 
+_TWO_SIDED = frozenset({"exact", "approximately"})
+_DERIVABLE_KINDS = frozenset({"percent", "fraction", "share", "ratio", "count", "money", "measure", "percentage_points"})
+_SCOPING_KINDS = frozenset({"year", "year_range", "date", "date_range", "ordinal", "duration"})
+
+
+def _is_scoping(q: Quantity) -> bool:
+    """Years, dates, durations and small bare counts: numbers that say little on their own."""
+    return _kind(q) in _SCOPING_KINDS or (_kind(q) == "count" and _specificity(q) < 0.5)
+
+
 def _stated_fraction(q: Quantity) -> Decimal | None:
     """The figure a share states, as a fraction (65% -> 0.65, "one in four" -> 0.25)."""
     kind = _kind(q)
@@ -1668,8 +1918,12 @@ def _is_mentioned(text: str, span: Span) -> bool:
 
 
 _CUE = re.compile(r"\b(?:total(?:ed|led|ing)?|combined|together|altogether|in all|sum|difference|gap|increase[sd]?"
-                  r"|decrease[sd]?|rose|fell|risen|fallen|dropped|more than .{0,40}? than|fewer|remaining|rest)\b",
+                  r"|decrease[sd]?|rose|fell|risen|fallen|dropped|more than .{0,40}? than|fewer|remaining|rest"
+                  r"|up|down|grew|grown|jump(?:ed)?|climb(?:ed)?|declin(?:e|ed)|doubled|tripled|change[sd]?)\b",
                   re.I)
+
+
+_COMPARED = re.compile(r"\s+(?:\w+\s+)?(?:more|less|fewer|higher|lower|greater|larger|smaller|bigger)\s+than\b", re.I)
 
 
 @attrs.frozen
@@ -1708,8 +1962,10 @@ def _context_cached(context: str, qtext: str, noun: str, wider: str) -> _Context
         if at != -1:
             noun_stems = frozenset(_content_stems(context[at + len(qtext) : at + len(qtext) + 40])[:3])
     wide_stems = frozenset(_content_stems(wider)) - stems if wider else frozenset()
+    at = context.find(qtext)
+    compared = at != -1 and bool(_COMPARED.match(context, at + len(qtext)))  # "$61,000 more than ..."
     return _Context(stems, noun_stems, frozenset(_YEAR.findall(context)), _other_numbers(context, qtext),
-                    bool(_CUE.search(context)), wide_stems, _other_numbers(wider, qtext) if wider else ())
+                    compared or bool(_CUE.search(context)), wide_stems, _other_numbers(wider, qtext) if wider else ())
 
 
 # ---------------------------------------------------------------------------
@@ -1740,26 +1996,121 @@ class Linker:
     def __repr__(self) -> str:
         return f"<Linker {len(self.indexes)} documents>"
 
+    def _direct(self, quantity: Quantity, context: str, wider: str = "") -> dict[str, list[NumberLink]]:
+        """Each document's direct candidates, best first, scored with the rival passages of every document."""
+        per_doc = {ix.doc_id: ix.candidate_features(quantity, context, wider=wider) for ix in self.indexes}
+        rivals = _rivals(sum(len({lk.passage for lk, _ in cands}) for cands in per_doc.values()))
+        out: dict[str, list[NumberLink]] = {}
+        for doc_id, cands in per_doc.items():
+            links = []
+            for link, features in cands:
+                features = features[:_RIVALS] + (rivals,) + features[_RIVALS + 1 :]
+                links.append(attrs.evolve(link, score=round(_link_probability(features), 4)))
+            links.sort(key=lambda lk: (-lk.score, lk.span.start))
+            out[doc_id] = links
+        return out
+
     def number_links(self, quantity: Quantity, context: str, *, all_quantities: Sequence[Quantity] = (),
                      wider: str = "", min_score: float | None = None) -> list[NumberLink]:
-        """The best link in each document (direct, or derived when none is direct), preferred first.
+        """The best link in each document, preferred first: direct statements of the figure,
+        or, when no document states it, ways to derive it from figures they do state.
 
         Order: primary documents before secondary ones, then by score.  ``wider``
         is optional text around the sentence (the sentences before and after it).
         """
         threshold = NUMBER_MIN_SCORE if min_score is None else min_score
         found: list[NumberLink] = []
-        for ix in self.indexes:
-            direct = ix.number_candidates(quantity, context, wider=wider)
-            best = direct[0] if direct and direct[0].score >= threshold else None
-            if best is None and _kind(quantity) in (_SHARE_KINDS | _COUNT_KINDS):
+        for direct in self._direct(quantity, context, wider).values():
+            if direct and direct[0].score >= threshold:
+                found.append(direct[0])
+        if not any(lk.primary for lk in found) and _kind(quantity) in _DERIVABLE_KINDS:
+            # a figure no primary document states may have been computed from figures one does
+            for ix in self.indexes:
+                if found and not ix.primary:
+                    continue
                 derived = ix.derived_candidates(quantity, context, all_quantities, wider=wider)
-                if derived and derived[0].score >= threshold:
-                    best = derived[0]
-            if best is not None:
-                found.append(best)
+                if derived and derived[0].score >= DERIVED_MIN_SCORE:
+                    found.append(derived[0])
         found.sort(key=lambda lk: (not lk.primary, -lk.score * (1 if lk.primary else SECONDARY_FACTOR)))
         return found
+
+    def link_numbers(self, text: str, quantities: Sequence[Quantity]) -> list[list[NumberLink]]:
+        """The links of every number of an article (best first; empty when absent), read together.
+
+        Each number is first linked on its own (:meth:`number_links`, with its
+        sentence and the sentences around it).  Then years, dates, durations and small
+        counts are re-read beside the figures of their sentence (:meth:`_rescope`),
+        and a figure the article repeats (headline, lead, body) that found no passage
+        takes the passage its restatement was linked to.
+        """
+        quantities = list(quantities)
+        sentences = _article_sentences(text)
+        starts = [s.start for s in sentences]
+        contexts = [_context_of(text, sentences, q.span) if q.span is not None else (q.text, "") for q in quantities]
+        where = [bisect.bisect_right(starts, q.span.start) - 1 if q.span is not None else -1 for q in quantities]
+        first = [self.number_links(q, c, all_quantities=quantities, wider=w) for q, (c, w) in zip(quantities, contexts)]
+        out: list[list[NumberLink]] = []
+        for i, q in enumerate(quantities):
+            links = first[i]
+            if _is_scoping(q) and where[i] >= 0:
+                siblings = [j for j in range(len(quantities)) if j != i and where[j] == where[i]]
+                anchors = [first[j][0] for j in siblings if first[j] and
+                           (not _is_scoping(quantities[j]) or first[j][0].score >= SCOPE_ANCHOR_MIN_SCORE)]
+                links = self._rescope(q, contexts[i], anchors,
+                                      any(_specificity(quantities[j]) >= 0.6 and not _is_scoping(quantities[j])
+                                          for j in siblings))
+            out.append(links)
+        for i, q in enumerate(quantities):
+            if out[i] or _is_scoping(q):
+                continue
+            for j, other in enumerate(quantities):
+                best = out[j][0] if j != i and out[j] else None
+                if best is None or best.relation == "derived" or best.score < REPEAT_MIN_SCORE \
+                        or _kind(other) != _kind(q) or not _same_value(q, other):
+                    continue
+                same = [lk for lk in self._direct(q, contexts[i][0], contexts[i][1])[best.document]
+                        if lk.passage == best.passage]
+                if same:
+                    out[i] = [attrs.evolve(same[0], score=round(max(same[0].score, best.score * REPEAT_FACTOR), 4))]
+                    break
+        return out
+
+    def _rescope(self, q: Quantity, context: tuple[str, str], anchors: Sequence[NumberLink],
+                 strong_siblings: bool) -> list[NumberLink]:
+        """Links for a year, date, duration or small count, read with the figures beside it.
+
+        Such a number scopes the figure it stands next to ("79,384 deaths in 2024"), so
+        its evidence is the passage that gives that figure: candidates in a passage
+        (or block) where a sibling number of the same article sentence was linked are
+        raised; when the sentence's specific figures were all found absent, the
+        scoping number needs a strong match of its own to be linked.
+        """
+        passages = {(a.document, a.passage.start) for a in anchors}
+        blocks = set()
+        by_id = {ix.doc_id: ix for ix in self.indexes}
+        for a in anchors:
+            ix = by_id.get(a.document)
+            pi = ix._passage_at(a.span.start) if ix is not None else None
+            if pi is not None:
+                blocks.add((a.document, ix._owner[pi]))
+        threshold = NUMBER_MIN_SCORE if anchors or not strong_siblings else ORPHAN_SCOPE_MIN_SCORE
+        found: list[NumberLink] = []
+        direct = self._direct(q, context[0], context[1])
+        for ix in self.indexes:
+            for lk in direct[ix.doc_id]:
+                pi = ix._passage_at(lk.span.start)
+                lift = (SCOPE_PASSAGE_LIFT if (lk.document, lk.passage.start) in passages
+                        else SCOPE_BLOCK_LIFT if pi is not None and (lk.document, ix._owner[pi]) in blocks else 0.0)
+                score = round(lk.score + (1 - lk.score) * lift, 4)
+                if score >= threshold:
+                    found.append((lift, attrs.evolve(lk, score=score)))
+        # a candidate beside the sentence's figure comes first, however well another one scores
+        found.sort(key=lambda x: (-x[0], not x[1].primary, -x[1].score * (1 if x[1].primary else SECONDARY_FACTOR),
+                                  x[1].span.start))
+        best: dict[str, NumberLink] = {}
+        for _, lk in found:  # the best link in each document, as number_links gives
+            best.setdefault(lk.document, lk)
+        return list(best.values())
 
     def link_number(self, quantity: Quantity, context: str, *, all_quantities: Sequence[Quantity] = (),
                     wider: str = "") -> NumberLink | None:
@@ -1798,13 +2149,8 @@ class Linker:
         if quantities is None:
             quantities = find_quantities(text)
         quantities = list(quantities)
-        results: list[LinkResult] = []
-        sentences = _article_sentences(text)
-        for q in quantities:
-            span = q.span
-            context, wider = _context_of(text, sentences, span) if span is not None else (q.text, "")
-            links = self.number_links(q, context, all_quantities=quantities, wider=wider)
-            results.append(LinkResult("number", span, q.text, links[0] if links else None, tuple(links[1:])))
+        results = [LinkResult("number", q.span, q.text, links[0] if links else None, tuple(links[1:]))
+                   for q, links in zip(quantities, self.link_numbers(text, quantities))]
         for item in quotes:
             span: Span | None
             if isinstance(item, str):
@@ -1861,13 +2207,15 @@ def link_graph(graph: Any, *, min_score: float = 0.0) -> list[LinkResult]:
             page=link.page, origin="linker", score=round(min(1.0, max(0.0, link.score)), 4),
         ))
 
+    # every number of the article is linked together (sentences, repeated figures)
+    linked = linker.link_numbers(graph.article.text, every) if every else []
+    by_mention = {q.id: links for (_, q), links in zip(graph.quantities(), linked)}
     for claim in graph.claims:
         for q in claim.quantities:
             if graph.evidence_for(claim.id, quantity=q.id):
                 continue
-            link = linker.link_number(q.to_quantity(), claim.text, all_quantities=every)
-            if link is not None and link.score < min_score:
-                link = None
+            links = by_mention.get(q.id) or []
+            link = links[0] if links and links[0].score >= min_score else None
             results.append(LinkResult("number", q.span, q.text, link))
             if link is not None:
                 add(claim, link, q.id, _EVIDENCE_RELATION.get(link.relation, "paraphrase"), "auto")

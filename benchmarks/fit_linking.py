@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Fit the number linker's logistic weights on the labelled linking corpus.
+
+Usage:
+    python benchmarks/fit_linking.py [--split dev|test|all] [--l2 1.0] [--corpus DIR]
+
+Every candidate passage that :meth:`claimgraph.link.DocumentIndex.candidate_features`
+proposes for an article number becomes one example: positive when it lies in the gold
+passage (or an accepted alternative) of a directly stated figure, negative otherwise
+(including every candidate of a figure whose gold answer is "absent" or "derived").
+An L2-regularised logistic regression is fitted by Newton's method (numpy), and the
+weights are printed as the ``LINK_WEIGHTS`` table to paste into ``claimgraph/link.py``.
+Fit on ``dev`` (the default) and score on ``test`` with ``score_linking.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from claimgraph.link import (  # noqa: E402
+    _RIVALS,
+    LINK_FEATURES,
+    DocumentIndex,
+    _rivals,
+    article_context,
+    read_document,
+)
+from claimgraph.quantities import find_quantities  # noqa: E402
+from claimgraph.spans import Span  # noqa: E402
+from score_linking import DEFAULT_CORPUS, _overlaps, _places, cases  # noqa: E402
+
+
+#: Features with hand-set weights: a number standing alone in quotation marks is mentioned,
+#: not stated, and a block saying the figure was *not* found (both too rare in the corpus to
+#: fit); a candidate sharing nothing with the article but the number itself is not evidence
+#: (a rule, whatever the corpus says: the same digits in an unrelated sentence must not be taken).
+FIXED = {"mentioned": -4.0, "negated": -4.0, "no_context": -3.5}
+
+
+def examples(folder: Path) -> tuple[list[tuple[float, ...]], list[int]]:
+    case = json.loads((folder / "case.json").read_text(encoding="utf-8"))
+    article = (folder / "article.txt").read_text(encoding="utf-8")
+    indexes = [DocumentIndex(doc_id, read_document(folder / meta["file"]), primary=meta.get("primary", True))
+               for doc_id, meta in case["documents"].items()]
+    found = find_quantities(article)
+    xs: list[tuple[float, ...]] = []
+    ys: list[int] = []
+    for gold in case["numbers"]:
+        if not gold.get("fact", True):
+            continue
+        gspan = Span(gold["start"], gold["end"])
+        match = [q for q in found if q.span is not None and q.span.overlaps(gspan)]
+        if not match:
+            continue
+        q = min(match, key=lambda m: abs(m.span.start - gspan.start))
+        context, wider = article_context(article, q.span)
+        ev = gold.get("evidence")
+        places = [] if ev is None or ev["relation"] == "derived" else _places(ev)
+        per_doc = [(ix, ix.candidate_features(q, context, wider=wider)) for ix in indexes]
+        rivals = _rivals(sum(len({link.passage for link, _ in cands}) for _, cands in per_doc))
+        for ix, cands in per_doc:
+            for link, features in cands:
+                xs.append(features[:_RIVALS] + (rivals,) + features[_RIVALS + 1 :])  # as Linker scores them
+                ys.append(int(any(p["document"] == ix.doc_id and _overlaps(link.span, p["passage_start"],
+                                                                           p["passage_end"]) for p in places)))
+    return xs, ys
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float, offset: np.ndarray, iterations: int = 50) -> np.ndarray:
+    w = np.zeros(x.shape[1])
+    penalty = np.full(x.shape[1], l2)
+    penalty[0] = 0.0  # the bias is not shrunk
+    for _ in range(iterations):
+        p = 1 / (1 + np.exp(-np.clip(x @ w + offset, -30, 30)))
+        grad = x.T @ (p - y) + penalty * w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    ap.add_argument("--l2", type=float, default=1.0, help="L2 penalty on every weight but the bias")
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    args = ap.parse_args(argv)
+    xs: list[tuple[float, ...]] = []
+    ys: list[int] = []
+    for folder in cases(args.corpus, args.split):
+        cx, cy = examples(folder)
+        xs += cx
+        ys += cy
+    x, y = np.array(xs, dtype=float), np.array(ys, dtype=float)
+    free = [i for i, name in enumerate(LINK_FEATURES) if name not in FIXED]
+    fixed = [i for i, name in enumerate(LINK_FEATURES) if name in FIXED]
+    offset = x[:, fixed] @ np.array([FIXED[LINK_FEATURES[i]] for i in fixed])
+    w = np.zeros(len(LINK_FEATURES))
+    w[free] = fit(x[:, free], y, args.l2, offset)
+    w[fixed] = [FIXED[LINK_FEATURES[i]] for i in fixed]
+    p = 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
+    print(f"{len(y)} candidates ({int(y.sum())} right) from the {args.split} split; "
+          f"log loss {-np.mean(y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12)):.3f}")
+    print("LINK_WEIGHTS = (")
+    for name, weight in zip(LINK_FEATURES, w):
+        print(f"    {weight:+.3f},  # {name}" + ("  (set by hand)" if name in FIXED else ""))
+    print(")")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
