@@ -74,6 +74,11 @@ __all__ = [
 NUMBER_MIN_SCORE = 0.5
 #: A derived figure (see :meth:`DocumentIndex.derived_candidates`) scoring below this is not proposed.
 DERIVED_MIN_SCORE = 0.43
+#: A primary link that only rounds to the article's figure and scores under this is doubtful:
+#: a derivation scoring at least DERIVED_OVER_ROUNDED ("12%" as $12.1 million / $97.6 million,
+#: rather than an unrelated "12.1 percent") is preferred to it.
+DOUBTFUL_ROUNDED = 0.7
+DERIVED_OVER_ROUNDED = 0.75
 #: A quote whose words match a document passage less than this (share of the
 #: quote's words found in order) is reported absent.
 QUOTE_MIN_SCORE = 0.75
@@ -774,6 +779,11 @@ def _segment(text: str, start: int = 0) -> tuple[list[Span], list[Span], list[in
     return blocks, passages, owner
 
 
+def _is_headline(sentence: str) -> bool:
+    """A headline or subhead: a line with no closing punctuation."""
+    return sentence.rstrip()[-1:] not in ".!?:;\"'\u201d\u2019)"
+
+
 _TITLE_LINE = re.compile(r"[^\n]{1,150}?[^.!?:;,\"'\u201d\u2019\s]\n(?=[ \t]*[\"'\u201c\u2018(]?[A-Z0-9])")
 
 
@@ -1111,23 +1121,23 @@ LINK_FEATURES = ("bias", "closeness", "verbatim", "rounded", "specificity", "wor
 #: How much the article sentences next to a number count, against its own sentence's.
 WIDER_WEIGHT = 0.3
 LINK_WEIGHTS = (
-    -0.735,  # bias
-    +0.793,  # closeness
-    +0.935,  # verbatim
-    -0.353,  # rounded
-    +1.780,  # specificity
-    +3.608,  # words
-    +1.774,  # co_numbers
-    +0.341,  # years_agree
-    -0.440,  # years_conflict
-    +0.069,  # noun
-    -1.525,  # rivals
-    -1.813,  # scoping_kind
-    -0.330,  # share_kind
+    -0.626,  # bias
+    +0.771,  # closeness
+    +0.913,  # verbatim
+    -0.352,  # rounded
+    +1.711,  # specificity
+    +3.625,  # words
+    +1.707,  # co_numbers
+    +0.391,  # years_agree
+    -0.408,  # years_conflict
+    +0.086,  # noun
+    -1.565,  # rivals
+    -1.781,  # scoping_kind
+    -0.322,  # share_kind
     -4.000,  # mentioned  (set by hand)
     -4.000,  # negated  (set by hand)
-    -0.154,  # table_line
-    -0.065,  # short_context
+    -0.365,  # table_line
+    -0.046,  # short_context
     -3.500,  # no_context  (set by hand)
 )
 
@@ -1331,6 +1341,13 @@ _TABLE_UNIT_CUES = (
     ("billion", re.compile(r"\bbillions\b")),
     ("dollar", re.compile(r"\bdollars\b|\$")),
 )
+_COLUMN_GAP = re.compile(r"\S(?:\t|[ ]{2,})\S")
+
+
+def _units_in(text: str) -> frozenset[str]:
+    return frozenset(unit for unit, pattern in _TABLE_UNIT_CUES if pattern.search(text))
+
+
 _SCALES = {"thousand": Decimal(1000), "million": Decimal(10) ** 6, "billion": Decimal(10) ** 9}
 
 
@@ -1426,7 +1443,7 @@ class DocumentIndex:
             if _kind(q) == "date" and q.date and len(q.date) == 10:
                 self._by_month_day[q.date[5:]].append(k)
             if _kind(q) == "count" and _hedge(q) == "exact" and q.high is None and q.noun is None:
-                units = self._table_units(pi)
+                units = self._table_units(pi, q)
                 for reading in _cell_readings(q, units):
                     self._cells[k].append(self._add_entry(reading, pi))
                 if units & _SCALES.keys():
@@ -1448,17 +1465,35 @@ class DocumentIndex:
                 self._ratio_parts[part].append(k)
         return k
 
-    def _table_units(self, pi: int) -> frozenset[str]:
-        """Units a table line's bare numbers may carry, from the table's caption and header
-        ("Percent change", "Millions of Dollars"); empty for prose."""
+    def _table_units(self, pi: int, q: Quantity) -> frozenset[str]:
+        """Units a table cell may carry, from its column header ("Amount ($ millions)", "Percent
+        change") or, when the header names none, the table's caption ("Billions of Dollars");
+        empty for prose."""
         span = self.passages[pi]
         if not _is_table_line(self.text[span.start : span.end]):
             return frozenset()
         b = self._owner[pi]
         top = self._table_top.get(b - 1, b) if b else b  # rows of one table are consecutive blocks
         self._table_top[b] = top
-        head = self.text[max(0, self.blocks[top].start - TABLE_HEADER_CHARS) : span.start].lower()
-        return frozenset(unit for unit, pattern in _TABLE_UNIT_CUES if pattern.search(head))
+        first = self.blocks[top].start
+        head = self.text[max(0, first - TABLE_HEADER_CHARS) : first]
+        lines = head.split("\n")
+        last = next((line for line in reversed(lines) if line.strip()), "")
+        header = last if _COLUMN_GAP.search(last.strip()) else None  # the column heads, right above the rows
+        column = ""
+        if header is not None:
+            line_start = self.text.rfind("\n", 0, q.span.start) + 1
+            lo, hi = q.span.start - line_start, q.span.end - line_start
+            cells = [(m.start(), m.end()) for m in re.finditer(r"\S+(?: \S+)*", header)]
+            over = [c for c in cells if c[0] < hi and lo < c[1]]
+            if over:
+                column = header[over[-1][0] : over[-1][1]]
+            elif cells:
+                column = header[slice(*min(cells, key=lambda c: abs(c[1] - hi)))]
+        own = _units_in(column.lower())
+        if own:
+            return own | (_units_in(head.lower()) & {"dollar"} if own & _SCALES.keys() else frozenset())
+        return _units_in(head.replace(header or "", "").lower())
 
     def __repr__(self) -> str:
         return (f"<DocumentIndex {self.doc_id!r} · {len(self.passages)} passages · {len(self.entries)} numbers"
@@ -1685,7 +1720,7 @@ class DocumentIndex:
             target = _stated_fraction(quantity)
             tolerance = DERIVED_MAX_REL if _hedge(quantity) in _TWO_SIDED else ONE_SIDED_FRACTION_REL
             near_ops = self._stated_near(ctx, _COUNT_KINDS)
-            change = kind == "percent" and ctx.cue  # "rose 23%": (new - old) / old
+            change = kind in ("percent", "fraction") and ctx.cue  # "rose 23%", "a cut of a quarter": (new - old) / old
             for ra, ka in pool:
                 for rb, kb in pool:
                     a, b = self.entries[ka], self.entries[kb]
@@ -1919,7 +1954,8 @@ def _is_mentioned(text: str, span: Span) -> bool:
 
 _CUE = re.compile(r"\b(?:total(?:ed|led|ing)?|combined|together|altogether|in all|sum|difference|gap|increase[sd]?"
                   r"|decrease[sd]?|rose|fell|risen|fallen|dropped|more than .{0,40}? than|fewer|remaining|rest"
-                  r"|up|down|grew|grown|jump(?:ed)?|climb(?:ed)?|declin(?:e|ed)|doubled|tripled|change[sd]?)\b",
+                  r"|up|down|grew|grown|jump(?:ed)?|climb(?:ed)?|declin(?:e|ed)|doubled|tripled|change[sd]?"
+                  r"|cut|drop|gain(?:ed)?|loss|lost|shr[au]nk)\b",
                   re.I)
 
 
@@ -2023,14 +2059,22 @@ class Linker:
         for direct in self._direct(quantity, context, wider).values():
             if direct and direct[0].score >= threshold:
                 found.append(direct[0])
-        if not any(lk.primary for lk in found) and _kind(quantity) in _DERIVABLE_KINDS:
+        primary = [lk for lk in found if lk.primary]
+        # a figure only loosely matched by a rounder one may rather be computed from exact ones
+        doubtful = bool(primary) and all(lk.relation == "rounded" and lk.score < DOUBTFUL_ROUNDED for lk in primary)
+        if (not primary or doubtful) and _kind(quantity) in _DERIVABLE_KINDS:
             # a figure no primary document states may have been computed from figures one does
+            derivations = []
             for ix in self.indexes:
                 if found and not ix.primary:
                     continue
                 derived = ix.derived_candidates(quantity, context, all_quantities, wider=wider)
-                if derived and derived[0].score >= DERIVED_MIN_SCORE:
-                    found.append(derived[0])
+                if derived and derived[0].score >= (DERIVED_OVER_ROUNDED if doubtful else DERIVED_MIN_SCORE):
+                    derivations.append(derived[0])
+            if doubtful and derivations:
+                derivations.sort(key=lambda lk: -lk.score)
+                return derivations + found
+            found += derivations
         found.sort(key=lambda lk: (not lk.primary, -lk.score * (1 if lk.primary else SECONDARY_FACTOR)))
         return found
 
@@ -2040,8 +2084,8 @@ class Linker:
         Each number is first linked on its own (:meth:`number_links`, with its
         sentence and the sentences around it).  Then years, dates, durations and small
         counts are re-read beside the figures of their sentence (:meth:`_rescope`),
-        and a figure the article repeats (headline, lead, body) that found no passage
-        takes the passage its restatement was linked to.
+        and a figure in a headline that found no passage takes the passage its
+        restatement in the story (the same figure, or a precise one it rounds) was linked to.
         """
         quantities = list(quantities)
         sentences = _article_sentences(text)
@@ -2061,13 +2105,13 @@ class Linker:
                                           for j in siblings))
             out.append(links)
         for i, q in enumerate(quantities):
-            if out[i] or _is_scoping(q):
+            if out[i] or _is_scoping(q) or not _is_headline(contexts[i][0]):
                 continue
             for j, other in enumerate(quantities):
                 best = out[j][0] if j != i and out[j] else None
                 if best is None or best.relation == "derived" or best.score < REPEAT_MIN_SCORE \
-                        or _kind(other) != _kind(q) or not _same_value(q, other):
-                    continue
+                        or _kind(other) != _kind(q) or _relation(q, other) is None:
+                    continue  # the same figure, or a rounder telling of it ("nearly $100 million")
                 same = [lk for lk in self._direct(q, contexts[i][0], contexts[i][1])[best.document]
                         if lk.passage == best.passage]
                 if same:
