@@ -1,0 +1,38 @@
+"""Linking quality on the labelled corpora, as benchmarks/score_linking.py measures it.
+
+These are regression guards on real labelled data: the figures the closing notes and
+docs quote must not silently get worse.  The held-out corpus was never used to fit
+or tune the linker; its floor is set below the figure measured on it.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def score(corpus: str) -> dict:
+    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "score_linking.py"), "--split", "all", "--json",
+                          "--corpus", str(ROOT / "tests" / "corpus" / corpus)],
+                         capture_output=True, text=True, timeout=300, check=True)
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("corpus, right_floor, false_ceiling", [
+    ("linking", 0.84, 0.05),
+    ("linking-holdout", 0.80, 0.10),
+])
+def test_linking_quality_holds(corpus, right_floor, false_ceiling):
+    t = score(corpus)
+    scored = t["with_gold"] - t["finder_misses"]
+    right, false = t["right"] / scored, t["false_links"] / t["null_gold"]
+    assert right >= right_floor, f"{corpus}: linked right {right:.3f} < {right_floor}"
+    assert false <= false_ceiling, f"{corpus}: false links {false:.3f} > {false_ceiling}"
+    assert t["quotes_located"] / t["quotes"] >= 0.95 and t["quote_false"] == 0
+    assert t["fidelity_right"] / t["quotes_located"] >= 0.95
