@@ -2,7 +2,7 @@
 """Score claimgraph.link against the labelled linking corpus.
 
 Usage:
-    python benchmarks/score_linking.py [--split dev|test|all] [--verbose] [--corpus DIR] [--json]
+    python benchmarks/score_linking.py [--split dev|test|all] [--verbose] [--corpus DIR [DIR ...]] [--json]
 
 The corpus (``tests/corpus/linking/NN-slug/``) holds, per case, ``article.txt``,
 ``documents/*.txt`` and ``case.json`` listing every article number mention with its
@@ -51,8 +51,11 @@ from claimgraph.spans import Span  # noqa: E402
 DEFAULT_CORPUS = ROOT / "tests" / "corpus" / "linking"
 
 
-def cases(corpus: Path, split: str) -> list[Path]:
-    found = sorted(p for p in corpus.iterdir() if p.is_dir() and (p / "case.json").exists())
+def cases(corpora: Path | list[Path], split: str) -> list[Path]:
+    """The case folders of one or more corpora, sorted by folder name, then split."""
+    corpora = [corpora] if isinstance(corpora, Path) else corpora
+    found = sorted((p for corpus in corpora for p in corpus.iterdir() if p.is_dir() and (p / "case.json").exists()),
+                   key=lambda p: p.name)
     if split == "dev":
         return found[0::2]
     if split == "test":
@@ -170,15 +173,16 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     ap.add_argument("--verbose", "-v", action="store_true", help="show every number and quote")
-    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--corpus", type=Path, nargs="+", default=[DEFAULT_CORPUS], help="one or more corpus folders")
     ap.add_argument("--json", action="store_true", help="print the totals as JSON")
     args = ap.parse_args(argv)
-    if not args.corpus.is_dir():
-        print(f"error: corpus folder {args.corpus} not found", file=sys.stderr)
+    missing = [c for c in args.corpus if not c.is_dir()]
+    if missing:
+        print(f"error: corpus folder {missing[0]} not found", file=sys.stderr)
         return 2
     folders = cases(args.corpus, args.split)
     if not folders:
-        print(f"error: no cases in {args.corpus} for split {args.split}", file=sys.stderr)
+        print(f"error: no cases in {', '.join(map(str, args.corpus))} for split {args.split}", file=sys.stderr)
         return 2
     keys = ("with_gold", "right", "null_gold", "false_links", "relation_right", "finder_misses", "quotes",
             "quotes_located", "fidelity_right", "quote_false", "quotes_null")

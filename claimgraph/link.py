@@ -113,6 +113,9 @@ REPEAT_MIN_SCORE = 0.6
 REPEAT_FACTOR = 0.9
 #: Score a year, date or small count needs when every specific figure of its sentence is absent.
 ORPHAN_SCOPE_MIN_SCORE = 0.6
+#: When only a secondary document (a news outlet) passes NUMBER_MIN_SCORE, a primary document
+#: stating the same figure at least this well is taken as the origin the outlet relays.
+RELAYED_MIN_SCORE = 0.3
 #: Score multiplier for documents that are not primary (news outlets relaying a figure).
 SECONDARY_FACTOR = 0.9
 #: Score multiplier for a derived figure (a direct statement is better evidence).
@@ -710,9 +713,17 @@ def _scan_quantities(text: str, blocks: Sequence[Span]) -> list[Quantity]:
         where.extend((b.end, b.end))
     joined = "".join(pieces)
     out = []
-    for q in find_quantities(joined, include_non_facts=False):
+    for q in find_quantities(joined, include_non_facts=True):
         if q.span is None or q.span.end > len(where) or q.span.start >= q.span.end:
             continue
+        if not q.fact:
+            # a dateline's date and the year in a name ("the Jobs Act of 2021") still date things
+            if _kind(q) == "date":
+                q = attrs.evolve(q, fact=True)
+            elif _YEAR.fullmatch(q.text):
+                q = attrs.evolve(q, kind=QuantityKind.YEAR, fact=True)
+            else:
+                continue
         start, end = where[q.span.start], where[q.span.end - 1] + 1
         out.append(attrs.evolve(q, span=Span(start, end)))
     return out
@@ -1125,23 +1136,23 @@ LINK_FEATURES = ("bias", "closeness", "verbatim", "rounded", "specificity", "wor
 #: How much the article sentences next to a number count, against its own sentence's.
 WIDER_WEIGHT = 0.3
 LINK_WEIGHTS = (
-    -1.484,  # bias
-    +1.395,  # closeness
-    +0.568,  # verbatim
-    -0.378,  # rounded
-    +1.812,  # specificity
-    +3.823,  # words
-    +1.520,  # co_numbers
-    +0.425,  # years_agree
-    -0.578,  # years_conflict
-    +0.451,  # noun
-    -1.509,  # rivals
-    -1.540,  # scoping_kind
-    +0.022,  # share_kind
+    -2.840,  # bias
+    +1.458,  # closeness
+    +0.964,  # verbatim
+    -0.128,  # rounded
+    +2.721,  # specificity
+    +3.899,  # words
+    +1.784,  # co_numbers
+    +0.716,  # years_agree
+    -0.513,  # years_conflict
+    +0.647,  # noun
+    -1.386,  # rivals
+    -1.506,  # scoping_kind
+    +0.309,  # share_kind
     -4.000,  # mentioned  (set by hand)
-    -4.000,  # negated  (set by hand)
-    -0.522,  # table_line
-    -0.173,  # short_context
+    -8.000,  # negated  (set by hand)
+    +0.048,  # table_line
+    +0.246,  # short_context
     -3.500,  # no_context  (set by hand)
 )
 
@@ -1199,6 +1210,8 @@ def _specificity(q: Quantity) -> float:
         return 0.35 if kind != "date" else 0.55
     if kind == "share":
         return 0.2
+    if kind == "ratio" and q.denominator and q.denominator <= 20 and q.unit is None:
+        return 0.6  # "one in seven", "14 of 17": as telling as a percent
     v = abs(q.value)
     digits = v.normalize().as_tuple()
     sig = len(digits.digits) if v else 1
@@ -1254,6 +1267,11 @@ def _nearly_meets(aq: Quantity, dq: Quantity) -> bool:
     return aq.value - step <= dq.value < aq.value
 
 
+def _is_rate(q: Quantity) -> bool:
+    """A rate per 100, 1,000, 100,000 ... ("2.1 per 100,000"), not a part of a whole ("3 of the 4")."""
+    return bool(q.denominator) and q.denominator >= 100 and q.value < q.denominator / 10
+
+
 def _share_key(q: Quantity) -> float:
     """The fraction a share states (-1 for "most" and other shares stating none)."""
     if _kind(q) == "share":
@@ -1267,6 +1285,14 @@ def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
     """``(relation, closeness)`` when the document figure ``dq`` can stand behind ``aq``."""
     ga, gd = _group(aq), _group(dq)
     ka, kd = _kind(aq), _kind(dq)
+    if ka == "date" and kd == "date_range" and aq.date and dq.date and "/" in dq.date:
+        ends = dq.date.split("/")
+        if aq.date in ends or any(len(e) == 10 and e[4:] == aq.date[1:] for e in ends if aq.date.startswith("--")):
+            return ("verbatim", 0.85)  # "July 1" for "between July 1, 2024, and July 1, 2025"
+        return None
+    if ka == "ratio" and _is_rate(aq) and kd == "count" and dq.high is None:
+        # "2.1 per 100,000" for "... to 2.1 in 2024" when the document gives the rate base once
+        return (("verbatim", 0.85) if _hedge(aq) == _hedge(dq) else ("rehedged", 0.8)) if aq.value == dq.value else None
     if ka == "count" and kd == "ratio":  # "115" for "115 of the 120"
         if aq.value in (dq.value, dq.denominator) and _hedge(aq) == "exact":
             return ("verbatim", 0.95)
@@ -1294,7 +1320,7 @@ def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
             gap = abs(fd.midpoint - stated) / stated
             if gap <= FRACTION_WORD_REL:
                 return ("rehedged", 0.92) if gap == 0 else ("rounded", 0.9 - float(gap))
-            if _hedge(aq) != "exact" and fa.contains(fd.midpoint) and gap <= ONE_SIDED_FRACTION_REL:
+            if _hedge(aq) not in _TWO_SIDED and fa.contains(fd.midpoint) and gap <= ONE_SIDED_FRACTION_REL:
                 return ("rounded", 0.75)  # "more than half" for 58%
             return None
         if not fa.overlaps(fd) or (_hedge(dq) not in _TWO_SIDED and _hedge(aq) in _TWO_SIDED):
@@ -1466,8 +1492,10 @@ class DocumentIndex:
             if pi is None:
                 continue
             k = self._add_entry(q, pi)
-            if _kind(q) == "date" and q.date and len(q.date) == 10:
-                self._by_month_day[q.date[5:]].append(k)
+            if _kind(q) in ("date", "date_range") and q.date:
+                for end in q.date.split("/"):
+                    if len(end) == 10:
+                        self._by_month_day[end[5:]].append(k)
             if _kind(q) == "count" and _hedge(q) == "exact" and q.high is None and q.noun is None:
                 units = self._table_units(pi, q)
                 for reading in _cell_readings(q, units):
@@ -1555,8 +1583,10 @@ class DocumentIndex:
             for other in self._by_value:
                 if other != group and ({kind, other[0]} & _UNITLESS) and ({kind, other[0]} & _UNITFUL):
                     yield from self._in_window(other, q.value)
-        if kind == "date" and q.date and q.date.startswith("--"):  # "Oct. 14" for "October 14, 2025"
-            yield from self._by_month_day.get(q.date[2:], ())
+        if kind == "ratio" and _is_rate(q):  # the same rate, its base given elsewhere
+            yield from self._in_window(("count", ""), q.value)
+        if kind == "date" and q.date:  # "Oct. 14" for "October 14, 2025", or for an end of a date range
+            yield from self._by_month_day.get(q.date[-5:], ())
         if kind in _SHARE_KINDS:
             stated = _stated_fraction(q)
             if self._share_keys is None:  # shares of every kind, by the fraction they state
@@ -1747,7 +1777,9 @@ class DocumentIndex:
         others = [aq for aq in all_quantities
                   if aq is not quantity and not (aq.span is not None and aq.span == quantity.span)]
         out: list[NumberLink] = []
-        if kind in _SHARE_KINDS:
+        if kind == "ratio" and quantity.unit == "times":
+            out.extend(self._multiples(quantity, ctx, others))
+        elif kind in _SHARE_KINDS:
             claimed = quantity.as_fraction()
             if claimed is None:
                 return []
@@ -1809,6 +1841,31 @@ class DocumentIndex:
                         out.append(self._derived_link(x, y, score, shown, f"{x.q.text} {sign} {y.q.text} = {shown}"))
         out.sort(key=lambda lk: (-lk.score, lk.span.start))
         return out
+
+    def _multiples(self, quantity: Quantity, ctx: "_Context", others: Sequence[Quantity]) -> Iterator[NumberLink]:
+        """A multiplier ("more than doubled", "about 4.2 times") as one figure over another of its kind."""
+        kinds = _COUNT_KINDS | frozenset({"percent"})
+        pool, stated = self._operand_pool(ctx, others, kinds)
+        near_ops = self._stated_near(ctx, kinds)
+        claimed = quantity.interval()
+        target = quantity.value
+        tolerance = DERIVED_MAX_REL if _hedge(quantity) in _TWO_SIDED else ONE_SIDED_FRACTION_REL
+        for ra, ka in pool:
+            for rb, kb in pool:
+                big, small = self.entries[ka], self.entries[kb]
+                if ka == kb or big.group != small.group or not (0 < small.q.value < big.q.value):
+                    continue
+                if ka not in near_ops and kb not in near_ops:
+                    continue
+                value = big.q.value / small.q.value
+                if abs(value - target) / target > tolerance:
+                    continue
+                if compare(derive("ratio", _nominal(big.q), _nominal(small.q)), claimed).verdict == Verdict.CONTRADICTED:
+                    continue
+                near = max(self._nearness(big, small), 0.9) if ka in stated and kb in stated else self._nearness(big, small)
+                shown = f"{_fmt(value, 2)} times"
+                yield self._derived_link(big, small, DERIVED_FACTOR * near * 0.5 * (ra + rb), shown,
+                                         f"{big.q.text} / {small.q.text} = {shown}")
 
     def _changes(self, quantity: Quantity, claimed: Interval, target: Decimal | None, tolerance: Decimal,
                  small: _Entry, big: _Entry, ra: float, rb: float) -> Iterator[NumberLink]:
@@ -2092,9 +2149,15 @@ class Linker:
         """
         threshold = NUMBER_MIN_SCORE if min_score is None else min_score
         found: list[NumberLink] = []
-        for direct in self._direct(quantity, context, wider).values():
+        direct_links = self._direct(quantity, context, wider)
+        for direct in direct_links.values():
             if direct and direct[0].score >= threshold:
                 found.append(direct[0])
+        if found and not any(lk.primary for lk in found):
+            # a news outlet relays a document: a primary one stating the same figure is its origin
+            relayed = [lk for links in direct_links.values() for lk in links[:1]
+                       if lk.primary and lk.relation in ("verbatim", "rehedged") and lk.score >= RELAYED_MIN_SCORE]
+            found += sorted(relayed, key=lambda lk: -lk.score)[:1]
         primary = [lk for lk in found if lk.primary]
         # a figure only loosely matched by a rounder one may rather be computed from exact ones
         doubtful = bool(primary) and all(lk.relation == "rounded" and lk.score < DOUBTFUL_ROUNDED for lk in primary)

@@ -672,7 +672,7 @@ class Quantity:
                 width = max(half, abs(hi_v) * APPROX_REL, abs(lo_v) * APPROX_REL)
                 return Interval(_DOWN.subtract(lo_v, width), _UP.add(hi_v, width))
             v = lo_v if hedge in (Hedge.MORE_THAN, Hedge.AT_LEAST) else hi_v
-        point_like = kind in _POINT_KINDS or kind in _RANGE_KINDS
+        point_like = (kind in _POINT_KINDS and not (kind == "ratio" and self.unit == "times")) or kind in _RANGE_KINDS
         if hedge is Hedge.EXACT:
             if point_like:
                 return Interval.point(v)
@@ -1364,10 +1364,59 @@ def _scan(text: str, *, phrase_mode: bool = False) -> list[list[Any]]:
             floor = rec[_END]
             nxt = max(nxt, floor)
         pos = max(nxt, s + 1)
+    out = _multipliers(text, out, phrase_mode)
     if out:
         _fill_years(out)
         _attach_scopes(text, out)
     return out
+
+
+# Multipliers: "4.2 times the rate", "a threefold rise", "more than doubled", "nearly twice as high".
+# They are ratios with unit "times" and no denominator.
+_MULTIPLE_WORDS = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "quintupled": 5,
+                   "twice": 2, "thrice": 3, "double": 2, "triple": 3, "quadruple": 4,
+                   "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6, "sevenfold": 7,
+                   "eightfold": 8, "ninefold": 9, "tenfold": 10, "hundredfold": 100}
+#: what follows "N times" or "twice" when it multiplies ("twice as high", "4.2 times the rate"),
+#: not when it counts occasions ("three times a week", "met twice in 2023")
+_MULTIPLE_NEXT = (r"(?:as|more|higher|greater|larger|bigger|faster|lower|smaller|fewer|less|"
+                  r"the|that|than|what|its|their|his|her|our|those|these|over|above|below)\b")
+_MULTIPLE_AFTER = r"(?=" + _SP + r"+" + _MULTIPLE_NEXT + r")"
+_MULTIPLE_HEDGE = r"(?:(?P<hedge>more" + _SP + r"+than|over|nearly|almost|close" + _SP + r"+to|roughly|about|" \
+                  r"approximately|around|some|at" + _SP + r"+least|less" + _SP + r"+than|up" + _SP + r"+to)" + _SP + r"+)?"
+_MULTIPLE_VERB = re.compile(
+    r"(?i)(?<![\w-])" + _MULTIPLE_HEDGE + r"(?P<word>(?:doubled|tripled|trebled|quadrupled|quintupled)(?!" + _SP +
+    r"+down)|(?:twice|thrice)" + _MULTIPLE_AFTER + r"|(?:double|triple|quadruple)(?=" + _SP + r"+(?:the|that|its|"
+    r"their|what)\b)|(?:two|three|four|five|six|seven|eight|nine|ten|hundred)fold)(?![\w-])")
+_TIMES_AFTER = re.compile(r"(?i)(?:" + _SP + r"+times" + _MULTIPLE_AFTER + r"|-?fold\b)")
+_TIMES_LAST = re.compile(r"(?i)" + _SP + r"+times" + _SP + r"*$")  # "4.2 times" read as one phrase
+
+
+def _multipliers(text: str, recs: list[list[Any]], phrase_mode: bool = False) -> list[list[Any]]:
+    """Mark counts followed by "times"/"-fold" as multipliers and add the multiplier words."""
+    for r in recs:
+        if r[_KIND] == "count" and r[_FACT] and r[_UNIT] is None and r[_HIGH] is None:
+            m = _TIMES_AFTER.match(text, r[_END]) or (_TIMES_LAST.match(text, r[_END]) if phrase_mode else None)
+            if m and (r[_END] + 1 >= len(text) or not text[r[_END]].isalpha()):
+                r[_KIND], r[_UNIT], r[_END], r[_NOUN] = "ratio", "times", m.end(), None
+    found = []
+    for m in _MULTIPLE_VERB.finditer(text):
+        hedge = _HEDGE_PHRASES.get(" ".join((m.group("hedge") or "").lower().split()))
+        value = Decimal(_MULTIPLE_WORDS[m.group("word").lower().rstrip()])
+        found.append(_rec(m.start(), m.end(), value, "ratio", hedge=hedge.value if hedge else "exact",
+                          unit="times", prec=_ONE))
+    if not found:
+        return recs
+    merged, i = [], 0
+    for f in found:  # keep the scanner's records; add a multiplier word only where none overlaps
+        while i < len(recs) and recs[i][_END] <= f[_START]:
+            merged.append(recs[i])
+            i += 1
+        if i < len(recs) and recs[i][_START] < f[_END]:
+            continue
+        merged.append(f)
+    merged.extend(recs[i:])
+    return merged
 
 
 def _fill_years(recs: list[list[Any]]) -> None:
@@ -2475,6 +2524,8 @@ def _render(q: Quantity) -> str:
         if q.unit:
             return h + f"{_num(v)} to {_num(hi)} " + _UNIT_WRITTEN.get(q.unit, q.unit)
         return h + f"{_num(v)} to {_num(hi)}"
+    if k == "ratio" and q.unit == "times":
+        return h + f"{_num(v)} times"
     if k == "ratio":
         return h + f"{_num(v)} of the {_num(q.denominator if q.denominator is not None else v)}"
     if k == "fraction":
