@@ -112,7 +112,7 @@ SCOPE_ANCHOR_MIN_SCORE = 0.8
 REPEAT_MIN_SCORE = 0.6
 REPEAT_FACTOR = 0.9
 #: Score a year, date or small count needs when every specific figure of its sentence is absent.
-ORPHAN_SCOPE_MIN_SCORE = 0.6
+ORPHAN_SCOPE_MIN_SCORE = 0.8
 #: When only a secondary document (a news outlet) passes NUMBER_MIN_SCORE, a primary document
 #: stating the same figure at least this well is taken as the origin the outlet relays.
 RELAYED_MIN_SCORE = 0.3

@@ -357,3 +357,98 @@ def test_located_quote_spans_lie_in_the_document(ws):
         assert isinstance(lk, QuoteLink)
         lk.span.check(doc)
         assert lk.passage is not None and lk.passage.start <= lk.span.start
+
+
+# -- reading numbers the way documents write them -------------------------------------------
+
+
+def test_rounding_is_read_at_the_article_figures_precision():
+    doc = ("Provisional data show 71,905 deaths in the 12 months ending August 2025.\n\n"
+           "Table 2. Deaths by year\n\nYear        Deaths\n2019        70,630\n2020        93,331\n")
+    lk = one_link(doc, "about 71,000", "In 2019, annual deaths were about 71,000.")
+    assert lk is not None and lk.quantity_text == "70,630" and lk.relation == "rounded"
+    # "more than 451,000" is not 452,000: a writer would have said "more than 452,000"
+    assert one_link("ICE transferred more than 452,000 UCs to HHS.", "more than 451,000",
+                    "ICE transferred more than 451,000 UCs to HHS.") is None
+    # nor is a precise article figure read off a rounder one
+    assert one_link("Coverage was 95% in the county.", "95.2%", "Coverage was 95.2% in the county.") is None
+
+
+def test_table_cells_take_the_unit_of_their_column():
+    doc = ("Table 2.\nReceipts, October-November\nBillions of Dollars\n\n"
+           "Major Source                  FY 2025      FY 2026     Percent Change\n"
+           "Corporate Income Taxes             12           18               50.0\n"
+           "Customs Duties                     14           37              164.3\n")
+    lk = one_link(doc, "$14 billion", "Customs duties brought in $37 billion, up from $14 billion a year earlier.")
+    assert lk is not None and lk.quantity_text == "14" and lk.relation == "verbatim"
+    pct = one_link(doc, "50%", "Corporate income tax receipts rose 50%.")
+    assert pct is not None and pct.quantity_text == "50.0"
+
+
+def test_a_thousands_column_is_not_matched_at_face_value():
+    doc = ("Table A. Household data (numbers in thousands)\n\n"
+           "Category                      July        August\n"
+           "Civilian labor force        168,100       168,421\n")
+    assert one_link(doc, "168,000", "In 2024, employers added an average of 168,000 jobs a month.") is None
+    lk = one_link(doc, "168.4 million", "The labor force stood at 168.4 million in August.")
+    assert lk is not None and lk.quantity_text == "168,421"
+
+
+def test_a_rate_matches_a_figure_whose_base_is_given_once():
+    doc = "The suicide rate for females aged 10-14 increased from 0.9 per 100,000 in 2004 to 2.1 in 2024."
+    lk = one_link(doc, "2.1 per 100,000", "The rate for girls aged 10 to 14 reached 2.1 per 100,000 in 2024.")
+    assert lk is not None and lk.quantity_text == "2.1"
+
+
+def test_a_date_matches_either_end_of_a_date_range():
+    doc = "The population grew by 2,745,331 between July 1, 2024, and July 1, 2025, reaching 342,870,561."
+    linker = Linker({"doc": doc})
+    article = "The U.S. population reached 342,870,561 on July 1, an increase of about 2.7 million."
+    links = {r.text: r.link for r in linker.link_all(article)}
+    assert links["July 1"] is not None and links["July 1"].relation == "verbatim"
+
+
+def test_a_multiplier_is_derived_from_two_figures():
+    doc = ("Overtime spending at the facility rose from $5.1 million in fiscal year 2022 to $9.7 million in "
+           "fiscal year 2024, the audit found.")
+    linker = Linker({"doc": doc})
+    article = "Overtime spending nearly doubled in two years, to $9.7 million, the audit found."
+    links = {r.text: r.link for r in linker.link_all(article)}
+    lk = links["nearly doubled"]
+    assert lk is not None and lk.relation == "derived" and "$9.7 million / $5.1 million" in lk.formula
+
+
+def test_years_follow_the_figure_they_scope():
+    doc = ("Overdose deaths in 2023 were the highest ever recorded in the United States.\n\n"
+           "In 2024, 79,384 people died, a decrease from 103,412 in 2023.")
+    linker = Linker({"nchs": doc})
+    article = "Overdose deaths in the United States fell to 79,384 in 2024 from 103,412 in 2023."
+    links = {r.text: r.link for r in linker.link_all(article)}
+    passage = links["79,384"].passage
+    assert links["2023"] is not None and links["2023"].passage == passage
+    # a year beside a figure no document holds is absent, even where the year occurs
+    alone = {r.text: r.link for r in linker.link_all(
+        "Overdose deaths in the United States peaked at about 111,000 in 2023, researchers said.")}
+    assert alone["about 111,000"] is None and alone["2023"] is None
+
+
+def test_a_headline_figure_follows_its_restatement():
+    doc = "For nine disasters, GAO identified potentially duplicate payments totaling about $97.6 million."
+    linker = Linker({"gao": doc})
+    article = ("Watchdog: FEMA lost nearly $100 million\n\nThe agency disputes the findings.\n\n"
+               "Auditors found potentially duplicate payments totaling $97.6 million across nine disasters.")
+    links = {r.text: r.link for r in linker.link_all(article)}
+    assert links["$97.6 million"] is not None
+    assert links["nearly $100 million"] is not None and links["nearly $100 million"].relation == "rounded"
+
+
+def test_a_direct_statement_beats_a_derivation_and_a_doubtful_rounding_does_not():
+    doc = ("As of January 2024, FEMA had recovered $12.1 million of the $97.6 million in duplicate payments.\n\n"
+           "Separately, 12.1 percent of applicants appealed their award.")
+    linker = Linker({"gao": doc})
+    article = "FEMA had recovered about $12 million, or roughly 12% of the $97.6 million, as of January 2024."
+    links = {r.text: r.link for r in linker.link_all(article)}
+    assert links["roughly 12%"].relation == "derived" and "$12.1 million / $97.6 million" in links["roughly 12%"].formula
+    stated = {r.text: r.link for r in Linker({"gao": "FEMA recovered 12 percent of the duplicate payments."})
+              .link_all("FEMA recovered roughly 12% of the duplicate payments.")}
+    assert stated["roughly 12%"].relation == "rehedged"

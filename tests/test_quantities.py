@@ -403,3 +403,39 @@ def test_spans_are_spans(article: str) -> None:
     for q in find_quantities(article):
         assert isinstance(q.span, Span)
         q.span.check(article, expected=q.text)
+
+
+# -- multipliers ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, phrase, value, hedge", [
+    ("Claims more than doubled since 2020.", "more than doubled", "2", "more_than"),
+    ("Rates were nearly twice as high as in 2019.", "nearly twice", "2", "nearly"),
+    ("Costs ran about 4.2 times the national rate.", "about 4.2 times", "4.2", "approximately"),
+    ("Spending rose threefold.", "threefold", "3", "exact"),
+    ("The backlog tripled.", "tripled", "3", "exact"),
+    ("A 10-fold increase.", "10-fold", "10", "exact"),
+    ("Wait times were double the target.", "double", "2", "exact"),
+])
+def test_multipliers_are_ratios_in_times(text, phrase, value, hedge):
+    found = [q for q in find_quantities(text) if q.kind.value == "ratio"]
+    assert len(found) == 1
+    q = found[0]
+    assert (q.text, str(q.value), q.hedge.value, q.unit, q.denominator) == (phrase, value, hedge, "times", None)
+    assert q.span.of(text) == phrase
+    again = Quantity.parse(q.render())
+    assert (again.kind, again.value, again.hedge, again.unit) == (q.kind, q.value, q.hedge, q.unit)
+
+
+@pytest.mark.parametrize("text", [
+    "The board met three times a week.", "Inspectors visited twice in 2023.", "He doubled down on the plan.",
+    "It was a double-digit rise.", "Times of day vary.",
+])
+def test_occasions_and_idioms_are_not_multipliers(text):
+    assert not [q for q in find_quantities(text) if q.unit == "times"]
+
+
+def test_an_approximate_multiplier_is_an_interval_not_a_point():
+    q = Quantity.parse("about 4.2 times")
+    iv = q.interval()
+    assert iv.contains(Decimal("4.2")) and iv.contains(Decimal("4.18")) and not iv.contains(Decimal("4.6"))
