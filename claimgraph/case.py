@@ -29,7 +29,7 @@ from typing import Any, Iterable, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import AnchorError, CaseError, ClaimgraphError, QuantityError, SpanError
+from .errors import AnchorError, CaseError, ClaimgraphError, DocumentError, QuantityError, SpanError
 from .graph import ClaimGraph
 from .model import (
     FORMAT_VERSION,
@@ -262,7 +262,7 @@ class _Resolver:
                      if all(c in graph._documents or c not in known for c in d.cites)] or pending[:1]
             for i, d in ready:
                 fields = d.model_dump(exclude={"file", "encoding"})
-                text = self.read(d.file, d.encoding, ("documents", i, "file"))
+                text = self.read(d.file, d.encoding, ("documents", i, "file"), document=True)
                 self.guard(("documents", i), lambda f=fields, t=text, d=d: graph.add_document(
                     Document(**f, path=d.file, text=t)))
             pending = [p for p in pending if p not in ready]
@@ -313,14 +313,24 @@ class _Resolver:
             message = f"{exc.where}: {exc.message}" if exc.where and exc.where != "graph" else exc.message
             raise self.fail(loc, message, exc.hint) from None
 
-    def read(self, name: str, encoding: str, loc: tuple[Any, ...]) -> str:
+    def read(self, name: str, encoding: str, loc: tuple[Any, ...], *, document: bool = False) -> str:
+        """A file's text; a document may also be PDF or HTML (read as :func:`claimgraph.link.read_document`
+        does: PDF pages joined by form feeds, HTML's main text)."""
         p = (self.base / name)
         if not p.is_file():
             raise self.fail(loc, f"file {name!r} not found next to the annotation",
                             "paths are relative to the annotation file's folder")
         try:
+            if document and p.suffix.lower() in _RICH_DOCUMENTS:
+                size = p.stat().st_size
+                if size > MAX_FILE_BYTES:
+                    raise CaseError(f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit",
+                                    where=str(p), hint="split the document or pass an excerpt")
+                from .link import read_document
+
+                return read_document(p).text
             return _read_text(p, encoding)
-        except CaseError as exc:
+        except (CaseError, DocumentError) as exc:
             raise self.fail(loc, exc.message, exc.hint) from None
 
     def anchor(self, anchor: AnchorLike, text: str, loc: tuple[Any, ...], what: str,
@@ -434,6 +444,9 @@ def _article_quotes(text: str) -> list[Span]:
 
 
 # --------------------------------------------------------------------------- file reading
+_RICH_DOCUMENTS = frozenset({".pdf", ".html", ".htm", ".xhtml"})
+
+
 def _read_text(path: Path, encoding: str = "utf-8", *, limit: int = MAX_FILE_BYTES) -> str:
     try:
         size = path.stat().st_size

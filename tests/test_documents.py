@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -9,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimgraph.errors import DocumentError
+import claimgraph
+from claimgraph.errors import CaseError, DocumentError
 from claimgraph.link import LoadedDocument, find_header, parse_document, read_document
 from claimgraph.spans import Span
 
@@ -277,3 +279,52 @@ def test_missing_pdf_extra_names_it(tmp_path, monkeypatch):
     with pytest.raises(DocumentError) as err:
         read_document(write(tmp_path, "a.pdf", make_pdf(["x"])))
     assert "pip install 'claimgraph[pdf]'" in str(err.value)
+
+
+# -- case folders accept PDF and HTML documents -----------------------------------------
+
+
+def _case_with(tmp_path, name: str, data: bytes, passage: str):
+    (tmp_path / "article.txt").write_text("The alert says ICE transferred more than 448,000 UCs.", encoding="utf-8")
+    (tmp_path / name).write_bytes(data)
+    (tmp_path / "case.json").write_text(json.dumps({
+        "format": "claimgraph-annotation",
+        "article": {"file": "article.txt"},
+        "sources": [{"id": "oig", "name": "DHS OIG", "kind": "government_body"}],
+        "documents": [{"id": "alert", "title": "Management Alert", "source": "oig", "file": name,
+                       "kind": "government_report", "primary": True}],
+        "claims": [{"quote": "ICE transferred more than 448,000 UCs.", "kind": "numeric",
+                    "attribution": {"kind": "paraphrase", "source": "oig", "cue": "says"},
+                    "quantities": ["more than 448,000"],
+                    "evidence": [{"document": "alert", "passage": passage, "quantity": "more than 448,000",
+                                  "relation": "verbatim"}]}],
+    }, indent=1), encoding="utf-8")
+    return tmp_path
+
+
+def test_a_case_reads_a_pdf_document_with_its_pages(tmp_path):
+    pytest.importorskip("pypdf")
+    folder = _case_with(tmp_path, "alert.pdf", make_pdf(["Cover page.", "ICE transferred more than 448,000 UCs."]),
+                        "more than 448,000 UCs")
+    graph = claimgraph.load(folder)
+    (doc,) = graph.documents
+    assert "\f" in doc.text and doc.text.split("\f")[1].startswith("ICE transferred")
+    (evidence,) = graph.evidence
+    assert evidence.page == 2 and evidence.text == "more than 448,000 UCs"
+
+
+def test_a_case_reads_an_html_document_main_text(tmp_path):
+    page = (b"<html><body><nav>Home | Reports</nav><main><h1>Alert</h1>"
+            b"<p>ICE transferred more than 448,000 UCs.</p></main><footer>Contact</footer></body></html>")
+    graph = claimgraph.load(_case_with(tmp_path, "alert.html", page, "more than 448,000 UCs"))
+    (doc,) = graph.documents
+    assert "Home" not in doc.text and "more than 448,000 UCs" in doc.text
+
+
+def test_an_unreadable_pdf_in_a_case_names_the_annotation_line(tmp_path):
+    pytest.importorskip("pypdf")
+    folder = _case_with(tmp_path, "alert.pdf", b"%PDF-1.4 this is not a PDF", "more than 448,000 UCs")
+    with pytest.raises(CaseError) as info:
+        claimgraph.load(folder)
+    message = info.value.one_line() if hasattr(info.value, "one_line") else str(info.value)
+    assert "case.json:" in message and "documents" in message
