@@ -25,14 +25,13 @@ import os
 import re
 import tempfile
 from pathlib import Path
-from typing import Any, Iterable, Literal, Union
+from typing import Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import AnchorError, CaseError, ClaimgraphError, DocumentError, QuantityError, SpanError
+from .errors import AnchorError, CaseError, ClaimgraphError, DocumentError, QuantityError
 from .graph import ClaimGraph
 from .model import (
-    FORMAT_VERSION,
     Article,
     Attribution,
     Case,
