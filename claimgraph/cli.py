@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any, Callable, Sequence, TextIO
@@ -277,7 +278,7 @@ def _batch(paths: list[Path], jobs: int, err: TextIO) -> list[Any]:
 
 
 def cmd_link(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .link import document_from_file, link_graph
+    from .link import add_document_file, link_graph
 
     if args.path.is_file() and args.path.suffix.lower() in (".txt", ".text", ".md"):
         graph = _extract_one(args.path)
@@ -288,16 +289,16 @@ def cmd_link(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     failed = 0
     known = {d.id for d in graph.documents}
     for path, primary in [(p, True) for p in args.source] + [(p, False) for p in args.secondary]:
+        stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(path).stem).strip("-") or "document"
+        if stem in known:
+            continue
         try:
-            doc = document_from_file(path, primary=primary)
+            add_document_file(graph, path, doc_id=stem, primary=primary)
         except ClaimgraphError as exc:  # the rest of the run goes on
             print(exc.one_line(), file=err)
             failed += 1
             continue
-        if doc.id in known:
-            continue
-        graph.add_document(doc)
-        known.add(doc.id)
+        known.add(stem)
     results = link_graph(graph)
     links: dict[str, Any] = {}
     for claim in graph.claims:
@@ -314,13 +315,24 @@ def cmd_link(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         save(graph, args.output)
         print(f"wrote {args.output}", file=err)
+    # where a claim credits one source and its evidence is in another's document: the core check says so
+    attribution = [f for f in graph.check(checks=["attribution"]).findings if f.code in _LINK_FINDINGS]
     if args.format == "json":
-        out.write(json.dumps(_draft_json(graph, links), indent=2, ensure_ascii=False) + "\n")
+        data = _draft_json(graph, links)
+        data["documents"] = [d.model_dump(mode="json", exclude={"text"}, exclude_none=True) for d in graph.documents]
+        data["findings"] = [f.to_dict() for f in attribution]
+        out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     elif not args.output:
         for r in results:
             where = "absent" if r.link is None else f"{r.link.document} [{r.link.span.start}:{r.link.span.end}]"
             out.write(f"{r.kind:6} {r.text[:50]!r:54} {where}\n")
+        for f in attribution:
+            out.write(f"{f.severity:6} {f.code} {f.claim_id}: {f.message}\n")
     return 2 if failed else 0
+
+
+#: attribution findings ``claimgraph link`` reports beside its links
+_LINK_FINDINGS = frozenset({"CG401", "CG404"})
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -18,13 +18,14 @@ import io
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Mapping
 
 import attrs
 
 from .errors import DocumentError
 from .spans import Span
 
-__all__ = ["LoadedDocument", "read_document", "parse_document", "find_header"]
+__all__ = ["LoadedDocument", "read_document", "parse_document", "find_header", "header_fields"]
 
 
 @attrs.frozen
@@ -41,6 +42,13 @@ class LoadedDocument:
     pages: tuple[Span, ...] = ()
     title: str | None = None
     encoding: str | None = None
+    #: what the document says about itself, from a text header block, HTML ``<meta>`` tags or
+    #: PDF metadata: any of ``issuer``, ``date`` (ISO), ``number`` ("OIG-24-46"), ``url``
+    meta: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def metadata(self) -> dict[str, str]:
+        return dict(self.meta)
 
     def page_of(self, offset: int) -> int | None:
         """1-based page holding ``offset``; ``None`` when pages are unknown.
@@ -142,10 +150,12 @@ def parse_document(data: bytes, *, name: str = "<bytes>", format: str | None = N
             head = text[:1024].lstrip().lower()
             format = "html" if head.startswith(("<!doctype html", "<html")) or "<body" in head else "text"
         if format == "html":
-            body, title = _html_main_text(text)
-            doc = LoadedDocument(name, body, "html", _form_feed_pages(body), title, used)
+            body, title, found = _html_main_text(text)
+            doc = LoadedDocument(name, body, "html", _form_feed_pages(body), title, used, _metadata(found))
         else:
-            doc = LoadedDocument(name, text, "text", _form_feed_pages(text), _header_title(text), used)
+            fields = header_fields(text)
+            doc = LoadedDocument(name, text, "text", _form_feed_pages(text), fields.get("TITLE") or None, used,
+                                 _metadata(fields))
     if not doc.text.strip():
         what = {"pdf": "the PDF", "html": "the page's main content"}.get(doc.format, "the file")
         raise DocumentError(f"empty document: {what} holds no text", where=name,
@@ -256,9 +266,16 @@ class _MainText(HTMLParser):
         self.in_title = False
         self.in_h1 = False
         self.saw_main = False
+        self.meta: dict[str, str] = {}
 
     def handle_starttag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
         a = dict(attrs_)
+        if tag == "meta" and a.get("content"):  # <meta name="citation_date" content="...">
+            key = (a.get("name") or a.get("property") or "").strip().lower()
+            if key:
+                self.meta.setdefault(key, a["content"] or "")
+        elif tag == "link" and "canonical" in (a.get("rel") or "").lower().split() and a.get("href"):
+            self.meta.setdefault("canonical", a["href"] or "")
         if tag == "title":
             self.in_title = True
         if tag in _HTML_VOID:
@@ -351,11 +368,11 @@ class _MainText(HTMLParser):
         return text, title
 
 
-def _html_main_text(html: str) -> tuple[str, str | None]:
+def _html_main_text(html: str) -> tuple[str, str | None, dict[str, str]]:
     parser = _MainText()
     parser.feed(html)
     parser.close()
-    return parser.result()
+    return (*parser.result(), parser.meta)
 
 
 # -- PDF ----------------------------------------------------------------------
@@ -406,13 +423,15 @@ def _read_pdf(data: bytes, where: str) -> LoadedDocument:
     for t in texts:
         pages.append(Span(pos, pos + len(t)))
         pos += len(t) + 1
-    title = None
+    title, info = None, {}
     try:
         meta = reader.metadata
-        title = (meta.title or None) if meta else None
-    except Exception:
-        title = None
-    return LoadedDocument(where, "\f".join(texts), "pdf", tuple(pages), title, None)
+        if meta:
+            title = meta.title or None
+            info = {str(k): str(v) for k, v in meta.items() if isinstance(v, str) or hasattr(v, "strip")}
+    except Exception:  # damaged metadata never stops the text from being read
+        title, info = None, {}
+    return LoadedDocument(where, "\f".join(texts), "pdf", tuple(pages), title, None, _metadata(info))
 
 
 # -- metadata header ------------------------------------------------------------
@@ -466,17 +485,84 @@ def find_header(text: str) -> Span | None:
     return None
 
 
-def _header_title(text: str) -> str | None:
+def header_fields(text: str) -> dict[str, str]:
+    """The ``KEY: value`` fields of a document's header block (keys upper-cased, wrapped
+    values joined), or of its YAML front matter; empty when there is no header.
+
+    >>> header_fields("TITLE:   Alert on\n         children\nDATE:    August 19, 2024\n==========\nText.")
+    {'TITLE': 'Alert on children', 'DATE': 'August 19, 2024'}
+    """
     header = find_header(text)
     if header is None:
-        return None
-    lines = header.of(text).split("\n")
-    for i, line in enumerate(lines):
-        if line.upper().startswith("TITLE:"):
-            parts = [line[6:].strip()]
-            for more in lines[i + 1 :]:
-                if not more[:1] in " \t" or not more.strip():
-                    break
-                parts.append(more.strip())
-            return " ".join(p for p in parts if p) or None
+        return {}
+    fields: dict[str, list[str]] = {}
+    key = None
+    for line in header.of(text).split("\n"):
+        m = re.match(r"([A-Za-z_][A-Za-z0-9 /&()'.,_-]{0,40}):(?:[ \t]+(.*)|$)", line)
+        if m and line[:1] not in " \t":
+            key = m.group(1).strip().upper().replace("_", " ")
+            fields.setdefault(key, []).append((m.group(2) or "").strip())
+        elif key is not None and line[:1] in " \t" and line.strip():
+            fields[key].append(line.strip())
+    return {k: " ".join(p for p in v if p) for k, v in fields.items() if any(v)}
+
+
+def _header_title(text: str) -> str | None:
+    return header_fields(text).get("TITLE") or None
+
+
+#: header keys (upper case), HTML meta names and PDF info keys that give a document's metadata
+_META_KEYS = {
+    "issuer": ("ISSUING BODY", "ISSUER", "AGENCY", "PUBLISHER", "ISSUED BY", "citation_publisher", "dc.publisher",
+               "dcterms.publisher", "og:site_name", "author", "/Author"),
+    "date": ("DATE", "DATE ISSUED", "RELEASE DATE", "PUBLISHED", "ISSUED", "citation_publication_date",
+             "citation_date", "dc.date", "dcterms.date", "dcterms.issued", "article:published_time", "date",
+             "/CreationDate"),
+    "number": ("DOCUMENT NUMBER", "REPORT NUMBER", "NUMBER", "REPORT NO.", "citation_technical_report_number",
+               "citation_report_number"),
+    "url": ("URL", "CANONICAL URL", "SOURCE URL", "canonical", "og:url", "citation_pdf_url"),
+}
+_DOC_NUMBER = re.compile(r"\b[A-Z]{2,}[A-Z0-9]*(?:[-\u2010-\u2013][A-Z0-9]+)+\b|\b(?:No\.|#)\s?\d[\w-]*")
+_URL = re.compile(r"https?://[^\s<>\"')\]]+")
+_PDF_DATE = re.compile(r"D:(\d{4})(\d{2})?(\d{2})?")
+
+
+def _metadata(found: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """Normalised metadata from raw fields: the first field of each kind that reads."""
+    out: dict[str, str] = {}
+    for name, keys in _META_KEYS.items():
+        for key in keys:
+            raw = (found.get(key) or "").strip()
+            value = _clean_meta(name, raw) if raw else None
+            if value:
+                out[name] = value
+                break
+    return tuple(out.items())
+
+
+def _clean_meta(name: str, raw: str) -> str | None:
+    if name == "url":
+        m = _URL.search(raw)
+        return m.group().rstrip(".,;") if m else None
+    if name == "number":
+        m = _DOC_NUMBER.search(raw)
+        return m.group() if m else None
+    if name == "date":
+        return _iso_date(raw)
+    first = re.split(r"(?<=[a-z)\]])[.;]\s", raw, maxsplit=1)[0]  # the name, not a note after it
+    return first.strip().rstrip(".")[:160] or None
+
+
+def _iso_date(raw: str) -> str | None:
+    """An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) from the start of a date field, or None."""
+    m = _PDF_DATE.match(raw) or re.match(r"(\d{4})[-/.](\d{2})(?:[-/.](\d{2}))?", raw)
+    if m:
+        return "-".join(g for g in m.groups() if g)
+    from .quantities import find_quantities
+
+    for q in find_quantities(raw[:80], include_non_facts=True):  # a lone date reads as a dateline
+        if q.kind.value == "date" and q.date and not q.date.startswith("--"):
+            return q.date.split("/")[0]
+        if q.kind.value == "year":
+            return str(q.value)
     return None

@@ -180,6 +180,24 @@ class ClaimGraph:
         self._put_derivation(derivation)
         return derivation
 
+    def affiliate(self, source_id: str, organisation_id: str) -> Source:
+        """Record that a source speaks for an organisation (``affiliation``), e.g. a report
+        for the office that issued it, when the source has no affiliation yet."""
+        source = self._need(self._sources, source_id, "source", "affiliate")
+        self._need(self._sources, organisation_id, "source", f"source {source_id}")
+        if source.affiliation == organisation_id or source_id == organisation_id:
+            return source
+        if source.affiliation is not None:
+            raise GraphError(f"source {source_id!r} already speaks for {source.affiliation!r}",
+                             hint="edit the source's affiliation instead")
+        if source_id in self.source_family(organisation_id):
+            raise GraphError(f"source {organisation_id!r} already speaks for {source_id!r}",
+                             hint="an affiliation cannot go round in a circle")
+        updated = source.model_copy(update={"affiliation": organisation_id})
+        self._sources[source_id] = updated
+        self._link_source(updated)
+        return updated
+
     def replace_claim(self, claim: Claim) -> Claim:
         """Replace a claim with the same id (e.g. after correcting a draft)."""
         old = self.claim(claim.id)

@@ -1920,14 +1920,117 @@ def link_graph(graph: Any, *, min_score: float = 0.0) -> list[LinkResult]:
     return results
 
 
-def document_from_file(path: str | Path, *, doc_id: str | None = None, primary: bool = True) -> Any:
-    """A :class:`~claimgraph.model.Document` read with :func:`read_document` (text, HTML or PDF)."""
+def document_from_file(path: str | Path, *, doc_id: str | None = None, primary: bool = True,
+                       source: str | None = None) -> Any:
+    """A :class:`~claimgraph.model.Document` read with :func:`read_document` (text, HTML or PDF),
+    with the title, date, number and url the file gives about itself (its header block, HTML
+    ``<meta>`` tags or PDF metadata)."""
+    return _document(read_document(path), path, doc_id, primary, source)
+
+
+def _document(loaded: LoadedDocument, path: str | Path, doc_id: str | None, primary: bool, source: str | None) -> Any:
     from .model import Document
 
-    loaded = read_document(path)
+    meta = loaded.metadata
     stem = Path(path).stem
     ident = doc_id or (re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-") or "document")
-    return Document(id=ident, title=loaded.title or stem, primary=primary, text=loaded.text, path=str(path))
+    return Document(id=ident, title=loaded.title or stem, primary=primary, text=loaded.text, path=str(path),
+                    source=source, date=meta.get("date"), url=meta.get("url"), number=meta.get("number"))
 
 
-__all__ += ["link_graph", "document_from_file"]
+def add_document_file(graph: Any, path: str | Path, *, doc_id: str | None = None, primary: bool = True) -> Any:
+    """Read a file into ``graph`` as a document (see :func:`document_from_file`) and credit it
+    to its issuer.
+
+    The issuer the file names ("ISSUING BODY: U.S. Department of Homeland Security, Office
+    of Inspector General (DHS OIG)") is matched to the graph's sources by name, acronym or
+    role; when none is an organisation, one is added.  Other sources naming the same body
+    (a report called "the DHS OIG report", a person whose role is "DHS Inspector General")
+    are recorded as speaking for it, so the attribution check can tell whether the credited
+    source is where the evidence really is.
+    """
+    from .errors import GraphError
+
+    loaded = read_document(path)
+    issuer = loaded.metadata.get("issuer")
+    source = _issuer_source(graph, issuer) if issuer else None
+    doc = _document(loaded, path, doc_id, primary, source)
+    graph.add_document(doc)
+    if source is not None:
+        for other in graph.sources:
+            if other.id != source and other.affiliation is None and _names_body(other, issuer):
+                try:
+                    graph.affiliate(other.id, source)
+                except GraphError:  # already speaks for someone else, or would go round in a circle
+                    pass
+    return doc
+
+
+_ORG_STOP = frozenset("""the of and for on in at by to a an its office department dept report reports statement
+press release news u s us inc llc co""".split())
+_GOVERNMENT = re.compile(r"\b(?:department|office|agency|bureau|inspector|administration|commission|senat\w*|"
+                         r"congress\w*|committee|federal|ministry|county|city of|state of|u\.s\.)", re.I)
+_OUTLET = re.compile(r"\b(?:news|times|post|journal|herald|tribune|gazette|outlet|radio|tv)\b", re.I)
+
+
+def _name_keys(name: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Content words and acronyms of an organisation's name ("DHS", "OIG" from the words too)."""
+    words = re.findall(r"[A-Za-z][A-Za-z.&'\u2019-]*", name)
+    acronyms = {w.replace(".", "") for w in words if len(w.replace(".", "")) >= 2 and w.replace(".", "").isupper()}
+    content = {re.sub(r"(?:'|\u2019)s$", "", w.lower()).strip(".'\u2019") for w in words if not w.isupper()}
+    content = {w for w in content if len(w) > 2 and w not in _ORG_STOP}
+    run: list[str] = []
+    for w in words + ["."]:  # initials of runs of capitalised words: "Office of Inspector General" -> OIG
+        if w[:1].isupper() and not w.replace(".", "").isupper():
+            run.append(w[0])
+        elif w.lower() in ("of", "and", "for") and run:
+            continue
+        else:
+            if len(run) >= 2:
+                acronyms.add("".join(run))
+            run = []
+    return frozenset(content), frozenset(acronyms - {"US", "USA"})
+
+
+def _names_match(a: str, b: str) -> bool:
+    ca, aa = _name_keys(a)
+    cb, ab = _name_keys(b)
+    common = aa & ab
+    if len(common) >= 2 or any(len(x) >= 3 for x in common):  # "IG" alone names no particular office
+        return True
+    shared = ca & cb
+    return len(shared) >= 2 and len(shared) >= 0.75 * min(len(ca), len(cb))
+
+
+def _names_body(source: Any, issuer: str) -> bool:
+    """Whether a source names the body that issued a document (persons by their role)."""
+    kind = getattr(source.kind, "value", source.kind)
+    names = [source.role or ""] if kind == "person" else [source.name, *source.aliases]
+    return any(n and _names_match(n, issuer) for n in names)
+
+
+def _issuer_source(graph: Any, issuer: str) -> str:
+    """The id of the graph's source for a document's issuer, added when there is none."""
+    from .model import Source
+
+    organisations = [s for s in graph.sources if getattr(s.kind, "value", s.kind) != "person"
+                     and getattr(s.kind, "value", s.kind) != "document" and _names_body(s, issuer)]
+    if organisations:
+        return organisations[0].id
+    people = [s for s in graph.sources if getattr(s.kind, "value", s.kind) == "person" and
+              any(_names_match(n, issuer) for n in (s.name, *s.aliases))]
+    name = issuer.split(" (")[0].strip() if len(issuer) > 60 else issuer
+    base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60] or "issuer"
+    ident, n = base, 2
+    taken = {s.id for s in graph.sources}
+    while ident in taken:
+        ident, n = f"{base}-{n}", n + 1
+    kind = "government_body" if _GOVERNMENT.search(issuer) else "news_outlet" if _OUTLET.search(issuer) else "organization"
+    graph.add_source(Source(id=ident, name=name, kind=kind))
+    for person in people:  # "Office of U.S. Senator Chuck Grassley": the senator speaks for it
+        if person.affiliation is None:
+            graph.affiliate(person.id, ident)
+    return ident
+
+
+__all__ += ["link_graph", "document_from_file", "add_document_file"]

@@ -328,3 +328,32 @@ def test_an_unreadable_pdf_in_a_case_names_the_annotation_line(tmp_path):
         claimgraph.load(folder)
     message = info.value.one_line() if hasattr(info.value, "one_line") else str(info.value)
     assert "case.json:" in message and "documents" in message
+
+
+# -- what a document says about itself -------------------------------------------------
+
+
+def test_header_metadata_is_read_and_normalised(tmp_path):
+    text = ("TITLE:            Management Alert\nISSUING BODY:     U.S. Department of Homeland Security, Office of\n"
+            "                  Inspector General (DHS OIG). Retrieved copy.\nDATE:             August 19, 2024 (per "
+            "the cover memo)\nDOCUMENT NUMBER:  OIG-24-46 (from the file name)\nURL:              "
+            "https://www.oig.dhs.gov/a.pdf\n==========\nICE transferred more than 448,000 UCs.")
+    doc = read_document(write(tmp_path, "alert.txt", text.encode()))
+    assert doc.title == "Management Alert"
+    assert doc.metadata == {"issuer": "U.S. Department of Homeland Security, Office of Inspector General (DHS OIG)",
+                            "date": "2024-08-19", "number": "OIG-24-46", "url": "https://www.oig.dhs.gov/a.pdf"}
+
+
+def test_html_meta_tags_give_metadata(tmp_path):
+    page = (b'<html><head><title>Report</title><meta name="citation_publisher" content="U.S. GAO">'
+            b'<meta name="citation_publication_date" content="2024/05/14">'
+            b'<meta name="citation_technical_report_number" content="GAO-24-106389">'
+            b'<link rel="canonical" href="https://www.gao.gov/products/gao-24-106389"></head>'
+            b'<body><main><p>FEMA paid $97.6 million twice.</p></main></body></html>')
+    doc = read_document(write(tmp_path, "gao.html", page))
+    assert doc.metadata == {"issuer": "U.S. GAO", "date": "2024-05-14", "number": "GAO-24-106389",
+                            "url": "https://www.gao.gov/products/gao-24-106389"}
+
+
+def test_a_document_without_metadata_has_none(tmp_path):
+    assert read_document(write(tmp_path, "plain.txt", b"Just 12 words of text here.")).metadata == {}

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import claimgraph
 import claimgraph.link as link_module
 from claimgraph.errors import DocumentError
 from claimgraph.link import (
@@ -452,3 +453,29 @@ def test_a_direct_statement_beats_a_derivation_and_a_doubtful_rounding_does_not(
     stated = {r.text: r.link for r in Linker({"gao": "FEMA recovered 12 percent of the duplicate payments."})
               .link_all("FEMA recovered roughly 12% of the duplicate payments.")}
     assert stated["roughly 12%"].relation == "rehedged"
+
+
+def test_issuers_match_sources_by_name_acronym_or_role():
+    from claimgraph.link import _names_match
+
+    issuer = "U.S. Department of Homeland Security, Office of Inspector General (DHS OIG)"
+    assert _names_match(issuer, "the DHS OIG report")
+    assert _names_match(issuer, "U.S. Department of Homeland Security\u2019s Inspector General")
+    assert _names_match("U.S. Government Accountability Office", "GAO")
+    assert not _names_match(issuer, "TRAC (Transactional Records Access Clearinghouse), Syracuse University")
+    assert not _names_match("VA Office of Inspector General (VA IG)", "the DHS IG")  # "IG" alone names no office
+
+
+def test_add_document_file_credits_the_issuer_and_who_speaks_for_it(tmp_path):
+    from claimgraph.link import add_document_file
+    from claimgraph.model import Source
+
+    path = tmp_path / "alert.txt"
+    path.write_text("TITLE:   Alert\nISSUING BODY:  DHS Office of Inspector General (DHS OIG)\n"
+                    "DATE:    August 19, 2024\n==========\nICE transferred more than 448,000 UCs.", encoding="utf-8")
+    graph = claimgraph.draft("Inspector General Joseph Cuffari said ICE transferred more than 448,000 children.")
+    graph.add_source(Source(id="cuffari", name="Joseph Cuffari", kind="person", role="DHS Inspector General"))
+    doc = add_document_file(graph, path)
+    issuer = graph.source(doc.source)
+    assert issuer.kind == "government_body" and doc.date == "2024-08-19"
+    assert graph.source("cuffari").affiliation == issuer.id
