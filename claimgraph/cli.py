@@ -304,7 +304,7 @@ def cmd_link(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for claim in graph.claims:
         for ev in graph.evidence_for(claim.id):
             entry = {"document": ev.document, "start": ev.start, "end": ev.end, "relation": ev.relation,
-                     "score": ev.score, "page": ev.page, "origin": ev.origin}
+                     "score": ev.score, "page": ev.page, "section": ev.section, "origin": ev.origin}
             if ev.quantity:
                 links.setdefault(ev.quantity, entry)
             elif ev.relation == "quoted":

@@ -285,6 +285,21 @@ def _is_heading(chunk: str) -> bool:
             and sum(c.isupper() for c in letters) >= 0.6 * len(letters))
 
 
+_NUMBERED_HEADING = re.compile(r"(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*|[A-Z])[.)]?[ \t]+[A-Z]")
+
+
+def _is_section_heading(chunk: str) -> bool:
+    """A block that titles a section: a capitalised line ("WHAT GAO FOUND"), a numbered one
+    ("2. Results"), or a short line with no closing punctuation ("Background")."""
+    line = chunk.strip()
+    if not line or "\n" in line or len(line) > 90 or line[-1] in ".,;:!?\"'\u201d)" or _is_table_line(line):
+        return False
+    if _is_heading(line) or _NUMBERED_HEADING.match(line):
+        return True
+    words = line.split()
+    return len(words) <= 8 and line[0].isupper() and sum(c.isdigit() for c in line) <= 4
+
+
 def _negated_blocks(text: str, blocks: Sequence[Span]) -> list[bool]:
     """Blocks that say something was *not* found, or sit under a heading that does."""
     out, under = [], False
@@ -412,12 +427,14 @@ class NumberLink:
     formula: str | None = None
     operands: tuple[tuple[str, Span], ...] = ()
     primary: bool = True
+    section: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe dict (spans as ``[start, end]``)."""
         return {
             "document": self.document, "span": list(self.span.as_tuple()),
-            "passage": list(self.passage.as_tuple()), "page": self.page, "relation": self.relation,
+            "passage": list(self.passage.as_tuple()), "page": self.page, "section": self.section,
+            "relation": self.relation,
             "score": round(self.score, 4), "quantity_text": self.quantity_text, "formula": self.formula,
             "operands": [[d, list(s.as_tuple())] for d, s in self.operands], "primary": self.primary,
         }
@@ -521,9 +538,11 @@ class QuoteLink:
     score: float
     passage: Span | None = None
     primary: bool = True
+    section: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"document": self.document, "span": list(self.span.as_tuple()), "page": self.page,
+                "section": self.section,
                 "fidelity": self.fidelity.to_dict(), "score": round(self.score, 4),
                 "passage": list(self.passage.as_tuple()) if self.passage else None, "primary": self.primary}
 
@@ -999,6 +1018,9 @@ class DocumentIndex:
         self.header = find_header(text) if skip_header else None
         body = self.header.end if self.header else 0
         self.blocks, self.passages, self._owner = _segment(text, body)
+        self._headings = [(b.start, " ".join(text[b.start : b.end].split())) for b in self.blocks
+                          if _is_section_heading(text[b.start : b.end])]
+        self._heading_starts = [start for start, _ in self._headings]
         self._starts = [p.start for p in self.passages]
         # words: the token stream (for quotes) and per-passage stems (for context)
         self._tokens: list[tuple[str, int, int]] = []
@@ -1114,6 +1136,11 @@ class DocumentIndex:
     def page_of(self, offset: int) -> int | None:
         return _page_of(self.document.pages, offset)
 
+    def section_of(self, offset: int) -> str | None:
+        """The heading of the section holding ``offset`` ("Results", "WHAT GAO FOUND"), if any."""
+        i = bisect.bisect_right(self._heading_starts, offset) - 1
+        return self._headings[i][1] if i >= 0 else None
+
     def _in_window(self, group: tuple[str, str], v: Decimal) -> Iterator[int]:
         values = self._by_value.get(group)
         if values:
@@ -1194,7 +1221,7 @@ class DocumentIndex:
         out = []
         for e, relation, closeness in raw:
             link = NumberLink(self.doc_id, e.q.span, self.passages[e.passage], self.page_of(e.q.span.start),
-                              relation, 0.0, e.q.text, None, (), self.primary)
+                              relation, 0.0, e.q.text, None, (), self.primary, self.section_of(e.q.span.start))
             out.append((link, self._features(quantity, ctx, e, relation, closeness, rivals)))
         return out
 
@@ -1436,7 +1463,8 @@ class DocumentIndex:
     def _derived_link(self, a: _Entry, b: _Entry, score: float, shown: str, formula: str) -> NumberLink:
         return NumberLink(self.doc_id, a.q.span, self.passages[a.passage], self.page_of(a.q.span.start), "derived",
                           round(min(1.0, score), 4), shown, formula,
-                          ((self.doc_id, a.q.span), (self.doc_id, b.q.span)), self.primary)
+                          ((self.doc_id, a.q.span), (self.doc_id, b.q.span)), self.primary,
+                          self.section_of(a.q.span.start))
 
     # -- quotes
     def locate_quote(self, quote_text: str) -> QuoteLink | None:
@@ -1484,7 +1512,8 @@ class DocumentIndex:
         span = Span(self._tokens[first][1], self._tokens[last][2])
         passage = self._quote_passage(span)
         fidelity = quote_fidelity(quote_text, self.text[passage.start : passage.end])
-        return QuoteLink(self.doc_id, span, self.page_of(span.start), fidelity, round(score, 4), passage, self.primary)
+        return QuoteLink(self.doc_id, span, self.page_of(span.start), fidelity, round(score, 4), passage, self.primary,
+                         self.section_of(span.start))
 
     def _quote_passage(self, span: Span) -> Span:
         """The sentence(s) around ``span``, cut to the quotation marks it sits in, if any."""
@@ -1896,7 +1925,7 @@ def link_graph(graph: Any, *, min_score: float = 0.0) -> list[LinkResult]:
         graph.add_evidence(Evidence(
             id=ident, claim=claim.id, document=link.document, quantity=quantity_id,
             start=span.start, end=span.end, text=span.of(texts[link.document]), relation=relation,
-            page=link.page, origin="linker", score=round(min(1.0, max(0.0, link.score)), 4),
+            page=link.page, section=link.section, origin="linker", score=round(min(1.0, max(0.0, link.score)), 4),
         ))
 
     # every number of the article is linked together (sentences, repeated figures)

@@ -479,3 +479,13 @@ def test_add_document_file_credits_the_issuer_and_who_speaks_for_it(tmp_path):
     issuer = graph.source(doc.source)
     assert issuer.kind == "government_body" and doc.date == "2024-08-19"
     assert graph.source("cuffari").affiliation == issuer.id
+
+
+def test_links_name_the_section_they_are_in():
+    doc = ("What GAO Found\n\nFEMA made 41,372 potentially duplicate payments totaling about $97.6 million.\n\n"
+           "Background\n\nFEMA disbursed $4.86 billion in individual assistance for the nine disasters.")
+    linker = Linker({"gao": doc})
+    links = {r.text: r.link for r in linker.link_all(
+        "FEMA made 41,372 duplicate payments out of $4.86 billion disbursed for the disasters.")}
+    assert links["41,372"].section == "What GAO Found" and links["$4.86 billion"].section == "Background"
+    assert links["41,372"].to_dict()["section"] == "What GAO Found"
