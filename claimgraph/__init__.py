@@ -22,7 +22,8 @@ from .graph import ClaimGraph
 from .checks import Finding, Report, register, run_checks
 from .case import load, save
 from .extract import Analysis, analyze, draft, find_quotes, split_sentences
-from .link import DocumentIndex, Fidelity, Linker, read_document, link_graph, quote_fidelity
+from .fidelity import Fidelity, quote_fidelity
+from .link import DocumentIndex, Linker, read_document, link_graph
 
 try:
     __version__ = _version("claimgraph")

@@ -564,7 +564,7 @@ def _fmt(value: Decimal | None) -> str:
 })
 def check_quotes(ctx: CheckContext) -> Iterator[Finding]:
     """Direct quotes against their evidence passages."""
-    from .link import quote_fidelity
+    from .fidelity import quote_fidelity
 
     codes = {"verbatim": ("CG601", "info"), "trimmed": ("CG602", "warning"), "bracketed_edit": ("CG603", "warning"),
              "ellipsis": ("CG604", "info"), "altered": ("CG605", "error")}

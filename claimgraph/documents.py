@@ -489,7 +489,7 @@ def header_fields(text: str) -> dict[str, str]:
     """The ``KEY: value`` fields of a document's header block (keys upper-cased, wrapped
     values joined), or of its YAML front matter; empty when there is no header.
 
-    >>> header_fields("TITLE:   Alert on\n         children\nDATE:    August 19, 2024\n==========\nText.")
+    >>> header_fields("TITLE:   Alert on\\n         children\\nDATE:    August 19, 2024\\n==========\\nText.")
     {'TITLE': 'Alert on children', 'DATE': 'August 19, 2024'}
     """
     header = find_header(text)
