@@ -9,9 +9,10 @@ The corpus (``tests/corpus/linking/NN-slug/``) holds, per case, ``article.txt``,
 gold evidence (document, number span, passage span, page, relation; or ``null``
 when no document holds it) and every direct quote with its gold location and
 fidelity.  Cases are sorted by folder name; ``dev`` is the even indexes (0, 2, …),
-``test`` the odd ones.  The linker's weights are fitted on all 15 cases
-(``fit_linking.py --split all``); ``--corpus tests/corpus/linking-holdout`` scores
-the 8 cases written apart from the linker and never used to fit or tune it.
+``test`` the odd ones.  The linker's weights are fitted on the 23 cases of
+``tests/corpus/linking`` and ``tests/corpus/linking-holdout`` (``fit_linking.py --split
+all --corpus …``); ``--corpus tests/corpus/linking-holdout2`` scores the 8 cases written
+apart from the linker and never used to fit or tune it.  Several corpora may be given.
 
 For each case the article's numbers are found with ``find_quantities`` and matched
 to the gold mentions by span overlap (gold mentions marked ``fact: false`` are not

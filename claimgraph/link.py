@@ -491,9 +491,10 @@ class LinkResult:
 LINK_FEATURES = ("bias", "closeness", "verbatim", "rounded", "specificity", "words",
                  "co_numbers", "years_agree", "years_conflict", "noun", "rivals",
                  "scoping_kind", "share_kind", "mentioned", "negated", "table_line", "short_context", "no_context")
-#: Logistic weights over :data:`LINK_FEATURES`, fitted on the 15 labelled cases of
-#: ``tests/corpus/linking`` by ``benchmarks/fit_linking.py --split all`` (which prints this
-#: table); ``tests/corpus/linking-holdout`` is kept apart to measure them on unseen cases.
+#: Logistic weights over :data:`LINK_FEATURES`, fitted on the 23 labelled cases of
+#: ``tests/corpus/linking`` and ``tests/corpus/linking-holdout`` by ``benchmarks/fit_linking.py
+#: --split all --corpus …`` (which prints this table); ``tests/corpus/linking-holdout2`` is kept
+#: apart to measure them on cases the linker was never fitted or tuned on.
 #: How much the article sentences next to a number count, against its own sentence's.
 WIDER_WEIGHT = 0.3
 LINK_WEIGHTS = (
