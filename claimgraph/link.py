@@ -73,7 +73,7 @@ __all__ = [
 #: (the number is reported absent).
 NUMBER_MIN_SCORE = 0.5
 #: A derived figure (see :meth:`DocumentIndex.derived_candidates`) scoring below this is not proposed.
-DERIVED_MIN_SCORE = 0.43
+DERIVED_MIN_SCORE = 0.57
 #: A primary link that only rounds to the article's figure and scores under this is doubtful:
 #: a derivation scoring at least DERIVED_OVER_ROUNDED ("12%" as $12.1 million / $97.6 million,
 #: rather than an unrelated "12.1 percent") is preferred to it.
@@ -680,6 +680,8 @@ def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
         if stated and fd.midpoint is not None and (ka == "fraction" or aq.denominator <= 10):
             # a share in words ("close to half", "nearly one in five") is loose by nature
             gap = abs(fd.midpoint - stated) / stated
+            if _wrong_side(_hedge(aq), fd.midpoint, stated):
+                return None  # "nearly 9 in 10" is under nine tenths, not 100 percent
             if gap <= FRACTION_WORD_REL:
                 return ("rehedged", 0.92) if gap == 0 else ("rounded", 0.9 - float(gap))
             if _hedge(aq) not in _TWO_SIDED and fa.contains(fd.midpoint) and gap <= ONE_SIDED_FRACTION_REL:
@@ -718,6 +720,50 @@ def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
         return None  # "more than 451,000" is not 452,000: that would have been "more than 452,000"
     gap = min(gap, MAX_ROUNDING_REL)
     return ("rounded", 0.8 - 2 * float(gap))
+
+
+#: How many document numbers are tried as operands of one derived figure.
+OPERAND_POOL = 14
+_PERCENT = frozenset({"percent"})
+_MONEY_STEMS = frozenset(_stem(w) for w in (
+    "budget spending spent cost costs fund funds funding money dollar dollars payment payments paid revenue "
+    "revenues grant grants award awards expense expenses expenditure expenditures outlay outlays compensation "
+    "pay wage wages salary salaries benefit benefits income tax taxes loan loans debt price prices subsidy "
+    "subsidies obligation obligations appropriation appropriations contract contracts value losses fees").split())
+
+
+def _money_noun(noun: str | None) -> bool:
+    """Whether a share's counted noun can be a sum of money ("40% of the funds"); no noun: it may be."""
+    return noun is None or bool(_MONEY_STEMS & set(_content_stems(noun)))
+#: A share computed from a part as small as "four" is weaker evidence.
+SMALL_PART_FACTOR = 0.75
+#: The relevance of a document figure as an operand when it sits beside one the article states.
+SIBLING_OPERAND = 0.95
+#: An operand's relevance is weighed by where the article states it: in the figure's own
+#: sentence; in the sentences around it (or beside a figure of the sentence, in the document);
+#: elsewhere or not at all.
+_TIER_WEIGHT = (0.88, 0.94, 1.0)
+
+
+def _fit(value: Decimal, target: Decimal | None, hedge: str = "exact") -> float:
+    """1 when a computed figure is the article's exactly, down to 0.5 at 25% off; a one-sided
+    figure ("more than a third", "nearly doubled") only says on which side the value lies: 1."""
+    if not target or hedge not in _TWO_SIDED:
+        return 1.0
+    return 1.0 - 2.0 * min(0.25, float(abs(value - target) / abs(target)))
+
+#: How far past a one-sided bound a figure may be and still be read as under it ("nearly half" for 50.2%).
+BOUND_SLACK_REL = Decimal("0.005")
+
+
+def _wrong_side(hedge: str, value: Decimal, bound: Decimal) -> bool:
+    """Whether ``value`` lies on the far side of a one-sided hedged ``bound`` ("nearly", "more than")."""
+    slack = abs(bound) * BOUND_SLACK_REL
+    if hedge in ("nearly", "less_than", "at_most"):
+        return value > bound + slack
+    if hedge in ("more_than", "at_least"):
+        return value < bound - slack
+    return False
 
 
 def _stated_precision(q: Quantity) -> Decimal:
@@ -1099,12 +1145,34 @@ class DocumentIndex:
                 # a small count ("four of the five") is an operand only when the article states it
                 if _kind(self.entries[k].q) in kinds and _specificity(self.entries[k].q) >= 0.5:
                     pool[k] = max(pool.get(k, 0.0), min(1.0, 1.2 * s))
-        return sorted(((v, k) for k, v in pool.items()), reverse=True)[:14], stated
+        # figures the article gives in the same sentence come first; then those of the sentences
+        # around it and the figures the document states beside the first ("from 0.6% in 2021 to 1.8%")
+        own = self._stated_near(ctx, kinds, wide=False)
+        tier = {k: 2 for k in own}
+        for k in own:
+            if _specificity(self.entries[k].q) < 0.5:
+                continue  # "four" is in every table: it places no figure
+            for j in self._passage_numbers[self.entries[k].passage]:
+                if _kind(self.entries[j].q) in kinds and _specificity(self.entries[j].q) >= 0.5:
+                    pool[j] = max(pool.get(j, 0.0), SIBLING_OPERAND)
+                    tier.setdefault(j, 1)
+        for k in self._stated_near(ctx, kinds):
+            tier.setdefault(k, 1)
+        best: dict[tuple[int, tuple[str, str]], tuple[int, float, int]] = {}
+        for k, v in pool.items():  # one reading per number (a table cell may be read twice)
+            e = self.entries[k]
+            key = (e.q.span.start, e.group)
+            rank = (tier.get(k, 0), v, -k)
+            if key not in best or rank > best[key]:
+                best[key] = rank
+        ranked = sorted(best.values(), reverse=True)[:OPERAND_POOL]
+        ranked = [(-negk, v * _TIER_WEIGHT[t]) for t, v, negk in ranked]
+        return sorted(((v, k) for k, v in ranked), reverse=True), stated
 
-    def _stated_near(self, ctx: "_Context", kinds: frozenset[str]) -> set[int]:
-        """Document numbers that the article states in the sentence or next to it."""
+    def _stated_near(self, ctx: "_Context", kinds: frozenset[str], *, wide: bool = True) -> set[int]:
+        """Document numbers that the article states in the sentence (or, with ``wide``, next to it)."""
         near: set[int] = set()
-        for aq in ctx.others + ctx.wide_others:
+        for aq in ctx.others + (ctx.wide_others if wide else ()):
             if _kind(aq) in kinds:
                 near.update(k for k in self._candidates(aq)
                             if _kind(self.entries[k].q) in kinds and _relation(aq, self.entries[k].q))
@@ -1153,12 +1221,13 @@ class DocumentIndex:
             claimed = quantity.as_fraction()
             if claimed is None:
                 return []
-            pool, stated = self._operand_pool(ctx, others, _COUNT_KINDS)
+            change = kind in ("percent", "fraction") and ctx.cue  # "rose 23%", "a cut of a quarter": (new - old) / old
+            kinds = _COUNT_KINDS | _PERCENT if change else _COUNT_KINDS  # a rate rises too: "from 1.2% to 1.8%"
+            pool, stated = self._operand_pool(ctx, others, kinds)
             vague = kind == "share"  # "most", "a majority": no figure to come close to
             target = _stated_fraction(quantity)
             tolerance = DERIVED_MAX_REL if _hedge(quantity) in _TWO_SIDED else ONE_SIDED_FRACTION_REL
-            near_ops = self._stated_near(ctx, _COUNT_KINDS)
-            change = kind in ("percent", "fraction") and ctx.cue  # "rose 23%", "a cut of a quarter": (new - old) / old
+            near_ops = self._stated_near(ctx, kinds)
             for ra, ka in pool:
                 for rb, kb in pool:
                     a, b = self.entries[ka], self.entries[kb]
@@ -1170,6 +1239,10 @@ class DocumentIndex:
                         continue  # the article gives neither figure near the share it computed
                     if change and not vague:
                         out.extend(self._changes(quantity, claimed, target, tolerance, a, b, ra, rb))
+                    if _kind(a.q) == "percent":
+                        continue  # a percent of a percent is no share of anything
+                    if a.group[0] == "money" and not _money_noun(quantity.noun):
+                        continue  # "nine in 10 workers" is a share of people, not of dollars
                     value = a.q.value / b.q.value
                     if not vague and target and abs(value - target) / target > tolerance:
                         continue
@@ -1178,7 +1251,9 @@ class DocumentIndex:
                         continue
                     # figures the article itself states need not sit together in the document
                     near = max(self._nearness(a, b), 0.9) if ka in stated and kb in stated else self._nearness(a, b)
-                    score = DERIVED_FACTOR * near * 0.5 * (ra + rb) * (0.6 if vague else 1.0)
+                    score = DERIVED_FACTOR * near * 0.5 * (ra + rb) * (0.6 if vague else _fit(value, target, _hedge(quantity)))
+                    if _specificity(a.q) < 0.5:
+                        score *= SMALL_PART_FACTOR  # "four of 23": a count that small is rarely what a share is of
                     shown = f"{_fmt(value * 100, 2)}%" if kind == "percent" else _fmt(value, 4)
                     out.append(self._derived_link(a, b, score, shown, f"{a.q.text} / {b.q.text} = {shown}"))
         elif kind == "percentage_points" or (kind in _COUNT_KINDS and ctx.cue):
@@ -1234,7 +1309,7 @@ class DocumentIndex:
                     continue
                 near = max(self._nearness(big, small), 0.9) if ka in stated and kb in stated else self._nearness(big, small)
                 shown = f"{_fmt(value, 2)} times"
-                yield self._derived_link(big, small, DERIVED_FACTOR * near * 0.5 * (ra + rb), shown,
+                yield self._derived_link(big, small, DERIVED_FACTOR * near * 0.5 * (ra + rb) * _fit(value, target, _hedge(quantity)), shown,
                                          f"{big.q.text} / {small.q.text} = {shown}")
 
     def _changes(self, quantity: Quantity, claimed: Interval, target: Decimal | None, tolerance: Decimal,
@@ -1248,7 +1323,7 @@ class DocumentIndex:
             value = (big.q.value - small.q.value) / base.q.value
             if abs(value - target) / target > tolerance or compare(computed, claimed).verdict == Verdict.CONTRADICTED:
                 continue
-            score = DERIVED_FACTOR * 0.9 * self._nearness(small, big) * 0.5 * (ra + rb)
+            score = DERIVED_FACTOR * 0.9 * self._nearness(small, big) * 0.5 * (ra + rb) * _fit(value, target, _hedge(quantity))
             shown = f"{_fmt(value * 100, 2)}%"
             formula = f"({big.q.text} - {small.q.text}) / {base.q.text} = {shown}"
             yield self._derived_link(base, other, score, shown, formula)
@@ -1424,7 +1499,21 @@ _CUE = re.compile(r"\b(?:total(?:ed|led|ing)?|combined|together|altogether|in al
                   re.I)
 
 
-_COMPARED = re.compile(r"\s+(?:\w+\s+)?(?:more|less|fewer|higher|lower|greater|larger|smaller|bigger)\s+than\b", re.I)
+_COMPARED = re.compile(r"\s+(?:\w+\s+)?(?:more|less|fewer|higher|lower|greater|larger|smaller|bigger)\s+than\b"
+                       r"|\s+(?:more|less|higher|lower|above|below)\b", re.I)  # "$63.87, about 40% more"
+#: "made up", "ate up": a part of a whole, not a rise.
+_SHARE_UP = re.compile(r"\b(?:make|makes|made|making|ate|eat|eats|eating|take|takes|took|taking|use|uses|used"
+                       r"|account(?:s|ed)?\s+for|add|adds|added|sum|sums|summed|end|ends|ended|set|sets|picked|pick"
+                       r"|signed|sign|show|showed|shows|turned|turn|line|lined|back|backed|free|freed|open|opened"
+                       r"|build|built|step|stepped|speed|sped|catch|caught|keep|kept)\s+up\b", re.I)
+
+
+def _has_cue(context: str) -> bool:
+    """Whether the sentence speaks of a change or a sum ("rose", "a total of"), not of a share ("made up")."""
+    for m in _CUE.finditer(context):
+        if m.group().lower() != "up" or not _SHARE_UP.search(context, max(0, m.start() - 20), m.end()):
+            return True
+    return False
 
 
 @attrs.frozen
@@ -1466,7 +1555,7 @@ def _context_cached(context: str, qtext: str, noun: str, wider: str) -> _Context
     at = context.find(qtext)
     compared = at != -1 and bool(_COMPARED.match(context, at + len(qtext)))  # "$61,000 more than ..."
     return _Context(stems, noun_stems, frozenset(_YEAR.findall(context)), _other_numbers(context, qtext),
-                    compared or bool(_CUE.search(context)), wide_stems, _other_numbers(wider, qtext) if wider else ())
+                    compared or _has_cue(context), wide_stems, _other_numbers(wider, qtext) if wider else ())
 
 
 # ---------------------------------------------------------------------------

@@ -1830,6 +1830,15 @@ def _range_from_tail(text: str, start: int, tm: re.Match[str], value: Decimal, p
     elif sm and (cur or tail_cur) and sm.group("ab").strip(_SPACES).lower() in _SCALE_ABBR:
         mult = _SCALE_ABBR[sm.group("ab").strip(_SPACES).lower()]
     first_scaled = value >= 1000 or kind != "count" or cur is not None
+    # "rose from 27 to 42", "fell from 4.0 to 3.6 percent": the old level, then the new one,
+    # two figures; the first takes the unit and scale written after the second
+    change_verb = change == "from" and _prev_word(text, start) in _CHANGE_VERBS
+    if change_verb and mult is not None:
+        scaled_other = _EXACT.multiply(other, mult)
+        if value < 1000 and scaled_other / 100 <= _EXACT.multiply(value, mult) <= scaled_other * 100:  # type: ignore[operator]
+            value, prec = _clean(_EXACT.multiply(value, mult)), _clean(prec * mult)  # type: ignore[assignment]
+        mult = None
+        pos = sm.end()  # type: ignore[union-attr]
     if mult is not None:
         other, other_prec = _clean(_EXACT.multiply(other, mult)), _clean(other_prec * mult)
         if _EXACT.multiply(value, mult) <= other:  # type: ignore[operator]
@@ -1858,6 +1867,13 @@ def _range_from_tail(text: str, start: int, tm: re.Match[str], value: Decimal, p
         kind, unit = tail_kind, tail_unit
     elif kind != "count":
         return None  # "rose 3.4% to 5": the unit is not repeated, so it is not a range
+    if change_verb:  # the first figure alone, as written ("$10", "4.0 percent"), read with the tail's unit
+        fm = _FROM_WORD.match(text, start)
+        first = fm.end() if fm else start
+        last = tm.start()
+        while last > first and text[last - 1] in _SPACES:
+            last -= 1
+        return _rec(first, last, value, kind, unit=unit, prec=prec)
     if other <= value:
         return None
     if change == "from" and (tail_unit is not None or tail_cur or (mult is not None and first_scaled)):
@@ -1867,6 +1883,22 @@ def _range_from_tail(text: str, start: int, tm: re.Match[str], value: Decimal, p
     if kind == "count" and _is_year(value, tok) and tm.group("n") and _is_year(other, tm.group("n")):
         return _rec(start, pos, value, "year_range", high=other, prec=_ONE)
     return _rec(start, pos, value, "range", unit=unit, high=other, prec=min(prec, other_prec))
+
+
+#: Verbs before "from X to Y" that make it a change between two levels, not a range.
+_CHANGE_VERBS = frozenset(
+    "rose risen rising rises increased increasing increases grew grown growing grows climbed climbing jumped "
+    "jumping soared surged fell fallen falling falls dropped dropping declined declining decreased decreasing "
+    "slipped slid sank shrank plunged plummeted dipped went changed moved swelled ballooned doubled tripled "
+    "up down".split())
+
+
+_FROM_WORD = re.compile(r"(?i:from)" + _SP + r"+")
+
+
+def _counted_after(text: str, pos: int) -> bool:
+    """Whether a unit or percent sign follows ``pos`` ("97 days", "24 percent"): a figure, not a year."""
+    return bool(_UNIT_AFTER.match(text, pos) or _PERCENT_AFTER.match(text, pos))
 
 
 def _year_tail(text: str, start: int, e: int, value: Decimal, tok: str, rng: str | None, fy: bool, floor: int,
@@ -1879,8 +1911,10 @@ def _year_tail(text: str, start: int, e: int, value: Decimal, tok: str, rng: str
             high: Decimal | None = None
             if _is_year(Decimal(n2), n2) if n2.isdigit() else False:
                 high = Decimal(n2)
-            elif len(n2) == 2 and n2.isdigit() and (fy or sep in _DASHES):
-                high = Decimal(tok[:2] + n2)
+            elif len(n2) == 2 and n2.isdigit() and (fy or sep in _DASHES) and not _counted_after(text, tm.end()):
+                high = Decimal(tok[:2] + n2)  # "fiscal years 2019 to 24", not "fiscal year 2019 to 97 days"
+                if high - value > 10:
+                    high = None
             if high is not None and high > value:
                 end = tm.end()
                 if rng and sep != "and":  # "between school years 2018-19 and 2023-24"

@@ -489,3 +489,55 @@ def test_links_name_the_section_they_are_in():
         "FEMA made 41,372 duplicate payments out of $4.86 billion disbursed for the disasters.")}
     assert links["41,372"].section == "What GAO Found" and links["$4.86 billion"].section == "Background"
     assert links["41,372"].to_dict()["section"] == "What GAO Found"
+
+
+def test_a_change_from_one_level_to_another_links_both_levels():
+    doc = ("The number of loan specialists fell from 641 in fiscal year 2019 to 512 in fiscal year 2024, while "
+           "the average number of pending applications per specialist rose from 27 to 42. The average time to "
+           "a decision rose from 48 days in fiscal year 2019 to 97 days in fiscal year 2024.")
+    linker = Linker({"gao": doc})
+    article = ("Caseloads have jumped from 27 pending applications per specialist to 42, GAO said. "
+               "The average wait rose to 97 days in fiscal year 2024, up from 48 days.")
+    links = {r.text: r.link for r in linker.link_all(article)}
+    for figure in ("27", "42", "97 days", "48 days"):
+        assert links[figure] is not None and links[figure].relation == "verbatim", figure
+        assert links[figure].quantity_text.startswith(figure.split()[0])
+
+
+def test_a_one_sided_share_in_words_is_not_read_off_the_far_side():
+    doc = "Coverage\n\nShare of workers with access to medical care benefits: 100.0 percent of union workers."
+    linker = Linker({"bls": doc})
+    article = "Nearly 9 in 10 union workers have access to medical care benefits."
+    assert {r.text: r.link for r in linker.link_all(article)}["Nearly 9 in 10"] is None
+    under = {r.text: r.link for r in Linker({"bls": doc.replace("100.0", "87.0")}).link_all(article)}
+    assert under["Nearly 9 in 10"] is not None and under["Nearly 9 in 10"].relation == "rounded"
+
+
+def test_percent_more_than_a_stated_figure_is_derived_as_a_change():
+    doc = ("Private industry employer costs averaged $45.65 per hour worked in June 2025.\n\n"
+           "State and local government employer costs averaged $63.87 per hour worked.")
+    linker = Linker({"bls": doc})
+    article = ("Private employers paid $45.65 an hour. State and local governments paid $63.87, about 40% more, "
+               "largely because of richer pension plans.")
+    lk = {r.text: r.link for r in linker.link_all(article)}["about 40%"]
+    assert lk is not None and lk.relation == "derived" and lk.formula.startswith("($63.87 - $45.65) / $45.65")
+
+
+def test_a_multiplier_uses_the_figures_stated_beside_the_articles():
+    doc = ("Current nicotine pouch use increased from 0.6% in 2021 and 1.2% in 2024 to 1.8% in 2025.\n\n"
+           "E-cigarettes were used by 1.58 million students, and nicotine pouches by 480,000.")
+    linker = Linker({"mmwr": doc})
+    article = ("About 1.58 million students vape. Use of nicotine pouches jumped 50% in a single year, to 1.8% "
+               "of students, and has tripled since 2021.")
+    links = {r.text: r.link for r in linker.link_all(article)}
+    assert links["tripled"] is not None and links["tripled"].formula.startswith("1.8% / 0.6%")
+    assert links["50%"] is not None and links["50%"].formula.startswith("(1.8% - 1.2%) / 1.2%")
+
+
+def test_a_share_that_is_made_up_of_something_is_not_a_change():
+    from claimgraph.link import _has_cue
+
+    assert not _has_cue("Employers paid $47.92 an hour per worker, and benefits ate up nearly a third")
+    assert not _has_cue("Wages made up about two-thirds of the bill")
+    assert _has_cue("Sales were up 4% from a year earlier")
+    assert _has_cue("Spending rose to $80,120")

@@ -439,3 +439,19 @@ def test_an_approximate_multiplier_is_an_interval_not_a_point():
     q = Quantity.parse("about 4.2 times")
     iv = q.interval()
     assert iv.contains(Decimal("4.2")) and iv.contains(Decimal("4.18")) and not iv.contains(Decimal("4.6"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("rose from 27 to 42.", [("27", "27", "count"), ("42", "42", "count")]),
+    ("fell from 42 to 27 days", [("42", "42", "duration"), ("27 days", "27", "duration")]),
+    ("rose from 4.0 to 4.1 percent", [("4.0", "4.0", "percent"), ("4.1 percent", "4.1", "percent")]),
+    ("grew from 5 to 7 million people", [("5", "5000000", "count"), ("7 million", "7000000", "count")]),
+    ("from 3 to 5 servings a day", [("from 3 to 5", "3", "range")]),
+    ("rose from 48 days in fiscal year 2019 to 97 days in fiscal year 2024.",
+     [("48 days", "48", "duration"), ("fiscal year 2019", "2019", "year"), ("97 days", "97", "duration"),
+      ("fiscal year 2024", "2024", "year")]),
+    ("in fiscal years 2019-20", [("fiscal years 2019-20", "2019", "year_range")]),
+])
+def test_a_change_between_two_levels_is_two_figures(text, expected):
+    got = [(q.text, str(q.value), q.kind.value) for q in find_quantities(text)]
+    assert got == expected
