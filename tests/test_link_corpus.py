@@ -1,8 +1,8 @@
 """Linking quality on the labelled corpora, as benchmarks/score_linking.py measures it.
 
 These are regression guards on real labelled data: the figures the closing notes and
-docs quote must not silently get worse.  The held-out corpus was never used to fit
-or tune the linker; its floor is set below the figure measured on it.
+docs quote must not silently get worse.  Each floor is set a little below the figure
+measured on its corpus (see docs/linking.md for which corpora fitted the weights).
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ def score(corpus: str) -> dict:
 
 @pytest.mark.parametrize("corpus, right_floor, false_ceiling", [
     ("linking", 0.84, 0.05),
-    ("linking-holdout", 0.80, 0.10),
+    ("linking-holdout", 0.84, 0.07),
+    ("linking-holdout2", 0.75, 0.12),
 ])
 def test_linking_quality_holds(corpus, right_floor, false_ceiling):
     t = score(corpus)
