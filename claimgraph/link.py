@@ -735,6 +735,9 @@ _MONEY_STEMS = frozenset(_stem(w) for w in (
 def _money_noun(noun: str | None) -> bool:
     """Whether a share's counted noun can be a sum of money ("40% of the funds"); no noun: it may be."""
     return noun is None or bool(_MONEY_STEMS & set(_content_stems(noun)))
+#: A number of years read as the span between two years of a sibling figure's passage
+#: scores this much of that figure's link.
+YEAR_SPAN_FACTOR = 0.85
 #: A share computed from a part as small as "four" is weaker evidence.
 SMALL_PART_FACTOR = 0.75
 #: The relevance of a document figure as an operand when it sits beside one the article states.
@@ -1713,7 +1716,41 @@ class Linker:
         best: dict[str, NumberLink] = {}
         for _, lk in found:  # the best link in each document, as number_links gives
             best.setdefault(lk.document, lk)
+        if not best and _kind(q) == "duration" and q.unit == "year":
+            for lk in self._year_spans(q, anchors, by_id):
+                best.setdefault(lk.document, lk)
         return list(best.values())
+
+    def _year_spans(self, q: Quantity, anchors: Sequence[NumberLink], by_id: Mapping[str, DocumentIndex]
+                    ) -> Iterator[NumberLink]:
+        """A number of years ("lost 129 positions over five years") as the span between two years
+        the passage of a sibling figure gives ("from fiscal year 2019 through fiscal year 2024")."""
+        # "over five years" is mostly "during": the hedge may be read as "more than"
+        if q.value != q.value.to_integral_value() or not 0 < q.value <= 100 \
+                or _hedge(q) not in _TWO_SIDED | {"more_than", "at_least"}:
+            return
+        for a in sorted(anchors, key=lambda lk: -lk.score):
+            ix = by_id.get(a.document)
+            pi = ix._passage_at(a.span.start) if ix is not None else None
+            if pi is None or a.score < NUMBER_MIN_SCORE:
+                continue
+            years: dict[Decimal, _Entry] = {}
+            for k in ix._passage_numbers[pi]:
+                e = ix.entries[k]
+                if _kind(e.q) == "year":
+                    years.setdefault(e.q.value, e)
+                elif _kind(e.q) == "year_range" and e.q.high is not None and e.q.high - e.q.value == q.value:
+                    shown = _fmt(q.value, 0)  # "from fiscal year 2019 through fiscal year 2024"
+                    yield ix._derived_link(e, e, a.score * YEAR_SPAN_FACTOR, shown,
+                                           f"{int(e.q.high)} - {int(e.q.value)} = {shown} years")
+                    return
+            for y1, e1 in sorted(years.items()):
+                e2 = years.get(y1 + q.value)
+                if e2 is not None:
+                    shown = _fmt(q.value, 0)
+                    yield ix._derived_link(e2, e1, a.score * YEAR_SPAN_FACTOR, shown,
+                                           f"{e2.q.text} - {e1.q.text} = {shown} years")
+                    return
 
     def link_number(self, quantity: Quantity, context: str, *, all_quantities: Sequence[Quantity] = (),
                     wider: str = "") -> NumberLink | None:

@@ -541,3 +541,19 @@ def test_a_share_that_is_made_up_of_something_is_not_a_change():
     assert not _has_cue("Wages made up about two-thirds of the bill")
     assert _has_cue("Sales were up 4% from a year earlier")
     assert _has_cue("Spending rose to $80,120")
+
+
+def test_a_number_of_years_is_the_span_between_the_years_of_its_figures_passage():
+    doc = ("Staffing\n\nThe number of loan specialists declined by 129, or 20 percent, from fiscal year 2019 "
+           "through fiscal year 2024.\n\nOvertime rose from $5.1 million in FY 2022 to $9.7 million in FY 2024.")
+    linker = Linker({"gao": doc})
+    article = ("The agency has lost 129 loan specialists over five years. Overtime spending reached "
+               "$9.7 million, up from $5.1 million two years earlier.")
+    links = {r.text: r.link for r in linker.link_all(article)}
+    five = links["over five years"]
+    assert five is not None and five.relation == "derived" and five.formula == "2024 - 2019 = 5 years"
+    two = links["two years"]
+    assert two is not None and two.formula == "FY 2024 - FY 2022 = 2 years"
+    # a span the passage does not give is not made up
+    alone = {r.text: r.link for r in linker.link_all("The agency has lost 129 loan specialists over six years.")}
+    assert alone["over six years"] is None
