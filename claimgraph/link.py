@@ -498,23 +498,23 @@ LINK_FEATURES = ("bias", "closeness", "verbatim", "rounded", "specificity", "wor
 #: How much the article sentences next to a number count, against its own sentence's.
 WIDER_WEIGHT = 0.3
 LINK_WEIGHTS = (
-    -2.831,  # bias
-    +1.433,  # closeness
-    +0.929,  # verbatim
-    -0.148,  # rounded
-    +2.716,  # specificity
-    +3.926,  # words
-    +1.804,  # co_numbers
-    +0.715,  # years_agree
-    -0.501,  # years_conflict
-    +0.673,  # noun
-    -1.382,  # rivals
-    -1.494,  # scoping_kind
-    +0.283,  # share_kind
+    -3.244,  # bias
+    +1.356,  # closeness
+    +0.955,  # verbatim
+    +0.054,  # rounded
+    +3.330,  # specificity
+    +3.815,  # words
+    +1.845,  # co_numbers
+    +0.781,  # years_agree
+    -0.567,  # years_conflict
+    +0.696,  # noun
+    -1.345,  # rivals
+    -1.371,  # scoping_kind
+    +0.417,  # share_kind
     -4.000,  # mentioned  (set by hand)
     -8.000,  # negated  (set by hand)
-    +0.088,  # table_line
-    +0.225,  # short_context
+    -0.001,  # table_line
+    +0.179,  # short_context
     -3.500,  # no_context  (set by hand)
 )
 
@@ -574,6 +574,8 @@ def _specificity(q: Quantity) -> float:
         return 0.2
     if kind == "ratio" and q.denominator and q.denominator <= 20 and q.unit is None:
         return 0.6  # "one in seven", "14 of 17": as telling as a percent
+    if kind == "fraction":
+        return 0.6  # "a third", "two-thirds": a round share, whatever its decimals
     v = abs(q.value)
     digits = v.normalize().as_tuple()
     sig = len(digits.digits) if v else 1
@@ -1666,6 +1668,21 @@ class Linker:
                                       any(_specificity(quantities[j]) >= 0.6 and not _is_scoping(quantities[j])
                                           for j in siblings))
             out.append(links)
+        for i, q in enumerate(quantities):
+            if _is_scoping(q) or where[i] < 0:
+                continue
+            for j, other in enumerate(quantities):  # "more than a third of young vapers – 38.4% –"
+                best = out[j][0] if j != i and where[j] == where[i] and out[j] else None
+                if best is None or best.relation == "derived" or best.score < REPEAT_MIN_SCORE \
+                        or _specificity(other) <= _specificity(q) or _relation(q, other) is None:
+                    continue
+                if out[i] and (out[i][0].document, out[i][0].passage) == (best.document, best.passage):
+                    break
+                same = [lk for lk in self._direct(q, contexts[i][0], contexts[i][1])[best.document]
+                        if lk.passage == best.passage]
+                if same:
+                    out[i] = [attrs.evolve(same[0], score=round(max(same[0].score, best.score * REPEAT_FACTOR), 4))]
+                    break
         for i, q in enumerate(quantities):
             if out[i] or _is_scoping(q) or not _is_headline(contexts[i][0]):
                 continue

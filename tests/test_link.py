@@ -557,3 +557,14 @@ def test_a_number_of_years_is_the_span_between_the_years_of_its_figures_passage(
     # a span the passage does not give is not made up
     alone = {r.text: r.link for r in linker.link_all("The agency has lost 129 loan specialists over six years.")}
     assert alone["over six years"] is None
+
+
+def test_a_share_in_words_follows_the_exact_figure_it_restates():
+    mmwr = "Frequent use (20 or more of the past 30 days) was reported by 38.4% of current e-cigarette users."
+    release = "Nearly 4 in 10 young vapers use e-cigarettes on at least 20 of the past 30 days, the agencies said."
+    linker = Linker({"mmwr": mmwr, "release": release})
+    article = "More than a third of young vapers – 38.4% – use e-cigarettes on at least 20 of the past 30 days."
+    links = {r.text: r.link for r in linker.link_all(article)}
+    assert links["38.4%"].document == "mmwr"
+    third = links["More than a third"]
+    assert third is not None and third.document == "mmwr" and third.relation == "rounded"
