@@ -27,10 +27,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from claimgraph.link import (  # noqa: E402
-    _RIVALS,
     LINK_FEATURES,
     DocumentIndex,
-    _rivals,
+    Linker,
     article_context,
     read_document,
 )
@@ -49,8 +48,9 @@ FIXED = {"mentioned": -4.0, "negated": -8.0, "no_context": -3.5}
 def examples(folder: Path) -> tuple[list[tuple[float, ...]], list[int]]:
     case = json.loads((folder / "case.json").read_text(encoding="utf-8"))
     article = (folder / "article.txt").read_text(encoding="utf-8")
-    indexes = [DocumentIndex(doc_id, read_document(folder / meta["file"]), primary=meta.get("primary", True))
-               for doc_id, meta in case["documents"].items()]
+    indexes = [DocumentIndex(doc_id, read_document(folder / meta["file"]), primary=meta.get("primary", True),
+                             issuer=meta.get("issuer")) for doc_id, meta in case["documents"].items()]
+    linker = Linker(indexes)
     found = find_quantities(article)
     xs: list[tuple[float, ...]] = []
     ys: list[int] = []
@@ -65,13 +65,11 @@ def examples(folder: Path) -> tuple[list[tuple[float, ...]], list[int]]:
         context, wider = article_context(article, q.span)
         ev = gold.get("evidence")
         places = [] if ev is None or ev["relation"] == "derived" else _places(ev)
-        per_doc = [(ix, ix.candidate_features(q, context, wider=wider)) for ix in indexes]
-        rivals = _rivals(sum(len({link.passage for link, _ in cands}) for _, cands in per_doc))
-        for ix, cands in per_doc:
+        for doc_id, cands in linker.candidate_features(q, context, wider).items():  # as the Linker scores them
             for link, features in cands:
-                xs.append(features[:_RIVALS] + (rivals,) + features[_RIVALS + 1 :])  # as Linker scores them
-                ys.append(int(any(p["document"] == ix.doc_id and _overlaps(link.span, p["passage_start"],
-                                                                           p["passage_end"]) for p in places)))
+                xs.append(features)
+                ys.append(int(any(p["document"] == doc_id and _overlaps(link.span, p["passage_start"],
+                                                                        p["passage_end"]) for p in places)))
     return xs, ys
 
 

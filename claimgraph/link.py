@@ -490,7 +490,8 @@ class LinkResult:
 #: string in an unrelated sentence is not evidence).
 LINK_FEATURES = ("bias", "closeness", "verbatim", "rounded", "specificity", "words",
                  "co_numbers", "years_agree", "years_conflict", "noun", "rivals",
-                 "scoping_kind", "share_kind", "mentioned", "negated", "table_line", "short_context", "no_context")
+                 "scoping_kind", "share_kind", "mentioned", "negated", "table_line", "short_context", "no_context",
+                 "credited", "other_credited")
 #: Logistic weights over :data:`LINK_FEATURES`, fitted on the 23 labelled cases of
 #: ``tests/corpus/linking`` and ``tests/corpus/linking-holdout`` by ``benchmarks/fit_linking.py
 #: --split all --corpus …`` (which prints this table); ``tests/corpus/linking-holdout2`` is kept
@@ -498,27 +499,30 @@ LINK_FEATURES = ("bias", "closeness", "verbatim", "rounded", "specificity", "wor
 #: How much the article sentences next to a number count, against its own sentence's.
 WIDER_WEIGHT = 0.3
 LINK_WEIGHTS = (
-    -3.244,  # bias
-    +1.356,  # closeness
-    +0.955,  # verbatim
-    +0.054,  # rounded
-    +3.330,  # specificity
-    +3.815,  # words
-    +1.845,  # co_numbers
-    +0.781,  # years_agree
-    -0.567,  # years_conflict
-    +0.696,  # noun
-    -1.345,  # rivals
-    -1.371,  # scoping_kind
-    +0.417,  # share_kind
+    -3.239,  # bias
+    +1.379,  # closeness
+    +0.932,  # verbatim
+    +0.009,  # rounded
+    +3.315,  # specificity
+    +3.866,  # words
+    +1.850,  # co_numbers
+    +0.812,  # years_agree
+    -0.536,  # years_conflict
+    +0.694,  # noun
+    -1.355,  # rivals
+    -1.416,  # scoping_kind
+    +0.414,  # share_kind
     -4.000,  # mentioned  (set by hand)
     -8.000,  # negated  (set by hand)
-    -0.001,  # table_line
-    +0.179,  # short_context
+    +0.001,  # table_line
+    +0.195,  # short_context
     -3.500,  # no_context  (set by hand)
+    +0.305,  # credited
+    -0.387,  # other_credited
 )
 
 _RIVALS = LINK_FEATURES.index("rivals")
+_CREDITED = LINK_FEATURES.index("credited")
 
 
 def _rivals(passages: int) -> float:
@@ -858,7 +862,8 @@ class DocumentIndex:
         self.document = doc
         self.text = text = doc.text
         self.primary = primary
-        self.issuer = issuer
+        self.issuer = issuer if issuer is not None else (doc.metadata or {}).get("issuer")
+        self._credit_keys = _credit_keys(self.issuer or "", doc.title or "")
         self.header = find_header(text) if skip_header else None
         body = self.header.end if self.header else 0
         self.blocks, self.passages, self._owner = _segment(text, body)
@@ -1033,6 +1038,19 @@ class DocumentIndex:
         # idf of words unseen in this document is capped: they cannot match anywhere here
         return sum(min(self._idf.get(w, self._idf_unseen), self._idf_unseen * 0.6) for w in stems)
 
+    def credited_in(self, sentence: str) -> bool:
+        """Whether an article sentence names this document's issuer or the document itself
+        ("GAO found", "according to the Bureau of Labor Statistics", "the MMWR report")."""
+        acronyms, words = self._credit_keys
+        if not acronyms and not words:
+            return False
+        if acronyms and acronyms & _acronyms_in(sentence):
+            return True
+        if words:
+            hit = words & set(_content_stems(sentence))
+            return len(hit) >= min(2, len(words)) and len(hit) >= 0.6 * len(words)
+        return False
+
     def number_candidates(self, quantity: Quantity, context: str, *, wider: str = "") -> list[NumberLink]:
         """Every passage of this document whose number can stand behind ``quantity``, best first.
 
@@ -1124,6 +1142,8 @@ class DocumentIndex:
             float(_is_table_line(self.text[passage.start : passage.end])),
             float(len(ctx.stems) < 6),
             float(not (near or wide or co or noun or years > 0)),
+            0.0,  # credited, other_credited: set by the Linker, which sees every document
+            0.0,
         )
 
     # -- derived figures
@@ -1591,16 +1611,26 @@ class Linker:
     def __repr__(self) -> str:
         return f"<Linker {len(self.indexes)} documents>"
 
-    def _direct(self, quantity: Quantity, context: str, wider: str = "") -> dict[str, list[NumberLink]]:
-        """Each document's direct candidates, best first, scored with the rival passages of every document."""
+    def candidate_features(self, quantity: Quantity, context: str, wider: str = ""
+                           ) -> dict[str, list[tuple[NumberLink, tuple[float, ...]]]]:
+        """Each document's candidates with their feature vectors, including the features that
+        compare documents: the rival passages of all of them, and which ones the article credits."""
         per_doc = {ix.doc_id: ix.candidate_features(quantity, context, wider=wider) for ix in self.indexes}
         rivals = _rivals(sum(len({lk.passage for lk, _ in cands}) for cands in per_doc.values()))
-        out: dict[str, list[NumberLink]] = {}
+        credited = {ix.doc_id: ix.credited_in(context) for ix in self.indexes}
+        telling = any(credited.values()) and not all(credited.values())  # naming sets documents apart
+        out: dict[str, list[tuple[NumberLink, tuple[float, ...]]]] = {}
         for doc_id, cands in per_doc.items():
-            links = []
-            for link, features in cands:
-                features = features[:_RIVALS] + (rivals,) + features[_RIVALS + 1 :]
-                links.append(attrs.evolve(link, score=round(_link_probability(features), 4)))
+            credit = (float(credited[doc_id]), float(not credited[doc_id])) if telling else (0.0, 0.0)
+            out[doc_id] = [(link, features[:_RIVALS] + (rivals,) + features[_RIVALS + 1 : _CREDITED] + credit)
+                           for link, features in cands]
+        return out
+
+    def _direct(self, quantity: Quantity, context: str, wider: str = "") -> dict[str, list[NumberLink]]:
+        """Each document's direct candidates, best first, scored with :meth:`candidate_features`."""
+        out: dict[str, list[NumberLink]] = {}
+        for doc_id, cands in self.candidate_features(quantity, context, wider).items():
+            links = [attrs.evolve(link, score=round(_link_probability(features), 4)) for link, features in cands]
             links.sort(key=lambda lk: (-lk.score, lk.span.start))
             out[doc_id] = links
         return out
@@ -1845,7 +1875,9 @@ def link_graph(graph: Any, *, min_score: float = 0.0) -> list[LinkResult]:
     """
     from .model import Evidence
 
-    linker = Linker([DocumentIndex(d.id, d.text, primary=d.primary) for d in graph.documents])
+    issuers = {s.id: "; ".join((s.name, *s.aliases)) for s in graph.sources}
+    linker = Linker([DocumentIndex(d.id, d.text, primary=d.primary, issuer=issuers.get(d.source or ""))
+                     for d in graph.documents])
     texts = {d.id: d.text for d in graph.documents}
     every = [q.to_quantity() for _, q in graph.quantities()]
     results: list[LinkResult] = []
@@ -1955,6 +1987,44 @@ def _name_keys(name: str) -> tuple[frozenset[str], frozenset[str]]:
                 acronyms.add("".join(run))
             run = []
     return frozenset(content), frozenset(acronyms - {"US", "USA"})
+
+
+_ACRONYM = re.compile(r"\b[A-Z][A-Z&]{1,7}\b")
+
+
+def _credit_keys(issuer: str, title: str = "") -> tuple[frozenset[str], frozenset[str]]:
+    """How an article may name a document: acronyms of its issuer ("GAO", "BLS", "CDC" for the
+    Centers for Disease Control and Prevention, "OIG") and of its title ("MMWR"), and the
+    stems of the issuer's distinctive words ("inspector general", "Census Bureau")."""
+    acronyms: set[str] = set()
+    words: set[str] = set()
+    for part in re.split(r"[,;()]| and (?=U\.S\.|the )", issuer):
+        content, acr = _name_keys(part)
+        acronyms |= {a for a in acr if len(a) >= 3}
+        initials = [w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", part)
+                    if w[:1].isupper() and not w.isupper()]
+        if len(initials) >= 4:  # "Centers for Disease Control and Prevention": CDC
+            acronyms.add("".join(initials[:3]))
+        words |= {_stem(w) for w in content if w not in _GENERIC_ORG}
+    acronyms |= {a for a in _ACRONYM.findall(title) if len(a) >= 3}
+    return frozenset(acronyms - {"USA", "THE"}), frozenset(words)
+
+
+@lru_cache(maxsize=1024)
+def _acronyms_in(sentence: str) -> frozenset[str]:
+    """The acronyms a sentence writes ("GAO") or spells out ("the Centers for Disease Control and
+    Prevention": CDC)."""
+    found = set(_ACRONYM.findall(sentence))
+    for run in _NAME_RUN.finditer(sentence):
+        found |= _credit_keys(run.group())[0]
+    return frozenset(found)
+
+
+_NAME_RUN = re.compile(r"[A-Z][a-z]+(?:\s+(?:(?:of|and|for|the|on)\s+)*[A-Z][a-z]+)+")
+
+#: Words of agency names too common to tell one issuer from another.
+_GENERIC_ORG = frozenset("u.s. united states national federal government public affairs service services "
+                         "administration agency bureau center centers division".split())
 
 
 def _names_match(a: str, b: str) -> bool:

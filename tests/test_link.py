@@ -568,3 +568,24 @@ def test_a_share_in_words_follows_the_exact_figure_it_restates():
     assert links["38.4%"].document == "mmwr"
     third = links["More than a third"]
     assert third is not None and third.document == "mmwr" and third.relation == "rounded"
+
+
+def test_an_article_naming_the_issuer_prefers_that_document():
+    gao = "Of the 12 states we reviewed, six states had not finished their modernization projects."
+    chair = "Six states had not finished their modernization projects, the chairman noted."
+    article = "Six states had not finished modernization projects, GAO found."
+    issuers = {"gao": "U.S. Government Accountability Office", "chair": "House Committee on Veterans' Affairs"}
+    plain = Linker([DocumentIndex(d, t) for d, t in (("gao", gao), ("chair", chair))])
+    named = Linker([DocumentIndex(d, t, issuer=issuers[d]) for d, t in (("gao", gao), ("chair", chair))])
+    assert named.indexes[0].credited_in(article) and not named.indexes[1].credited_in(article)
+    assert named.indexes[1].credited_in("The House Committee on Veterans' Affairs said so.")
+    six = {r.text: r.link for r in named.link_all(article)}["Six"]
+    assert six is not None and six.document == "gao"
+    # the credit is what decides: without issuers the other passage, closer in wording, wins
+    assert {r.text: r.link for r in plain.link_all(article)}["Six"].document == "chair"
+
+
+def test_a_spelled_out_name_credits_a_document_its_acronym_names():
+    ix = DocumentIndex("vsrr", "Deaths fell 21.4 percent.", issuer="CDC National Center for Health Statistics")
+    assert ix.credited_in("according to figures the Centers for Disease Control and Prevention released")
+    assert not ix.credited_in("according to the Census Bureau")
