@@ -775,6 +775,13 @@ def _wrong_side(hedge: str, value: Decimal, bound: Decimal) -> bool:
     return False
 
 
+def _counted_share(aq: Quantity, dq: Quantity) -> bool:
+    """Whether the article's percent or fraction was computed from a count the document gives
+    as "X of (the) Y" (not a share it states in words, "one in seven")."""
+    return (_kind(aq) in ("percent", "fraction") and _kind(dq) == "ratio" and dq.denominator is not None
+            and dq.denominator > 10 and dq.denominator not in (100, 1000) and dq.unit is None)
+
+
 def _stated_precision(q: Quantity) -> Decimal:
     """The place of a figure's last non-zero digit: 100 for "1,100", 10,000 for "730,000"."""
     p = q.precision or Decimal(1)
@@ -1082,8 +1089,15 @@ class DocumentIndex:
         rivals = _rivals(len({e.passage for e, _, _ in raw}))
         out = []
         for e, relation, closeness in raw:
+            shown, formula, operands = e.q.text, None, ()
+            if _counted_share(quantity, e.q):  # 38% from "217 of the 572": the article did the division
+                value = e.q.value / e.q.denominator  # type: ignore[operator]
+                shown = f"{_fmt(value * 100, 2)}%" if _kind(quantity) == "percent" else _fmt(value, 4)
+                formula = f"{e.q.text} = {_fmt(e.q.value, 0)} / {_fmt(e.q.denominator, 0)} = {shown}"
+                operands = ((self.doc_id, e.q.span),)
             link = NumberLink(self.doc_id, e.q.span, self.passages[e.passage], self.page_of(e.q.span.start),
-                              relation, 0.0, e.q.text, None, (), self.primary, self.section_of(e.q.span.start))
+                              "derived" if formula else relation, 0.0, shown, formula, operands, self.primary,
+                              self.section_of(e.q.span.start))
             out.append((link, self._features(quantity, ctx, e, relation, closeness, rivals)))
         return out
 

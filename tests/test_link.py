@@ -589,3 +589,16 @@ def test_a_spelled_out_name_credits_a_document_its_acronym_names():
     ix = DocumentIndex("vsrr", "Deaths fell 21.4 percent.", issuer="CDC National Center for Health Statistics")
     assert ix.credited_in("according to figures the Centers for Disease Control and Prevention released")
     assert not ix.credited_in("according to the Census Bureau")
+
+
+def test_a_percent_of_a_counted_share_is_derived_from_it():
+    doc = "GAO found that 217 of the 572 grant-funded projects were behind schedule as of March 2025."
+    linker = Linker({"gao": doc})
+    links = {r.text: r.link for r in linker.link_all("About 38% of grant-funded projects were behind schedule.")}
+    lk = links["About 38%"]
+    assert lk is not None and lk.relation == "derived" and lk.formula == "217 of the 572 = 217 / 572 = 37.94%"
+    assert lk.operands == (("gao", lk.span),)
+    # a share the document states in words is the same share, rounded, not a computation
+    words = Linker({"gao": "GAO found that one in seven projects was behind schedule."})
+    lk = {r.text: r.link for r in words.link_all("About 14% of projects were behind schedule.")}["About 14%"]
+    assert lk is not None and lk.relation == "rounded"
