@@ -1131,6 +1131,9 @@ _DECADE = re.compile(r"s\b")
 _FRAC_PERCENT_TAIL = re.compile(
     _SP + r"+(?i:of" + _SP + r"+(?:a|one|1)" + _SP + r"+|a" + _SP + r"+)(?P<u>(?i:percentage" + _SP + r"+point|per"
     + _SP + r"?cent|%))"
+    # "a quarter-point cut", "a tenth of a point": a share of one percentage point
+    + r"|(?:-|" + _SP + r"+(?i:of" + _SP + r"+a" + _SP + r"+))(?P<p>(?i:(?:percentage" + _SP + r"*-?" + _SP
+    + r"*)?point))(?![A-Za-z])"
 )
 _HALF_A = re.compile(_SP + r"+an?" + _SP + r"+(?P<u>(?i:million|billion|trillion|thousand|hundred|dozen|year|"
                      r"month|week|day|hour|decade|century|minute|mile|percent(?:age point)?))\b")
@@ -2187,7 +2190,7 @@ def _read_words(text: str, s: int, e: int, run: str, floor: int,
                     return _finish(text, _rec(s, e, Decimal(_ORDINAL_WORDS[last]), "ordinal", prec=_ONE), e,
                                    phrase_mode), e
             if pm:
-                if "point" in pm.group("u").lower():
+                if "point" in (pm.group("u") or pm.group("p")).lower():
                     v = (Decimal(num) * 100 / Decimal(den)) / 100
                     return _rec(start, pm.end(), v.normalize(), "percentage_points", hedge=hedge,
                                 unit="percentage points", prec=Decimal(1) / den if den == 10 else None), pm.end()

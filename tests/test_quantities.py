@@ -455,3 +455,14 @@ def test_an_approximate_multiplier_is_an_interval_not_a_point():
 def test_a_change_between_two_levels_is_two_figures(text, expected):
     got = [(q.text, str(q.value), q.kind.value) for q in find_quantities(text)]
     assert got == expected
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The Fed cut rates by a quarter-point on Wednesday.", "0.25"),
+    ("a half-point increase in the jobless rate", "0.5"),
+    ("the rate rose a tenth of a point", "0.1"),
+    ("a quarter-percentage-point cut", "0.25"),
+])
+def test_a_share_of_a_point_is_percentage_points(text, value):
+    (q,) = find_quantities(text)
+    assert (q.kind.value, str(q.value), q.unit) == ("percentage_points", value, "percentage points")
