@@ -208,6 +208,11 @@ def one_link(doc: str, article_phrase: str, context: str) -> NumberLink | None:
     return Linker({"doc": doc}).link_number(Quantity.parse(article_phrase), context)
 
 
+def links_in(linker: Linker, article: str) -> dict[str, NumberLink | None]:
+    """The best link of every number of an article, by its text."""
+    return {r.text: r.link for r in linker.link_all(article)}
+
+
 @pytest.mark.parametrize("document, phrase, context, relation", [
     ("The census counted 160.4 million workers in the labor force.", "more than 160 million",
      "The labor force has more than 160 million workers.", "rounded"),
@@ -405,7 +410,7 @@ def test_a_date_matches_either_end_of_a_date_range():
     doc = "The population grew by 2,745,331 between July 1, 2024, and July 1, 2025, reaching 342,870,561."
     linker = Linker({"doc": doc})
     article = "The U.S. population reached 342,870,561 on July 1, an increase of about 2.7 million."
-    links = {r.text: r.link for r in linker.link_all(article)}
+    links = links_in(linker, article)
     assert links["July 1"] is not None and links["July 1"].relation == "verbatim"
 
 
@@ -414,7 +419,7 @@ def test_a_multiplier_is_derived_from_two_figures():
            "fiscal year 2024, the audit found.")
     linker = Linker({"doc": doc})
     article = "Overtime spending nearly doubled in two years, to $9.7 million, the audit found."
-    links = {r.text: r.link for r in linker.link_all(article)}
+    links = links_in(linker, article)
     lk = links["nearly doubled"]
     assert lk is not None and lk.relation == "derived" and "$9.7 million / $5.1 million" in lk.formula
 
@@ -424,7 +429,7 @@ def test_years_follow_the_figure_they_scope():
            "In 2024, 79,384 people died, a decrease from 103,412 in 2023.")
     linker = Linker({"nchs": doc})
     article = "Overdose deaths in the United States fell to 79,384 in 2024 from 103,412 in 2023."
-    links = {r.text: r.link for r in linker.link_all(article)}
+    links = links_in(linker, article)
     passage = links["79,384"].passage
     assert links["2023"] is not None and links["2023"].passage == passage
     # a year beside a figure no document holds is absent, even where the year occurs
@@ -438,7 +443,7 @@ def test_a_headline_figure_follows_its_restatement():
     linker = Linker({"gao": doc})
     article = ("Watchdog: FEMA lost nearly $100 million\n\nThe agency disputes the findings.\n\n"
                "Auditors found potentially duplicate payments totaling $97.6 million across nine disasters.")
-    links = {r.text: r.link for r in linker.link_all(article)}
+    links = links_in(linker, article)
     assert links["$97.6 million"] is not None
     assert links["nearly $100 million"] is not None and links["nearly $100 million"].relation == "rounded"
 
@@ -448,7 +453,7 @@ def test_a_direct_statement_beats_a_derivation_and_a_doubtful_rounding_does_not(
            "Separately, 12.1 percent of applicants appealed their award.")
     linker = Linker({"gao": doc})
     article = "FEMA had recovered about $12 million, or roughly 12% of the $97.6 million, as of January 2024."
-    links = {r.text: r.link for r in linker.link_all(article)}
+    links = links_in(linker, article)
     assert links["roughly 12%"].relation == "derived" and "$12.1 million / $97.6 million" in links["roughly 12%"].formula
     stated = {r.text: r.link for r in Linker({"gao": "FEMA recovered 12 percent of the duplicate payments."})
               .link_all("FEMA recovered roughly 12% of the duplicate payments.")}
@@ -498,7 +503,7 @@ def test_a_change_from_one_level_to_another_links_both_levels():
     linker = Linker({"gao": doc})
     article = ("Caseloads have jumped from 27 pending applications per specialist to 42, GAO said. "
                "The average wait rose to 97 days in fiscal year 2024, up from 48 days.")
-    links = {r.text: r.link for r in linker.link_all(article)}
+    links = links_in(linker, article)
     for figure in ("27", "42", "97 days", "48 days"):
         assert links[figure] is not None and links[figure].relation == "verbatim", figure
         assert links[figure].quantity_text.startswith(figure.split()[0])
@@ -508,8 +513,8 @@ def test_a_one_sided_share_in_words_is_not_read_off_the_far_side():
     doc = "Coverage\n\nShare of workers with access to medical care benefits: 100.0 percent of union workers."
     linker = Linker({"bls": doc})
     article = "Nearly 9 in 10 union workers have access to medical care benefits."
-    assert {r.text: r.link for r in linker.link_all(article)}["Nearly 9 in 10"] is None
-    under = {r.text: r.link for r in Linker({"bls": doc.replace("100.0", "87.0")}).link_all(article)}
+    assert links_in(linker, article)["Nearly 9 in 10"] is None
+    under = links_in(Linker({"bls": doc.replace("100.0", "87.0")}), article)
     assert under["Nearly 9 in 10"] is not None and under["Nearly 9 in 10"].relation == "rounded"
 
 
@@ -519,7 +524,7 @@ def test_percent_more_than_a_stated_figure_is_derived_as_a_change():
     linker = Linker({"bls": doc})
     article = ("Private employers paid $45.65 an hour. State and local governments paid $63.87, about 40% more, "
                "largely because of richer pension plans.")
-    lk = {r.text: r.link for r in linker.link_all(article)}["about 40%"]
+    lk = links_in(linker, article)["about 40%"]
     assert lk is not None and lk.relation == "derived" and lk.formula.startswith("($63.87 - $45.65) / $45.65")
 
 
@@ -529,7 +534,7 @@ def test_a_multiplier_uses_the_figures_stated_beside_the_articles():
     linker = Linker({"mmwr": doc})
     article = ("About 1.58 million students vape. Use of nicotine pouches jumped 50% in a single year, to 1.8% "
                "of students, and has tripled since 2021.")
-    links = {r.text: r.link for r in linker.link_all(article)}
+    links = links_in(linker, article)
     assert links["tripled"] is not None and links["tripled"].formula.startswith("1.8% / 0.6%")
     assert links["50%"] is not None and links["50%"].formula.startswith("(1.8% - 1.2%) / 1.2%")
 
@@ -549,13 +554,13 @@ def test_a_number_of_years_is_the_span_between_the_years_of_its_figures_passage(
     linker = Linker({"gao": doc})
     article = ("The agency has lost 129 loan specialists over five years. Overtime spending reached "
                "$9.7 million, up from $5.1 million two years earlier.")
-    links = {r.text: r.link for r in linker.link_all(article)}
+    links = links_in(linker, article)
     five = links["over five years"]
     assert five is not None and five.relation == "derived" and five.formula == "2024 - 2019 = 5 years"
     two = links["two years"]
     assert two is not None and two.formula == "FY 2024 - FY 2022 = 2 years"
     # a span the passage does not give is not made up
-    alone = {r.text: r.link for r in linker.link_all("The agency has lost 129 loan specialists over six years.")}
+    alone = links_in(linker, "The agency has lost 129 loan specialists over six years.")
     assert alone["over six years"] is None
 
 
@@ -564,7 +569,7 @@ def test_a_share_in_words_follows_the_exact_figure_it_restates():
     release = "Nearly 4 in 10 young vapers use e-cigarettes on at least 20 of the past 30 days, the agencies said."
     linker = Linker({"mmwr": mmwr, "release": release})
     article = "More than a third of young vapers – 38.4% – use e-cigarettes on at least 20 of the past 30 days."
-    links = {r.text: r.link for r in linker.link_all(article)}
+    links = links_in(linker, article)
     assert links["38.4%"].document == "mmwr"
     third = links["More than a third"]
     assert third is not None and third.document == "mmwr" and third.relation == "rounded"
@@ -579,10 +584,10 @@ def test_an_article_naming_the_issuer_prefers_that_document():
     named = Linker([DocumentIndex(d, t, issuer=issuers[d]) for d, t in (("gao", gao), ("chair", chair))])
     assert named.indexes[0].credited_in(article) and not named.indexes[1].credited_in(article)
     assert named.indexes[1].credited_in("The House Committee on Veterans' Affairs said so.")
-    six = {r.text: r.link for r in named.link_all(article)}["Six"]
+    six = links_in(named, article)["Six"]
     assert six is not None and six.document == "gao"
     # the credit is what decides: without issuers the other passage, closer in wording, wins
-    assert {r.text: r.link for r in plain.link_all(article)}["Six"].document == "chair"
+    assert links_in(plain, article)["Six"].document == "chair"
 
 
 def test_a_spelled_out_name_credits_a_document_its_acronym_names():
@@ -594,11 +599,11 @@ def test_a_spelled_out_name_credits_a_document_its_acronym_names():
 def test_a_percent_of_a_counted_share_is_derived_from_it():
     doc = "GAO found that 217 of the 572 grant-funded projects were behind schedule as of March 2025."
     linker = Linker({"gao": doc})
-    links = {r.text: r.link for r in linker.link_all("About 38% of grant-funded projects were behind schedule.")}
+    links = links_in(linker, "About 38% of grant-funded projects were behind schedule.")
     lk = links["About 38%"]
     assert lk is not None and lk.relation == "derived" and lk.formula == "217 of the 572 = 217 / 572 = 37.94%"
     assert lk.operands == (("gao", lk.span),)
     # a share the document states in words is the same share, rounded, not a computation
     words = Linker({"gao": "GAO found that one in seven projects was behind schedule."})
-    lk = {r.text: r.link for r in words.link_all("About 14% of projects were behind schedule.")}["About 14%"]
+    lk = links_in(words, "About 14% of projects were behind schedule.")["About 14%"]
     assert lk is not None and lk.relation == "rounded"
