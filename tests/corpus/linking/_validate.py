@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Validate the evidence-linking corpus (stdlib only).
 
-Usage:  python3 tests/corpus/linking/_validate.py [-v] [CASE ...]
+Usage:  python3 tests/corpus/linking/_validate.py [-v] [--corpus DIR] [CASE ...]
+
+DIR is the corpus folder (this script's own folder by default; the held-out corpora
+tests/corpus/linking-holdout*/ are checked with --corpus).
 
 For every case folder (NN-slug/) it checks that
   * article.txt, documents/*.txt and case.json exist and case.json has the expected shape;
@@ -722,9 +725,17 @@ def check_case(ck: Checker, case_dir: Path):
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else argv
     verbose = "-v" in argv
+    folder = HERE
+    if "--corpus" in argv:
+        at = argv.index("--corpus")
+        if at + 1 >= len(argv):
+            print("--corpus needs a folder", file=sys.stderr)
+            return 2
+        folder = Path(argv[at + 1])
+        argv = argv[:at] + argv[at + 2:]
     names = [a for a in argv if not a.startswith("-")]
     ck = Checker(verbose)
-    cases = sorted(p for p in HERE.iterdir() if p.is_dir() and re.match(r"\d\d-", p.name))
+    cases = sorted(p for p in folder.iterdir() if p.is_dir() and re.match(r"\d\d-", p.name))
     if names:
         cases = [c for c in cases if c.name in names or c.name[:2] in names]
     if not cases:
