@@ -481,23 +481,25 @@ class LinkResult:
 #: match (closeness 0..1, verbatim, rounded), how much the article's figure identifies a
 #: statement on its own (specificity: 448,820 a lot, 8 little), the idf-weighted share of the
 #: article sentence's words found in the passage, the share of the sentence's other numbers
-#: found there (the neighbouring sentences' words and numbers count :data:`WIDER_WEIGHT`), whether the years agree or conflict, the counted
-#: noun, how many passages of all the documents hold a compatible number (log: a figure found
-#: in many places is weaker evidence for each), the kind of figure, and
-#: whether the passage only mentions the number ('"65%" wording'), says it was *not* found,
-#: is a table line, whether the article sentence is short (a headline), and whether nothing
-#: but the number itself matches (no word, number, noun or year in common: a matching digit
-#: string in an unrelated sentence is not evidence).
+#: found there (the neighbouring sentences' words and numbers count :data:`WIDER_WEIGHT`),
+#: whether the years agree or conflict, the counted noun, how many passages of all the
+#: documents hold a compatible number (log: a figure found in many places is weaker evidence
+#: for each), the kind of figure, whether the passage only mentions the number ('"65%"
+#: wording'), says it was *not* found, or is a table line, whether the article sentence is
+#: short (a headline), whether nothing but the number itself matches (no word, number, noun
+#: or year in common: a matching digit string in an unrelated sentence is not evidence), and
+#: whether the sentence names this document's issuer while not naming another's (credited)
+#: or the reverse (other_credited).
 LINK_FEATURES = ("bias", "closeness", "verbatim", "rounded", "specificity", "words",
                  "co_numbers", "years_agree", "years_conflict", "noun", "rivals",
                  "scoping_kind", "share_kind", "mentioned", "negated", "table_line", "short_context", "no_context",
                  "credited", "other_credited")
-#: Logistic weights over :data:`LINK_FEATURES`, fitted on the 23 labelled cases of
-#: ``tests/corpus/linking`` and ``tests/corpus/linking-holdout`` by ``benchmarks/fit_linking.py
-#: --split all --corpus …`` (which prints this table); ``tests/corpus/linking-holdout2`` is kept
-#: apart to measure them on cases the linker was never fitted or tuned on.
 #: How much the article sentences next to a number count, against its own sentence's.
 WIDER_WEIGHT = 0.3
+#: Logistic weights over :data:`LINK_FEATURES`, fitted on the 23 labelled cases of
+#: ``tests/corpus/linking`` and ``tests/corpus/linking-holdout`` by ``benchmarks/fit_linking.py
+#: --split all --corpus …`` (which prints this table); ``tests/corpus/linking-holdout2`` and
+#: ``tests/corpus/linking-holdout3`` are not fitted on (see docs/linking.md).
 LINK_WEIGHTS = (
     -3.239,  # bias
     +1.379,  # closeness
