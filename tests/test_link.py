@@ -607,3 +607,15 @@ def test_a_percent_of_a_counted_share_is_derived_from_it():
     words = Linker({"gao": "GAO found that one in seven projects was behind schedule."})
     lk = links_in(words, "About 14% of projects were behind schedule.")["About 14%"]
     assert lk is not None and lk.relation == "rounded"
+
+
+def test_a_measured_duration_is_a_figure_not_a_time_scope():
+    doc = ("Processing Times\n\nThe average processing time for home disaster loan applications was 47 days, "
+           "against the 21-day goal.\n\nThe review covered 4 regional offices.")
+    linker = Linker({"oig": doc})
+    links = links_in(linker, "An inspector general's audit found homeowners waited 47 days on average for a "
+                             "decision, and the agency cannot say whether $96.2 million went to people already paid "
+                             "for the same damage.")
+    assert links["47 days"] is not None and links["47 days"].quantity_text == "47 days"
+    # a small number of days is not any bare number of the document
+    assert links_in(linker, "Crews took four days to reach the town.")["four days"] is None
