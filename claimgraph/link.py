@@ -669,6 +669,12 @@ def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
         return None
     if (aq.high is None) != (dq.high is None):
         return None  # a range is not one figure ("3.75% to 4%" is not 3.9)
+    if ka == kd == "duration" and aq.unit != dq.unit and aq.high is None:
+        converted = _converted(dq, aq.unit)
+        if converted is None:
+            return None
+        rel = _relation(aq, converted)
+        return ("converted", rel[1] * 0.95) if rel else None  # "two years" for "a 24-month period"
     if ga != gd and _UNITLESS & {ka, kd} and _UNITFUL & {ka, kd}:
         # "the median age was 7" for "7 years"; "4.1 hours" for "4.1 HPRD": one side names no unit
         if ka == "count" and aq.noun:
@@ -777,6 +783,26 @@ def _wrong_side(hedge: str, value: Decimal, bound: Decimal) -> bool:
     if hedge in ("more_than", "at_least"):
         return value < bound - slack
     return False
+
+
+#: How many of one time unit make another, for durations written in different units.
+_PER_UNIT = {("month", "year"): Decimal(12), ("week", "year"): Decimal(52), ("day", "year"): Decimal("365.25"),
+             ("day", "month"): Decimal("30.44"), ("week", "month"): Decimal("4.345"), ("day", "week"): Decimal(7),
+             ("hour", "day"): Decimal(24), ("minute", "hour"): Decimal(60), ("second", "minute"): Decimal(60)}
+
+
+def _converted(q: Quantity, unit: str | None) -> Quantity | None:
+    """A duration restated in another time unit (97 days as 3.19 months), or None."""
+    if q.unit is None or unit is None:
+        return None
+    if (q.unit, unit) in _PER_UNIT:  # to a larger unit: divide
+        factor = 1 / _PER_UNIT[(q.unit, unit)]
+    elif (unit, q.unit) in _PER_UNIT:
+        factor = _PER_UNIT[(unit, q.unit)]
+    else:
+        return None
+    return attrs.evolve(q, value=q.value * factor, unit=unit, text="",
+                        precision=(q.precision or Decimal(1)) * factor, scope=None)
 
 
 def _counted_share(aq: Quantity, dq: Quantity) -> bool:
@@ -1020,6 +1046,12 @@ class DocumentIndex:
             for other in self._by_value:
                 if other != group and ({kind, other[0]} & _UNITLESS) and ({kind, other[0]} & _UNITFUL):
                     yield from self._in_window(other, q.value)
+        if kind == "duration" and q.unit is not None:  # "two years" for "a 24-month period"
+            for (small, big), factor in _PER_UNIT.items():
+                if q.unit == big:
+                    yield from self._in_window(("duration", small), q.value * factor)
+                elif q.unit == small:
+                    yield from self._in_window(("duration", big), q.value / factor)
         if kind == "ratio" and _is_rate(q):  # the same rate, its base given elsewhere
             yield from self._in_window(("count", ""), q.value)
         if kind == "date" and q.date:  # "Oct. 14" for "October 14, 2025", or for an end of a date range
@@ -1090,11 +1122,17 @@ class DocumentIndex:
             rel = _relation(quantity, e.q)
             if rel is not None:
                 raw.append((e, *rel))
-        rivals = _rivals(len({e.passage for e, _, _ in raw}))
+        rivals = _rivals(len({e.passage for e, rel, _ in raw if rel != "converted" and not _counted_share(quantity, e.q)}))
         out = []
         for e, relation, closeness in raw:
             shown, formula, operands = e.q.text, None, ()
-            if _counted_share(quantity, e.q):  # 38% from "217 of the 572": the article did the division
+            if relation == "converted":  # "two years" from "a 24-month period"
+                conv = _converted(e.q, quantity.unit)
+                shown = f"{_fmt(conv.value, 2)} {quantity.unit}s" if conv is not None else e.q.text
+                formula = f"{e.q.text} = {shown}"
+                operands = ((self.doc_id, e.q.span),)
+                relation = "rounded" if conv is not None and conv.value != quantity.value else "verbatim"
+            elif _counted_share(quantity, e.q):  # 38% from "217 of the 572": the article did the division
                 value = e.q.value / e.q.denominator  # type: ignore[operator]
                 shown = f"{_fmt(value * 100, 2)}%" if _kind(quantity) == "percent" else _fmt(value, 4)
                 formula = f"{e.q.text} = {_fmt(e.q.value, 0)} / {_fmt(e.q.denominator, 0)} = {shown}"
@@ -1642,7 +1680,9 @@ class Linker:
         """Each document's candidates with their feature vectors, including the features that
         compare documents: the rival passages of all of them, and which ones the article credits."""
         per_doc = {ix.doc_id: ix.candidate_features(quantity, context, wider=wider) for ix in self.indexes}
-        rivals = _rivals(sum(len({lk.passage for lk, _ in cands}) for cands in per_doc.values()))
+        # a figure read through a conversion or a division is no rival of the ones stated as such
+        rivals = _rivals(sum(len({lk.passage for lk, _ in cands if lk.relation != "derived"})
+                             for cands in per_doc.values()))
         credited = {ix.doc_id: ix.credited_in(context) for ix in self.indexes}
         telling = any(credited.values()) and not all(credited.values())  # naming sets documents apart
         out: dict[str, list[tuple[NumberLink, tuple[float, ...]]]] = {}

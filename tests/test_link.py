@@ -619,3 +619,18 @@ def test_a_measured_duration_is_a_figure_not_a_time_scope():
     assert links["47 days"] is not None and links["47 days"].quantity_text == "47 days"
     # a small number of days is not any bare number of the document
     assert links_in(linker, "Crews took four days to reach the town.")["four days"] is None
+
+
+def test_a_duration_in_other_units_is_read_through_the_conversion():
+    doc = ("Inspections\n\nThe authority did not inspect 418 units within the required 24-month period.\n\n"
+           "The average time to a loan decision rose to 97 days in fiscal year 2024.")
+    linker = Linker({"oig": doc})
+    links = links_in(linker, "Inspectors missed 418 units that were due within the required two years. "
+                             "The average time to a loan decision rose to more than three months in fiscal year 2024.")
+    two = links["two years"]
+    assert two is not None and two.relation == "derived" and two.formula == "24-month = 2 years"
+    months = links["more than three months"]
+    assert months is not None and months.relation == "derived" and months.formula == "97 days = 3.19 months"
+    # a conversion that does not come out is no match
+    assert links_in(linker, "The average time to a loan decision rose to about five months in fiscal year 2024."
+                    )["about five months"] is None
