@@ -179,7 +179,10 @@ def quote_fidelity(quoted: str, source_passage: str) -> Fidelity:
     # it does not claim to start (or end) where the source sentence does
     first_word = next((t.text.lstrip(_EDGE_PUNCT) for t in a if not t.ellipsis), "")
     fragment = first_word[:1].islower()
-    sm = difflib.SequenceMatcher(None, [t.key for t in a], [t.key for t in b], autojunk=False)
+    # the writer's bracketed words stand in for the speaker's; they are never the speaker's own
+    # words ("[VA] risks" for "Until VA implements our open recommendations, it risks")
+    a_keys_all = ["\x00" + t.key if t.bracketed else t.key for t in a]
+    sm = difflib.SequenceMatcher(None, a_keys_all, [t.key for t in b], autojunk=False)
     ops = sm.get_opcodes()
     diffs: list[WordDiff] = []
     lead = trail = ""

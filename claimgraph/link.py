@@ -501,26 +501,26 @@ WIDER_WEIGHT = 0.3
 #: --split all --corpus …`` (which prints this table); ``tests/corpus/linking-holdout2`` and
 #: ``tests/corpus/linking-holdout3`` are not fitted on (see docs/linking.md).
 LINK_WEIGHTS = (
-    -3.486,  # bias
-    +1.522,  # closeness
-    +1.019,  # verbatim
-    +0.140,  # rounded
-    +3.253,  # specificity
-    +3.706,  # words
-    +1.910,  # co_numbers
-    +0.922,  # years_agree
-    -0.517,  # years_conflict
-    +0.702,  # noun
-    -1.338,  # rivals
-    -1.498,  # scoping_kind
-    +0.486,  # share_kind
+    -3.270,  # bias
+    +1.270,  # closeness
+    +0.989,  # verbatim
+    +0.071,  # rounded
+    +3.239,  # specificity
+    +3.690,  # words
+    +1.890,  # co_numbers
+    +0.910,  # years_agree
+    -0.469,  # years_conflict
+    +0.681,  # noun
+    -1.302,  # rivals
+    -1.487,  # scoping_kind
+    +0.466,  # share_kind
     -4.000,  # mentioned  (set by hand)
     -8.000,  # negated  (set by hand)
-    -0.048,  # table_line
-    +0.218,  # short_context
+    -0.012,  # table_line
+    +0.236,  # short_context
     -3.500,  # no_context  (set by hand)
-    +0.274,  # credited
-    -0.424,  # other_credited
+    +0.441,  # credited
+    -0.253,  # other_credited
 )
 
 _RIVALS = LINK_FEATURES.index("rivals")
@@ -1082,16 +1082,21 @@ class DocumentIndex:
         return sum(min(self._idf.get(w, self._idf_unseen), self._idf_unseen * 0.6) for w in stems)
 
     def credited_in(self, sentence: str) -> bool:
-        """Whether an article sentence names this document's issuer or the document itself
-        ("GAO found", "according to the Bureau of Labor Statistics", "the MMWR report")."""
+        """Whether an article sentence credits this document: names its issuer or the document
+        ("GAO found", "according to the Bureau of Labor Statistics", "the MMWR report") next to a
+        word of attribution (a sentence about an agency is not a sentence quoting it)."""
         acronyms, words = self._credit_keys
         if not acronyms and not words:
             return False
-        if acronyms and acronyms & _acronyms_in(sentence):
-            return True
-        if words:
-            hit = words & set(_content_stems(sentence))
-            return len(hit) >= min(2, len(words)) and len(hit) >= 0.6 * len(words)
+        for start, end, name in _names_in(sentence):
+            if not _CREDIT_CUE.search(sentence, max(0, start - CREDIT_WINDOW), min(len(sentence), end + CREDIT_WINDOW)):
+                continue
+            if acronyms & name[0]:
+                return True
+            if words and name[1]:
+                hit = words & name[1]
+                if len(hit) >= min(2, len(words)) and len(hit) >= 0.6 * len(words):
+                    return True
         return False
 
     def number_candidates(self, quantity: Quantity, context: str, *, wider: str = "") -> list[NumberLink]:
@@ -1422,7 +1427,9 @@ class DocumentIndex:
         Candidate places come from the word index (votes of the quote's rarer words),
         then the best window is aligned word by word.
         """
-        qkeys = [m.group().lower().replace("\u2019", "'") for m in _WORD.finditer(normalize_for_match(quote_text))]
+        # words the writer put in brackets are not the speaker's: they are not looked for
+        spoken = _BRACKETED.sub(" ", quote_text)
+        qkeys = [m.group().lower().replace("\u2019", "'") for m in _WORD.finditer(normalize_for_match(spoken))]
         if len(qkeys) < 3:
             return None
         votes: Counter[int] = Counter()
@@ -1481,6 +1488,7 @@ class DocumentIndex:
         return Span(start, end)
 
 
+_BRACKETED = re.compile(r"\[[^\[\]]{0,80}\]")
 _OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\"\u201c\u2014-]))[\"'\u201c\u2018](?=\S)")
 _CLOSE = re.compile(r"(?<=\S)[\"'\u201d\u2019](?=[\s).,;:!?\]\"\u201d\u2014-]|$)")
 
@@ -2077,16 +2085,25 @@ def _credit_keys(issuer: str, title: str = "") -> tuple[frozenset[str], frozense
 
 
 @lru_cache(maxsize=1024)
-def _acronyms_in(sentence: str) -> frozenset[str]:
-    """The acronyms a sentence writes ("GAO") or spells out ("the Centers for Disease Control and
-    Prevention": CDC)."""
-    found = set(_ACRONYM.findall(sentence))
+def _names_in(sentence: str) -> tuple[tuple[int, int, tuple[frozenset[str], frozenset[str]]], ...]:
+    """The names of bodies a sentence writes, with where: acronyms ("GAO") and runs of
+    capitalised words ("the Centers for Disease Control and Prevention": CDC, and its words)."""
+    found = [(m.start(), m.end(), (frozenset({m.group()}), frozenset())) for m in _ACRONYM.finditer(sentence)]
     for run in _NAME_RUN.finditer(sentence):
-        found |= _credit_keys(run.group())[0]
-    return frozenset(found)
+        acronyms, _ = _credit_keys(run.group())
+        words = frozenset(_content_stems(run.group()))
+        found.append((run.start(), run.end(), (acronyms, words)))
+    return tuple(found)
 
 
-_NAME_RUN = re.compile(r"[A-Z][a-z]+(?:\s+(?:(?:of|and|for|the|on)\s+)*[A-Z][a-z]+)+")
+_NAME_RUN = re.compile(r"[A-Z][a-z]+(?:\s+(?:(?:of|and|for|the|on)\s+)*[A-Z][a-z]+)*")
+#: Words that make a name the source of a statement ("GAO found", "according to the bureau").
+_CREDIT_CUE = re.compile(
+    r"(?i)\b(?:said|says|say|according|found|finds|find|report(?:s|ed)?|audit|data|analysis|estimat\w*|noted?|notes|"
+    r"release[sd]?|survey|study|review|figures|statement|told|wrote|warned|conclu\w*|show(?:s|ed|n)?|count(?:s|ed)?|"
+    r"recorded|calculat\w*|testified|testimony|announced|letter|response|responded)\b")
+#: How far (characters) from a name a word of attribution is looked for.
+CREDIT_WINDOW = 40
 
 #: Words of agency names too common to tell one issuer from another.
 _GENERIC_ORG = frozenset("u.s. united states national federal government public affairs service services "

@@ -307,6 +307,9 @@ def test_linking_does_not_rescan_documents(monkeypatch):
      "We remain committed to ensuring aid reaches survivors.", "bracketed_edit"),
     ("Without an ability to monitor [them], ICE has no assurance.",
      "Without an ability to monitor UCs, ICE has no assurance.", "bracketed_edit"),
+    ("[VA] risks repeating the problems that stalled earlier efforts.",
+     "Until VA implements our open recommendations, it risks repeating the problems that stalled earlier efforts.",
+     "bracketed_edit"),
     ("occurred mainly in health care, construction and social assistance.",
      "Job gains occurred in health care, construction, and social assistance.", "altered"),
     ("contrary to FEMA's own procedures.", "In 110 cases, caseworkers acted contrary to FEMA's own procedures.[3]",
@@ -634,3 +637,20 @@ def test_a_duration_in_other_units_is_read_through_the_conversion():
     # a conversion that does not come out is no match
     assert links_in(linker, "The average time to a loan decision rose to about five months in fiscal year 2024."
                     )["about five months"] is None
+
+
+def test_a_body_is_credited_by_words_of_attribution_not_by_being_named():
+    ix = DocumentIndex("pbha", "Owners of all 51 homes have made repairs.", issuer="Prairie Bend Housing Authority")
+    assert not ix.credited_in("Auditors inspected 72 homes the Prairie Bend Housing Authority had approved.")
+    assert ix.credited_in("The Prairie Bend Housing Authority said owners of all 51 homes made repairs.")
+    assert ix.credited_in("According to the Prairie Bend Housing Authority, 51 homes were repaired.")
+
+
+def test_a_quote_is_located_by_the_speakers_words_not_the_writers_brackets():
+    doc = ("About 1.1 million households heat with heating oil, most of them in the Northeast. \"Those households "
+           "are the exception this year, because lower crude oil prices are offsetting the colder weather,\" "
+           "the administrator said.")
+    quote = "[Heating oil] households are the exception this year, because lower crude oil prices are offsetting"
+    lk = Linker({"eia": doc}).link_quote(quote)
+    assert lk is not None and lk.fidelity.kind == "bracketed_edit"
+    assert doc[lk.span.start:lk.span.end].startswith("households are the exception")
