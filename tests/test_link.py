@@ -654,3 +654,13 @@ def test_a_quote_is_located_by_the_speakers_words_not_the_writers_brackets():
     lk = Linker({"eia": doc}).link_quote(quote)
     assert lk is not None and lk.fidelity.kind == "bracketed_edit"
     assert doc[lk.span.start:lk.span.end].startswith("households are the exception")
+
+
+def test_a_multiple_of_a_duration_is_derived_from_the_two_durations():
+    doc = ("Processing Times\n\nThe average processing time for home disaster loan applications was 47 days, "
+           "against the 21-day goal set in 2019.\n\nThe review covered 61,842 applications.")
+    linker = Linker({"oig": doc})
+    links = links_in(linker, "Applicants waited an average of 47 days for a decision, more than twice the "
+                             "agency's 21-day goal.")
+    lk = links["more than twice"]
+    assert lk is not None and lk.relation == "derived" and lk.formula.startswith("47 days / 21-day")
