@@ -1239,15 +1239,17 @@ class DocumentIndex:
             if _specificity(self.entries[k].q) < 0.5:
                 continue  # "four" is in every table: it places no figure
             for j in self._passage_numbers[self.entries[k].passage]:
+                if j in self._scaled:
+                    continue  # a thousands column's cell is not read at face value
                 if _kind(self.entries[j].q) in kinds and _specificity(self.entries[j].q) >= 0.5:
                     pool[j] = max(pool.get(j, 0.0), SIBLING_OPERAND)
                     tier.setdefault(j, 1)
         for k in self._stated_near(ctx, kinds):
             tier.setdefault(k, 1)
-        best: dict[tuple[int, tuple[str, str]], tuple[int, float, int]] = {}
+        best: dict[tuple[int, tuple[str, str], Decimal], tuple[int, float, int]] = {}
         for k, v in pool.items():  # one reading per number (a table cell may be read twice)
             e = self.entries[k]
-            key = (e.q.span.start, e.group)
+            key = (e.q.span.start, e.group, e.q.value)
             rank = (tier.get(k, 0), v, -k)
             if key not in best or rank > best[key]:
                 best[key] = rank
@@ -1841,7 +1843,8 @@ class Linker:
             best.setdefault(lk.document, lk)
         if not best and _kind(q) == "duration" and q.unit == "year":
             for lk in self._year_spans(q, anchors, by_id):
-                best.setdefault(lk.document, lk)
+                if lk.score >= threshold:
+                    best.setdefault(lk.document, lk)
         return list(best.values())
 
     def _year_spans(self, q: Quantity, anchors: Sequence[NumberLink], by_id: Mapping[str, DocumentIndex]
@@ -1865,14 +1868,14 @@ class Linker:
                 elif _kind(e.q) == "year_range" and e.q.high is not None and e.q.high - e.q.value == q.value:
                     shown = _fmt(q.value, 0)  # "from fiscal year 2019 through fiscal year 2024"
                     yield ix._derived_link(e, e, a.score * YEAR_SPAN_FACTOR, shown,
-                                           f"{int(e.q.high)} - {int(e.q.value)} = {shown} years")
+                                           f"{int(e.q.high)} - {int(e.q.value)} = {shown} year{'s' if q.value != 1 else ''}")
                     return
             for y1, e1 in sorted(years.items()):
                 e2 = years.get(y1 + q.value)
                 if e2 is not None:
                     shown = _fmt(q.value, 0)
                     yield ix._derived_link(e2, e1, a.score * YEAR_SPAN_FACTOR, shown,
-                                           f"{e2.q.text} - {e1.q.text} = {shown} years")
+                                           f"{e2.q.text} - {e1.q.text} = {shown} year{'s' if q.value != 1 else ''}")
                     return
 
     def link_number(self, quantity: Quantity, context: str, *, all_quantities: Sequence[Quantity] = (),

@@ -664,3 +664,16 @@ def test_a_multiple_of_a_duration_is_derived_from_the_two_durations():
                              "agency's 21-day goal.")
     lk = links["more than twice"]
     assert lk is not None and lk.relation == "derived" and lk.formula.startswith("47 days / 21-day")
+
+
+def test_a_difference_of_a_thousands_columns_cells_is_read_at_their_scale():
+    doc = ("Table 2. Public school teachers, selected states\n\n"
+           "                     Teachers (FTE, thousands)\n"
+           "Jurisdiction         Fall 2023     Fall 2024\n"
+           "New Mexico              20.4          20.6\n"
+           "Oregon                  30.1          30.4\n")
+    linker = Linker({"nces": doc})
+    links = links_in(linker, "The state had about 20,600 full-time teachers in fall 2024, about 200 more than "
+                             "a year before.")
+    lk = links["about 200"]
+    assert lk is not None and lk.relation == "derived" and lk.formula == "20.6 - 20.4 = 200"
