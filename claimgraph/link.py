@@ -47,7 +47,54 @@ import attrs
 from .documents import LoadedDocument, _form_feed_pages, _header_title, _page_of, find_header, parse_document, read_document
 from .errors import DocumentError
 from .fidelity import Fidelity, WordDiff, quote_fidelity
-from .quantities import Interval, Quantity, QuantityKind, Verdict, compare, derive, find_quantities
+from .matching import (  # noqa: F401 (some are re-exported)
+    MAX_ROUNDING_REL,
+    ONE_SIDED_FRACTION_REL,
+    TABLE_HEADER_CHARS,
+    _COLUMN_GAP,
+    _COUNT_KINDS,
+    _DERIVABLE_KINDS,
+    _MEASURED_UNITS,
+    _PER_UNIT,
+    _SCALES,
+    _SHARE_KINDS,
+    _TWO_SIDED,
+    _UNITFUL,
+    _UNITLESS,
+    _cell_readings,
+    _converted,
+    _counted_share,
+    _fmt,
+    _group,
+    _hedge,
+    _is_mentioned,
+    _is_rate,
+    _is_scoping,
+    _kind,
+    _nominal,
+    _relation,
+    _scoping_kind,
+    _share_key,
+    _specificity,
+    _stated_fraction,
+    _units_in,
+)
+from .passages import (  # noqa: F401
+    _WORD,
+    _YEAR,
+    _article_sentences,
+    _content_stems,
+    _context_of,
+    _is_headline,
+    _is_section_heading,
+    _is_table_line,
+    _negated_blocks,
+    _scan_quantities,
+    _segment,
+    _stem,
+    article_context,
+)
+from .quantities import Interval, Quantity, Verdict, compare, derive, find_quantities
 from .spans import Span, normalize_for_match
 
 __all__ = [
@@ -82,17 +129,6 @@ DERIVED_OVER_ROUNDED = 0.75
 #: A quote whose words match a document passage less than this (share of the
 #: quote's words found in order) is reported absent.
 QUOTE_MIN_SCORE = 0.75
-#: Largest relative gap between an article figure and a document figure still
-#: called "rounded" (on top of their intervals overlapping).
-MAX_ROUNDING_REL = Decimal("0.05")
-#: Farthest a figure cut at its own last digit may sit from the document's ("more than 1,100" for 1,196).
-MAX_TRUNCATION_REL = Decimal("0.2")
-#: "Nearly X" links to figures down to X less this share of X (or a tenth of its last stated digit).
-NEARLY_LINK_REL = Decimal("0.05")
-#: Largest relative gap between a fraction in words ("close to half") and a document's share.
-FRACTION_WORD_REL = Decimal("0.12")
-#: ... and for a one-sided share in words ("more than half" for 58%), inside its interval.
-ONE_SIDED_FRACTION_REL = Decimal("0.25")
 #: A derived share must come within this relative distance of the article's stated figure.
 DERIVED_MAX_REL = Decimal("0.1")
 #: Document numbers within this relative distance of an article figure are looked at (a superset
@@ -117,289 +153,6 @@ RELAYED_MIN_SCORE = 0.3
 SECONDARY_FACTOR = 0.9
 #: Score multiplier for a derived figure (a direct statement is better evidence).
 DERIVED_FACTOR = 0.85
-
-
-# ---------------------------------------------------------------------------
-# Passages and words
-# ---------------------------------------------------------------------------
-
-_LABEL = re.compile(r"[ \t]*(?:[-*\u2022\u00b7\u2013]|\(?[A-Za-z]{1,3}\d{1,3}[.):]?|\(?\d{1,3}[.)]|\d{1,3}[ \t]+-"
-                    r"|\(?[ivxIVX]{1,4}[.)])[ \t]+")
-_TABLE_GAP = re.compile(r"\S(?:\t|[ ]{2,}|[ ]?\|[ ]?)\S")
-_BOUNDARY = re.compile(r"[.!?…][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]*[A-Z0-9])")
-_ABBREV = frozenset("""mr mrs ms dr sen rep gov st no vs inc corp co ltd jr sr gen lt col sgt
-    jan feb mar apr jun jul aug sep sept oct nov dec fig p pp vol est approx dept univ ph.d e.g i.e
-    u.s u.k u.n d.c a.m p.m etc al""".split())
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\u2019]*")
-_HAS_YEAR = re.compile(r"\d{4}")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_STOP = frozenset("""a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each few for from
-    further had has have having he her here hers him his how i if in into is it its itself just me more
-    most my no nor not now of off on once only or other our out over own same she should so some such
-    than that the their them then there these they this those through to too under until up very was
-    we were what when where which while who whom why will with would you your said says say according
-    approximately nearly almost roughly around least percent per cent million billion thousand hundred
-    one two three four five six seven eight nine ten eleven twelve also however further like may might
-    must since within without""".split())
-# Passages that say a figure was *not* found are not evidence for it (research notes, errata).
-_NEGATED = re.compile(r"\b(?:not\s+found|nothing\s+(?:retrieved|found)|could\s+not\s+(?:find|be\s+found)"
-                      r"|could\s+not\s+(?:check|verify|confirm)|did\s+not\s+find|looked\s+for|no\s+record\s+of|(?:was|were)\s+not\s+seen"
-                      r"|not\s+(?:retrieved|located))\b", re.I)
-
-
-#: Irregular forms and the few plain synonyms news copy uses for report wording, mapped to
-#: one word before stemming ("rose" and "rising" match "rise"; "jobless" matches "unemployed").
-_SAME_WORD = {
-    "rose": "rise", "risen": "rise", "rising": "rise", "fell": "fall", "fallen": "fall", "grew": "grow",
-    "grown": "grow", "growth": "grow", "paid": "pay", "spent": "spend", "spending": "spend", "sold": "sell",
-    "lost": "lose", "losses": "lose", "loss": "lose", "won": "win", "began": "begin", "begun": "begin",
-    "found": "find", "made": "make", "took": "take", "taken": "take", "gave": "give", "given": "give",
-    "brought": "bring", "bought": "buy", "held": "hold", "kept": "keep", "told": "tell", "met": "meet",
-    "children": "child", "kids": "child", "kid": "child", "jobless": "unemployed", "unemployment": "unemployed",
-    "died": "death", "dies": "death", "die": "death", "dying": "death", "deaths": "death", "dead": "death",
-}
-
-
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    w = word.lower().replace("\u2019", "'")
-    w = _SAME_WORD.get(w, w)
-    if w.endswith("'s"):
-        w = w[:-2]
-    w = w.strip("'")
-    if len(w) > 4 and w.endswith("ies"):
-        w = w[:-3] + "y"
-    elif len(w) > 4 and w.endswith("sses"):
-        w = w[:-2]
-    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    for suffix in ("ing", "ed", "al", "ion"):
-        if len(w) > len(suffix) + 3 and w.endswith(suffix):
-            w = w[: -len(suffix)]
-            break
-    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
-        w = w[:-1]
-    if len(w) > 3 and w.endswith("e"):
-        w = w[:-1]
-    return w
-
-
-def _content_stems(text: str) -> list[str]:
-    out = []
-    for m in _WORD.finditer(text):
-        w = m.group()
-        if w[0].isdigit():
-            continue
-        low = w.lower()
-        if low in _STOP or len(low) < 2:
-            continue
-        out.append(_stem(w))
-    return out
-
-
-def _blocks(text: str, start: int, end: int) -> list[Span]:
-    """Blank-line separated blocks; a labelled or bulleted line, a table line or a form feed starts a new one."""
-    blocks: list[Span] = []
-    cur_start: int | None = None
-    cur_end = start
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        line_end = end if nl == -1 else nl
-        line = text[pos:line_end]
-        parts = line.split("\f")
-        offset = pos
-        for k, part in enumerate(parts):
-            part_start = offset
-            part_end = offset + len(part)
-            if k:
-                if cur_start is not None:
-                    blocks.append(Span(cur_start, cur_end))
-                cur_start = None
-            if not part.strip():
-                if cur_start is not None:
-                    blocks.append(Span(cur_start, cur_end))
-                cur_start = None
-            else:
-                table = _is_table_line(part)
-                if cur_start is not None and (table or _LABEL.match(part) or _is_table_line(text[cur_start:cur_end].rsplit("\n", 1)[-1])):
-                    blocks.append(Span(cur_start, cur_end))
-                    cur_start = None
-                lead = len(part) - len(part.lstrip())
-                if cur_start is None:
-                    cur_start = part_start + lead
-                cur_end = part_end - (len(part) - len(part.rstrip()))
-            offset = part_end + 1
-        pos = line_end + 1
-    if cur_start is not None:
-        blocks.append(Span(cur_start, cur_end))
-    return blocks
-
-
-_WRAP = re.compile(r"[ \t]*\n[ \t]*")
-
-
-def _scan_quantities(text: str, blocks: Sequence[Span]) -> list[Quantity]:
-    """``find_quantities`` over the blocks of a document, with hard line wraps joined.
-
-    Reports and releases are often wrapped at a fixed width, which splits mentions
-    ("$4.86\\nbillion", "more than\\n    448,000").  Each block's line breaks (and the
-    indentation around them) are read as one space; spans are mapped back to
-    ``text``, and each quantity's ``text`` is the joined form.
-    """
-    pieces: list[str] = []
-    where: list[int] = []
-    for b in blocks:
-        pos = b.start
-        for m in _WRAP.finditer(text, b.start, b.end):
-            pieces.append(text[pos : m.start()])
-            where.extend(range(pos, m.start()))
-            pieces.append(" ")
-            where.append(m.start())
-            pos = m.end()
-        pieces.append(text[pos : b.end])
-        where.extend(range(pos, b.end))
-        pieces.append("\n\n")
-        where.extend((b.end, b.end))
-    joined = "".join(pieces)
-    out = []
-    for q in find_quantities(joined, include_non_facts=True):
-        if q.span is None or q.span.end > len(where) or q.span.start >= q.span.end:
-            continue
-        if not q.fact:
-            # a dateline's date and the year in a name ("the Jobs Act of 2021") still date things
-            if _kind(q) == "date":
-                q = attrs.evolve(q, fact=True)
-            elif _YEAR.fullmatch(q.text):
-                q = attrs.evolve(q, kind=QuantityKind.YEAR, fact=True)
-            else:
-                continue
-        start, end = where[q.span.start], where[q.span.end - 1] + 1
-        out.append(attrs.evolve(q, span=Span(start, end)))
-    return out
-
-
-def _is_heading(chunk: str) -> bool:
-    letters = [c for c in chunk if c.isalpha()]
-    return ("\n" not in chunk and len(chunk) <= 100 and bool(letters) and chunk.rstrip()[-1:] not in ".!?\"'"
-            and sum(c.isupper() for c in letters) >= 0.6 * len(letters))
-
-
-_NUMBERED_HEADING = re.compile(r"(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*|[A-Z])[.)]?[ \t]+[A-Z]")
-
-
-def _is_section_heading(chunk: str) -> bool:
-    """A block that titles a section: a capitalised line ("WHAT GAO FOUND"), a numbered one
-    ("2. Results"), or a short line with no closing punctuation ("Background")."""
-    line = chunk.strip()
-    if not line or "\n" in line or len(line) > 90 or line[-1] in ".,;:!?\"'\u201d)" or _is_table_line(line):
-        return False
-    if _is_heading(line) or _NUMBERED_HEADING.match(line):
-        return True
-    words = line.split()
-    return len(words) <= 8 and line[0].isupper() and sum(c.isdigit() for c in line) <= 4
-
-
-def _negated_blocks(text: str, blocks: Sequence[Span]) -> list[bool]:
-    """Blocks that say something was *not* found, or sit under a heading that does."""
-    out, under = [], False
-    for b in blocks:
-        chunk = text[b.start : b.end]
-        if _is_heading(chunk):
-            under = bool(_NEGATED.search(chunk))
-        out.append(under or bool(_NEGATED.search(chunk)))
-    return out
-
-
-def _is_table_line(line: str) -> bool:
-    return any(c.isdigit() for c in line) and len(_TABLE_GAP.findall(line.strip())) >= 2
-
-
-def _sentences(text: str, block: Span) -> list[Span]:
-    chunk = text[block.start : block.end]
-    if _is_table_line(chunk) and "\n" not in chunk:
-        return [_trim(text, block)]
-    out, start = [], 0
-    for m in _BOUNDARY.finditer(chunk):
-        before = chunk[start : m.start() + 1]
-        word = re.search(r"([A-Za-z.]+)\.$", before)
-        if chunk[m.start()] == "." and word:
-            token = word.group(1).lower().rstrip(".")
-            if token in _ABBREV or (len(token) == 1 and token.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
-                continue
-        out.append(Span(block.start + start, block.start + m.end()))
-        start = m.end()
-    if start < len(chunk):
-        out.append(Span(block.start + start, block.end))
-    return [s for s in (_trim(text, s) for s in out) if len(s)]
-
-
-def _trim(text: str, span: Span) -> Span:
-    s, e = span.start, span.end
-    m = _LABEL.match(text, s, e)
-    if m and m.end() < e:
-        s = m.end()
-    while s < e and text[s] in " \t\n\f":
-        s += 1
-    while e > s and text[e - 1] in " \t\n\f":
-        e -= 1
-    return Span(s, e)
-
-
-def _segment(text: str, start: int = 0) -> tuple[list[Span], list[Span], list[int]]:
-    """Blocks, passages (sentences / table lines) and, for each passage, its block index."""
-    blocks = _blocks(text, start, len(text))
-    passages: list[Span] = []
-    owner: list[int] = []
-    for b, block in enumerate(blocks):
-        for sentence in _sentences(text, block):
-            passages.append(sentence)
-            owner.append(b)
-    return blocks, passages, owner
-
-
-def _is_headline(sentence: str) -> bool:
-    """A headline or subhead: a line with no closing punctuation."""
-    return sentence.rstrip()[-1:] not in ".!?:;\"'\u201d\u2019)"
-
-
-_TITLE_LINE = re.compile(r"[^\n]{1,150}?[^.!?:;,\"'\u201d\u2019\s]\n(?=[ \t]*[\"'\u201c\u2018(]?[A-Z0-9])")
-
-
-def _article_sentences(text: str) -> list[Span]:
-    """The article's sentences; a headline or subhead on a line of its own is a sentence."""
-    out: list[Span] = []
-    for sentence in _segment(text, 0)[1]:
-        start = sentence.start
-        while True:
-            m = _TITLE_LINE.match(text, start, sentence.end)
-            if m is None:
-                break
-            out.append(_trim(text, Span(start, m.end())))
-            start = m.end()
-        out.append(Span(start, sentence.end))
-    return out
-
-
-def _context_of(text: str, sentences: Sequence[Span], span: Span) -> tuple[str, str]:
-    """The sentence holding ``span`` and the sentences just before and after it."""
-    starts = [s.start for s in sentences]
-    i = bisect.bisect_right(starts, span.start) - 1
-    if i < 0 or span.start >= sentences[i].end:
-        return span.of(text), ""
-    here = sentences[i].union(span)
-    around = [sentences[j].of(text) for j in (i - 1, i + 1) if 0 <= j < len(sentences)]
-    return here.of(text), " ".join(around)
-
-
-def article_context(text: str, span: Span) -> tuple[str, str]:
-    """``(sentence, wider)`` for a number at ``span`` in an article, as :meth:`Linker.link_all` passes them.
-
-    >>> article_context("ICE said so. It moved 448,000 UCs. Then it stopped.", Span(22, 29))
-    ('It moved 448,000 UCs.', 'ICE said so. Then it stopped.')
-    """
-    return _context_of(text, _article_sentences(text), span)
 
 
 # ---------------------------------------------------------------------------
@@ -536,208 +289,6 @@ def _link_probability(features: Sequence[float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-_SHARE_KINDS = frozenset({"percent", "fraction", "share", "ratio"})
-_COUNT_KINDS = frozenset({"count", "money", "measure"})
-
-
-_UNITLESS = frozenset({"count"})
-_UNITFUL = frozenset({"duration", "measure"})
-
-
-def _kind(q: Quantity) -> str:
-    return getattr(q.kind, "value", q.kind)
-
-
-def _hedge(q: Quantity) -> str:
-    return getattr(q.hedge, "value", q.hedge)
-
-
-def _group(q: Quantity) -> tuple[str, str]:
-    """Numbers are compared only within a group: a percent never matches a count."""
-    kind = _kind(q)
-    unit = (q.unit or "").lower()
-    if kind in ("count", "range"):
-        return ("count", "")
-    if kind in ("money", "measure", "duration"):
-        return (kind, unit)
-    if kind == "ratio":
-        return ("ratio", str(q.denominator))
-    return (kind, "")
-
-
-def _magnitude(v: Decimal) -> int:
-    if not v or not v.is_finite():
-        return -99
-    return int(math.floor(math.log10(abs(float(v)))))
-
-
-def _specificity(q: Quantity) -> float:
-    """How much a figure identifies a statement on its own: 448,820 a lot, 8 little, a year hardly."""
-    kind = _kind(q)
-    if kind in ("year", "year_range", "date", "date_range", "ordinal"):
-        return 0.35 if kind != "date" else 0.55
-    if kind == "share":
-        return 0.2
-    if kind == "ratio" and q.denominator and q.denominator <= 20 and q.unit is None:
-        return 0.6  # "one in seven", "14 of 17": as telling as a percent
-    if kind == "fraction":
-        return 0.6  # "a third", "two-thirds": a round share, whatever its decimals
-    v = abs(q.value)
-    digits = v.normalize().as_tuple()
-    sig = len(digits.digits) if v else 1
-    spec = 0.35 + 0.15 * min(sig, 4)
-    if v < 13 and v == v.to_integral_value():
-        spec -= 0.15
-    if _hedge(q) != "exact" or kind in ("money", "percent", "measure", "duration"):
-        spec += 0.1
-    if v >= 1000:
-        spec += 0.1
-    return max(0.2, min(1.0, spec))
-
-
-def _same_value(a: Quantity, b: Quantity) -> bool:
-    if a.value != b.value or a.high != b.high or a.denominator != b.denominator:
-        return False
-    if _kind(a) in ("date", "date_range") and a.date and b.date and a.date != b.date:
-        return False
-    return True
-
-
-@lru_cache(maxsize=262144)
-def _fraction(q: Quantity) -> Interval | None:
-    try:
-        return q.as_fraction()
-    except Exception:
-        return None
-
-
-@lru_cache(maxsize=262144)
-def _interval(q: Quantity) -> Interval | None:
-    try:
-        return q.interval()
-    except Exception:
-        return None
-
-
-def _intervals_meet(a: Quantity, b: Quantity) -> bool:
-    """One figure's stated value lies in the other's interval ("more than 448,000" holds 448,820;
-    "more than 458,000" does not hold "more than 448,000", though the intervals overlap)."""
-    ia, ib = _interval(a), _interval(b)
-    if ia is not None and ia.contains(b.value):
-        return True
-    # the other way round only when the document's figure is bounded ("about 2,000" for "1,980")
-    return bool(ib is not None and ib.lo is not None and ib.hi is not None and ib.contains(a.value))
-
-
-def _nearly_meets(aq: Quantity, dq: Quantity) -> bool:
-    """"Nearly 1%" for 0.9%, "almost 7,000" for 6,935: below the figure, by up to a tenth of its last digit."""
-    if _hedge(aq) != "nearly":
-        return False
-    step = max(aq.value * NEARLY_LINK_REL, (aq.precision or Decimal(1)) / 10)
-    return aq.value - step <= dq.value < aq.value
-
-
-def _is_rate(q: Quantity) -> bool:
-    """A rate per 100, 1,000, 100,000 ... ("2.1 per 100,000"), not a part of a whole ("3 of the 4")."""
-    return bool(q.denominator) and q.denominator >= 100 and q.value < q.denominator / 10
-
-
-def _share_key(q: Quantity) -> float:
-    """The fraction a share states (-1 for "most" and other shares stating none)."""
-    if _kind(q) == "share":
-        return -1.0
-    f = _stated_fraction(q)
-    return float(f) if f is not None else -1.0
-
-
-@lru_cache(maxsize=262144)
-def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
-    """``(relation, closeness)`` when the document figure ``dq`` can stand behind ``aq``."""
-    ga, gd = _group(aq), _group(dq)
-    ka, kd = _kind(aq), _kind(dq)
-    if ka == "date" and kd == "date_range" and aq.date and dq.date and "/" in dq.date:
-        ends = dq.date.split("/")
-        if aq.date in ends or any(len(e) == 10 and e[4:] == aq.date[1:] for e in ends if aq.date.startswith("--")):
-            return ("verbatim", 0.85)  # "July 1" for "between July 1, 2024, and July 1, 2025"
-        return None
-    if ka == "ratio" and _is_rate(aq) and kd == "count" and dq.high is None:
-        # "2.1 per 100,000" for "... to 2.1 in 2024" when the document gives the rate base once
-        return (("verbatim", 0.85) if _hedge(aq) == _hedge(dq) else ("rehedged", 0.8)) if aq.value == dq.value else None
-    if ka == "count" and kd == "ratio":  # "115" for "115 of the 120"
-        if aq.value in (dq.value, dq.denominator) and _hedge(aq) == "exact":
-            return ("verbatim", 0.95)
-        return None
-    if (aq.high is None) != (dq.high is None):
-        return None  # a range is not one figure ("3.75% to 4%" is not 3.9)
-    if ka == kd == "duration" and aq.unit != dq.unit and aq.high is None:
-        converted = _converted(dq, aq.unit)
-        if converted is None:
-            return None
-        rel = _relation(aq, converted)
-        return ("converted", rel[1] * 0.95) if rel else None  # "two years" for "a 24-month period"
-    if ga != gd and _UNITLESS & {ka, kd} and _UNITFUL & {ka, kd}:
-        # "the median age was 7" for "7 years"; "4.1 hours" for "4.1 HPRD": one side names no unit
-        if ka == "count" and aq.noun:
-            return None  # "40 workers" are not "40 hours"
-        if ka == "duration" and kd == "count" and aq.value == aq.value.to_integral_value() and abs(aq.value) < 13:
-            return None  # "four days" is not any bare 4 (a table column's unit is read apart)
-        if aq.value == dq.value and aq.high == dq.high:
-            return ("verbatim", 0.85) if _hedge(aq) == _hedge(dq) else ("rehedged", 0.8)
-        return None
-    if ga != gd or (ka == "fraction" and kd in _SHARE_KINDS):
-        if not (ka in _SHARE_KINDS and kd in _SHARE_KINDS) or (ka == "share") != (kd == "share"):
-            return None
-        fa, fd = _fraction(aq), _fraction(dq)
-        if fa is None or fd is None:
-            return None
-        if ka == kd and _same_value(aq, dq):
-            return ("verbatim", 1.0) if _hedge(aq) == _hedge(dq) else ("rehedged", 0.92)
-        stated = _stated_fraction(aq) if ka in ("fraction", "ratio") else None
-        if stated and fd.midpoint is not None and (ka == "fraction" or aq.denominator <= 10):
-            # a share in words ("close to half", "nearly one in five") is loose by nature
-            gap = abs(fd.midpoint - stated) / stated
-            if _wrong_side(_hedge(aq), fd.midpoint, stated):
-                return None  # "nearly 9 in 10" is under nine tenths, not 100 percent
-            if gap <= FRACTION_WORD_REL:
-                return ("rehedged", 0.92) if gap == 0 else ("rounded", 0.9 - float(gap))
-            if _hedge(aq) not in _TWO_SIDED and fa.contains(fd.midpoint) and gap <= ONE_SIDED_FRACTION_REL:
-                return ("rounded", 0.75)  # "more than half" for 58%
-            return None
-        if not fa.overlaps(fd) or (_hedge(dq) not in _TWO_SIDED and _hedge(aq) in _TWO_SIDED):
-            return None  # a figure is not read off a bound ("about 60%" from "more than half", 25% from "below 85%")
-        return ("rounded", 0.85)
-    if _same_value(aq, dq):
-        return ("verbatim", 1.0) if _hedge(aq) == _hedge(dq) else ("rehedged", 0.92)
-    if _kind(aq) in ("date", "date_range") and aq.date and dq.date:
-        # "January 2024" for "January 16, 2024": the article gives the date less precisely
-        if aq.date.startswith("--") and len(dq.date) == 10 and dq.date[4:] == aq.date[1:]:
-            return ("verbatim", 0.95)  # "Oct. 14" for "October 14, 2025": the year is left unsaid
-        if not _HAS_YEAR.search(aq.text) and len(aq.date) == 10 \
-                and len(dq.date) == 10 and dq.date[4:] == aq.date[-6:]:
-            return ("verbatim", 0.95)  # the same, with the year filled in from the story
-        if dq.date.startswith(aq.date) or aq.date.startswith(dq.date):
-            return ("rounded", 0.85)
-        return None
-    if _kind(aq) in ("year", "date", "ordinal", "ratio", "share", "year_range", "date_range"):
-        return None
-    if (aq.precision or 1) < (dq.precision or 1):
-        return None  # the article cannot have 95.2% from a document's 95%
-    nearly = _nearly_meets(aq, dq)
-    if not nearly and not _intervals_meet(aq, dq):
-        return None
-    av, dv = abs(aq.value), abs(dq.value)
-    gap = abs(av - dv) / max(av, dv) if max(av, dv) else Decimal(0)
-    if _within_precision(aq, dq):
-        # the article's figure is the document's, rounded or cut at the article's last digit
-        if gap > MAX_TRUNCATION_REL:
-            return None
-        return ("rounded", 0.9 - float(min(gap, MAX_ROUNDING_REL)))
-    if _hedge(aq) not in _TWO_SIDED or gap > MAX_ROUNDING_REL:
-        return None  # "more than 451,000" is not 452,000: that would have been "more than 452,000"
-    gap = min(gap, MAX_ROUNDING_REL)
-    return ("rounded", 0.8 - 2 * float(gap))
-
-
 #: How many document numbers are tried as operands of one derived figure.
 OPERAND_POOL = 14
 _PERCENT = frozenset({"percent"})
@@ -770,106 +321,6 @@ def _fit(value: Decimal, target: Decimal | None, hedge: str = "exact") -> float:
     if not target or hedge not in _TWO_SIDED:
         return 1.0
     return 1.0 - 2.0 * min(0.25, float(abs(value - target) / abs(target)))
-
-#: How far past a one-sided bound a figure may be and still be read as under it ("nearly half" for 50.2%).
-BOUND_SLACK_REL = Decimal("0.005")
-
-
-def _wrong_side(hedge: str, value: Decimal, bound: Decimal) -> bool:
-    """Whether ``value`` lies on the far side of a one-sided hedged ``bound`` ("nearly", "more than")."""
-    slack = abs(bound) * BOUND_SLACK_REL
-    if hedge in ("nearly", "less_than", "at_most"):
-        return value > bound + slack
-    if hedge in ("more_than", "at_least"):
-        return value < bound - slack
-    return False
-
-
-#: How many of one time unit make another, for durations written in different units.
-_PER_UNIT = {("month", "year"): Decimal(12), ("week", "year"): Decimal(52), ("day", "year"): Decimal("365.25"),
-             ("day", "month"): Decimal("30.44"), ("week", "month"): Decimal("4.345"), ("day", "week"): Decimal(7),
-             ("hour", "day"): Decimal(24), ("minute", "hour"): Decimal(60), ("second", "minute"): Decimal(60)}
-
-
-def _converted(q: Quantity, unit: str | None) -> Quantity | None:
-    """A duration restated in another time unit (97 days as 3.19 months), or None."""
-    if q.unit is None or unit is None:
-        return None
-    if (q.unit, unit) in _PER_UNIT:  # to a larger unit: divide
-        factor = 1 / _PER_UNIT[(q.unit, unit)]
-    elif (unit, q.unit) in _PER_UNIT:
-        factor = _PER_UNIT[(unit, q.unit)]
-    else:
-        return None
-    return attrs.evolve(q, value=q.value * factor, unit=unit, text="",
-                        precision=(q.precision or Decimal(1)) * factor, scope=None)
-
-
-def _counted_share(aq: Quantity, dq: Quantity) -> bool:
-    """Whether the article's percent or fraction was computed from a count the document gives
-    as "X of (the) Y" (not a share it states in words, "one in seven")."""
-    return (_kind(aq) in ("percent", "fraction") and _kind(dq) == "ratio" and dq.denominator is not None
-            and dq.denominator > 10 and dq.denominator not in (100, 1000) and dq.unit is None)
-
-
-def _stated_precision(q: Quantity) -> Decimal:
-    """The place of a figure's last non-zero digit: 100 for "1,100", 10,000 for "730,000"."""
-    p = q.precision or Decimal(1)
-    v = abs(q.value)
-    if v and v == v.to_integral_value():
-        digits = str(int(v))
-        zeros = len(digits) - len(digits.rstrip("0"))
-        p = max(p, Decimal(10) ** zeros)
-    return p
-
-
-def _within_precision(aq: Quantity, dq: Quantity) -> bool:
-    """Whether ``dq`` is what ``aq`` says at ``aq``'s own precision: "about 71,000" for 70,630
-    (not 71,905), "more than 1,100" for 1,196, "nearly 500" for 486."""
-    p = _stated_precision(aq)
-    a, d = aq.value, dq.value
-    hedge = _hedge(aq)
-    if hedge in ("more_than", "at_least"):
-        return a <= d < a + p
-    if hedge in ("nearly", "less_than", "at_most"):
-        return a - p < d <= a
-    return abs(d - a) * 2 <= p
-
-
-#: How far above a table line its caption and column headers are looked for.
-TABLE_HEADER_CHARS = 300
-_TABLE_UNIT_CUES = (
-    ("percent", re.compile(r"\bpercent|%")),
-    ("thousand", re.compile(r"\bthousands\b|\bin thousands|\(000s?\)")),
-    ("million", re.compile(r"\bmillions\b")),
-    ("billion", re.compile(r"\bbillions\b")),
-    ("dollar", re.compile(r"\bdollars\b|\$")),
-)
-_COLUMN_GAP = re.compile(r"\S(?:\t|[ ]{2,})\S")
-
-
-def _units_in(text: str) -> frozenset[str]:
-    return frozenset(unit for unit, pattern in _TABLE_UNIT_CUES if pattern.search(text))
-
-
-_SCALES = {"thousand": Decimal(1000), "million": Decimal(10) ** 6, "billion": Decimal(10) ** 9}
-
-
-def _cell_readings(q: Quantity, units: frozenset[str]) -> list[Quantity]:
-    """A bare table cell read under its column's unit: "14" under "Billions of Dollars" is
-    $14 billion, "2.7" under "Percent change" is 2.7%."""
-    out = []
-    if "percent" in units:
-        out.append(attrs.evolve(q, kind=QuantityKind.PERCENT, unit="%"))
-    scales = [_SCALES[u] for u in ("thousand", "million", "billion") if u in units]
-    for scale in scales or ([Decimal(1)] if "dollar" in units else []):
-        value, precision = q.value * scale, (q.precision or Decimal(1)) * scale
-        if "dollar" in units:
-            out.append(attrs.evolve(q, value=value, precision=precision, kind=QuantityKind.MONEY, unit="USD"))
-        if scale != 1:
-            out.append(attrs.evolve(q, value=value, precision=precision))
-    return out
-
 
 @attrs.frozen
 class _Entry:
@@ -1541,55 +992,6 @@ def _densest(blocks: list[Any], n: int) -> list[Any]:
         if size > best_size:
             best_run, best_size = run, size
     return best_run
-
-
-_TWO_SIDED = frozenset({"exact", "approximately"})
-_DERIVABLE_KINDS = frozenset({"percent", "fraction", "share", "ratio", "count", "money", "measure", "percentage_points"})
-_SCOPING_KINDS = frozenset({"year", "year_range", "date", "date_range", "ordinal", "duration"})
-#: Durations in these units are mostly measured ("waited 47 days", "a 21-day goal"), not a time scope.
-_MEASURED_UNITS = frozenset({"day", "hour", "minute", "second"})
-
-
-def _scoping_kind(q: Quantity) -> bool:
-    """Whether a figure is of a kind that places another in time (a year, a date, "two years")."""
-    kind = _kind(q)
-    return kind in _SCOPING_KINDS and not (kind == "duration" and q.unit in _MEASURED_UNITS)
-
-
-def _is_scoping(q: Quantity) -> bool:
-    """Years, dates, durations and small bare counts: numbers that say little on their own."""
-    return _scoping_kind(q) or (_kind(q) == "count" and _specificity(q) < 0.5)
-
-
-def _stated_fraction(q: Quantity) -> Decimal | None:
-    """The figure a share states, as a fraction (65% -> 0.65, "one in four" -> 0.25)."""
-    kind = _kind(q)
-    if kind == "percent":
-        return q.value / 100
-    if kind == "ratio" and q.denominator:
-        return q.value / q.denominator
-    return q.value or None
-
-
-def _nominal(q: Quantity) -> Interval:
-    """The interval a figure was rounded from, ignoring its hedge (operands of a derivation)."""
-    if _hedge(q) == "exact":
-        return q.interval()
-    half = (q.precision or Decimal(1)) / 2
-    return Interval.around(q.value, half)
-
-
-def _fmt(value: Decimal, places: int) -> str:
-    quant = Decimal(1).scaleb(-places)
-    text = f"{value.quantize(quant):,}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def _is_mentioned(text: str, span: Span) -> bool:
-    """A number standing alone in quotation marks ('"65%" wording') is mentioned, not stated."""
-    before = text[max(0, span.start - 1) : span.start]
-    after = text[span.end : span.end + 1]
-    return before in ("\"", "\u201c", "'", "\u2018") and after in ("\"", "\u201d", "'", "\u2019")
 
 
 _CUE = re.compile(r"\b(?:total(?:ed|led|ing)?|combined|together|altogether|in all|sum|difference|gap|increase[sd]?"
