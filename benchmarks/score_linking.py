@@ -11,8 +11,8 @@ when no document holds it) and every direct quote with its gold location and
 fidelity.  Cases are sorted by folder name; ``dev`` is the even indexes (0, 2, …),
 ``test`` the odd ones.  The linker's weights are fitted on the 23 cases of
 ``tests/corpus/linking`` and ``tests/corpus/linking-holdout`` (``fit_linking.py --split
-all --corpus …``); ``tests/corpus/linking-holdout2`` (3 cases) was scored once unseen, then
-used to study errors; ``tests/corpus/linking-holdout3`` is scored once, unseen, to report.
+all --corpus …``); the held-out corpora ``tests/corpus/linking-holdout2`` to ``-holdout4``
+were each scored once unseen (docs/linking.md gives the figures and how each was used).
 Several corpora may be given.
 
 For each case the article's numbers are found with ``find_quantities`` and matched

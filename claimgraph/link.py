@@ -251,8 +251,8 @@ LINK_FEATURES = ("bias", "closeness", "verbatim", "rounded", "specificity", "wor
 WIDER_WEIGHT = 0.3
 #: Logistic weights over :data:`LINK_FEATURES`, fitted on the 23 labelled cases of
 #: ``tests/corpus/linking`` and ``tests/corpus/linking-holdout`` by ``benchmarks/fit_linking.py
-#: --split all --corpus …`` (which prints this table); ``tests/corpus/linking-holdout2`` and
-#: ``tests/corpus/linking-holdout3`` are not fitted on (see docs/linking.md).
+#: --split all --corpus …`` (which prints this table); the later held-out corpora
+#: (``tests/corpus/linking-holdout2`` to ``-holdout4``) are not fitted on (see docs/linking.md).
 LINK_WEIGHTS = (
     -3.264,  # bias
     +1.265,  # closeness
