@@ -46,7 +46,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claimgraph.link import DocumentIndex, Linker, article_context, read_document  # noqa: E402
+from claimgraph.link import DocumentIndex, Linker, read_document  # noqa: E402
 from claimgraph.quantities import find_quantities  # noqa: E402
 from claimgraph.spans import Span  # noqa: E402
 

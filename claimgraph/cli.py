@@ -361,7 +361,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_checks(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .checks import CHECK_CODES, CHECKS
+    from .checks import CHECKS
 
     if args.format == "json":
         data = {name: {"description": c.description, "codes": dict(c.codes)} for name, c in CHECKS.items()}

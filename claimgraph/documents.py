@@ -18,7 +18,7 @@ import io
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Mapping
+from typing import Mapping, Sequence
 
 import attrs
 

@@ -54,7 +54,6 @@ from .matching import (  # noqa: F401 (some are re-exported)
     _COLUMN_GAP,
     _COUNT_KINDS,
     _DERIVABLE_KINDS,
-    _MEASURED_UNITS,
     _PER_UNIT,
     _SCALES,
     _SHARE_KINDS,
@@ -71,6 +70,7 @@ from .matching import (  # noqa: F401 (some are re-exported)
     _is_rate,
     _is_scoping,
     _kind,
+    _measured_duration,
     _nominal,
     _relation,
     _scoping_kind,
@@ -282,6 +282,12 @@ _CREDITED = LINK_FEATURES.index("credited")
 
 def _rivals(passages: int) -> float:
     return math.log(passages) if passages > 1 else 0.0
+
+
+def _rivals_of(links: Iterable[NumberLink]) -> float:
+    """The rivals feature: the passages (of every document) stating a compatible number as such;
+    a figure read through a conversion or a division is no rival of the ones stated."""
+    return _rivals(len({(lk.document, lk.passage) for lk in links if lk.relation != "derived"}))
 
 
 def _link_probability(features: Sequence[float]) -> float:
@@ -578,26 +584,28 @@ class DocumentIndex:
             rel = _relation(quantity, e.q)
             if rel is not None:
                 raw.append((e, *rel))
-        rivals = _rivals(len({e.passage for e, rel, _ in raw if rel != "converted" and not _counted_share(quantity, e.q)}))
-        out = []
-        for e, relation, closeness in raw:
-            shown, formula, operands = e.q.text, None, ()
-            if relation == "converted":  # "two years" from "a 24-month period"
-                conv = _converted(e.q, quantity.unit)
-                shown = f"{_fmt(conv.value, 2)} {quantity.unit}s" if conv is not None else e.q.text
+        links = [self._direct_link(quantity, e, relation) for e, relation, _ in raw]
+        rivals = _rivals_of(links)
+        return [(link, self._features(quantity, ctx, e, relation, closeness, rivals))
+                for link, (e, relation, closeness) in zip(links, raw)]
+
+    def _direct_link(self, quantity: Quantity, e: _Entry, relation: str) -> NumberLink:
+        """The link to document figure ``e``; ``derived`` (with its formula) when the article's figure
+        is read off it through a conversion ("two years" from "a 24-month period") or a division
+        (38% from "217 of the 572")."""
+        shown, formula = e.q.text, None
+        if _kind(quantity) == _kind(e.q) == "duration" and quantity.unit != e.q.unit:
+            conv = _converted(e.q, quantity.unit)
+            if conv is not None:
+                shown = f"{_fmt(conv.value, 2)} {quantity.unit}s"
                 formula = f"{e.q.text} = {shown}"
-                operands = ((self.doc_id, e.q.span),)
-                relation = "rounded" if conv is not None and conv.value != quantity.value else "verbatim"
-            elif _counted_share(quantity, e.q):  # 38% from "217 of the 572": the article did the division
-                value = e.q.value / e.q.denominator  # type: ignore[operator]
-                shown = f"{_fmt(value * 100, 2)}%" if _kind(quantity) == "percent" else _fmt(value, 4)
-                formula = f"{e.q.text} = {_fmt(e.q.value, 0)} / {_fmt(e.q.denominator, 0)} = {shown}"
-                operands = ((self.doc_id, e.q.span),)
-            link = NumberLink(self.doc_id, e.q.span, self.passages[e.passage], self.page_of(e.q.span.start),
-                              "derived" if formula else relation, 0.0, shown, formula, operands, self.primary,
-                              self.section_of(e.q.span.start))
-            out.append((link, self._features(quantity, ctx, e, relation, closeness, rivals)))
-        return out
+        elif _counted_share(quantity, e.q):
+            value = e.q.value / e.q.denominator  # type: ignore[operator]
+            shown = f"{_fmt(value * 100, 2)}%" if _kind(quantity) == "percent" else _fmt(value, 4)
+            formula = f"{e.q.text} = {_fmt(e.q.value, 0)} / {_fmt(e.q.denominator, 0)} = {shown}"
+        return NumberLink(self.doc_id, e.q.span, self.passages[e.passage], self.page_of(e.q.span.start),
+                          "derived" if formula else relation, 0.0, shown, formula,
+                          ((self.doc_id, e.q.span),) if formula else (), self.primary, self.section_of(e.q.span.start))
 
     def _co_numbers(self, others: tuple[Quantity, ...], pi: int, exclude: _Entry) -> float:
         if not others:
@@ -660,9 +668,10 @@ class DocumentIndex:
 
     # -- derived figures
     def _operand_pool(self, ctx: "_Context", article: Sequence[Quantity], kinds: frozenset[str]
-                      ) -> tuple[list[tuple[float, int]], set[int]]:
+                      ) -> tuple[list[tuple[float, int]], set[int], set[int]]:
         """Document numbers that may be operands, with a relevance 0..1: those the article
-        also states (returned apart too) and those in the passages best matching the article."""
+        also states and those in the passages best matching the article.  Also returned:
+        the ones the article states anywhere, and the ones it states in or next to the sentence."""
         pool: dict[int, float] = {}
         stated: set[int] = set()
         for aq in article:
@@ -684,7 +693,8 @@ class DocumentIndex:
                     pool[k] = max(pool.get(k, 0.0), min(1.0, 1.2 * s))
         # figures the article gives in the same sentence come first; then those of the sentences
         # around it and the figures the document states beside the first ("from 0.6% in 2021 to 1.8%")
-        own = self._stated_near(ctx, kinds, wide=False)
+        own = self._stated_in(ctx.others, kinds)
+        near = own | self._stated_in(ctx.wide_others, kinds)
         tier = {k: 2 for k in own}
         for k in own:
             if _specificity(self.entries[k].q) < 0.5:
@@ -695,7 +705,7 @@ class DocumentIndex:
                 if _kind(self.entries[j].q) in kinds and _specificity(self.entries[j].q) >= 0.5:
                     pool[j] = max(pool.get(j, 0.0), SIBLING_OPERAND)
                     tier.setdefault(j, 1)
-        for k in self._stated_near(ctx, kinds):
+        for k in near:
             tier.setdefault(k, 1)
         best: dict[tuple[int, tuple[str, str], Decimal], tuple[int, float, int]] = {}
         for k, v in pool.items():  # one reading per number (a table cell may be read twice)
@@ -706,12 +716,12 @@ class DocumentIndex:
                 best[key] = rank
         ranked = sorted(best.values(), reverse=True)[:OPERAND_POOL]
         ranked = [(-negk, v * _TIER_WEIGHT[t]) for t, v, negk in ranked]
-        return sorted(((v, k) for k, v in ranked), reverse=True), stated
+        return sorted(((v, k) for k, v in ranked), reverse=True), stated, near
 
-    def _stated_near(self, ctx: "_Context", kinds: frozenset[str], *, wide: bool = True) -> set[int]:
-        """Document numbers that the article states in the sentence (or, with ``wide``, next to it)."""
+    def _stated_in(self, figures: Sequence[Quantity], kinds: frozenset[str]) -> set[int]:
+        """Document numbers that state one of the article's ``figures`` (of the given kinds)."""
         near: set[int] = set()
-        for aq in ctx.others + (ctx.wide_others if wide else ()):
+        for aq in figures:
             if _kind(aq) in kinds:
                 near.update(k for k in self._candidates(aq)
                             if _kind(self.entries[k].q) in kinds and _relation(aq, self.entries[k].q))
@@ -762,11 +772,10 @@ class DocumentIndex:
                 return []
             change = kind in ("percent", "fraction") and ctx.cue  # "rose 23%", "a cut of a quarter": (new - old) / old
             kinds = _COUNT_KINDS | _PERCENT if change else _COUNT_KINDS  # a rate rises too: "from 1.2% to 1.8%"
-            pool, stated = self._operand_pool(ctx, others, kinds)
+            pool, stated, near_ops = self._operand_pool(ctx, others, kinds)
             vague = kind == "share"  # "most", "a majority": no figure to come close to
             target = _stated_fraction(quantity)
             tolerance = DERIVED_MAX_REL if _hedge(quantity) in _TWO_SIDED else ONE_SIDED_FRACTION_REL
-            near_ops = self._stated_near(ctx, kinds)
             for ra, ka in pool:
                 for rb, kb in pool:
                     a, b = self.entries[ka], self.entries[kb]
@@ -798,8 +807,7 @@ class DocumentIndex:
         elif kind == "percentage_points" or (kind in _COUNT_KINDS and ctx.cue):
             claimed = quantity.interval()
             kinds = frozenset({"percent"}) if kind == "percentage_points" else _COUNT_KINDS
-            pool, _ = self._operand_pool(ctx, others, kinds)
-            near_ops = self._stated_near(ctx, kinds)
+            pool, _, near_ops = self._operand_pool(ctx, others, kinds)
             ops = ("difference",) if kind == "percentage_points" else ("sum", "difference")
             for ra, ka in pool[:8]:
                 for rb, kb in pool[:8]:
@@ -830,8 +838,7 @@ class DocumentIndex:
         """A multiplier ("more than doubled", "about 4.2 times") as one figure over another of its kind
         ("47 days, more than twice the 21-day goal")."""
         kinds = _COUNT_KINDS | frozenset({"percent", "duration"})
-        pool, stated = self._operand_pool(ctx, others, kinds)
-        near_ops = self._stated_near(ctx, kinds)
+        pool, stated, near_ops = self._operand_pool(ctx, others, kinds)
         claimed = quantity.interval()
         target = quantity.value
         tolerance = DERIVED_MAX_REL if _hedge(quantity) in _TWO_SIDED else ONE_SIDED_FRACTION_REL
@@ -1035,13 +1042,19 @@ class _Context:
         return _context_cached(context, q.text, q.noun or "", wider)
 
 
-def _other_numbers(text: str, qtext: str) -> tuple[Quantity, ...]:
+@lru_cache(maxsize=1024)
+def _figures_of(text: str) -> tuple[Quantity, ...]:
+    """The figures of an article sentence that other figures may be compared with or computed
+    from (counts, money, shares, measured durations), read once per sentence."""
     try:
         found = find_quantities(text)
     except Exception:  # the reader never raises on text, but a link must not fail on it
         return ()
-    return tuple(oq for oq in found if oq.text != qtext and (_kind(oq) in _COUNT_KINDS | _SHARE_KINDS
-                                                             or (_kind(oq) == "duration" and oq.unit in _MEASURED_UNITS)))
+    return tuple(oq for oq in found if _kind(oq) in _COUNT_KINDS | _SHARE_KINDS or _measured_duration(oq))
+
+
+def _other_numbers(text: str, qtext: str) -> tuple[Quantity, ...]:
+    return tuple(oq for oq in _figures_of(text) if oq.text != qtext)
 
 
 @lru_cache(maxsize=4096)
@@ -1095,8 +1108,7 @@ class Linker:
         compare documents: the rival passages of all of them, and which ones the article credits."""
         per_doc = {ix.doc_id: ix.candidate_features(quantity, context, wider=wider) for ix in self.indexes}
         # a figure read through a conversion or a division is no rival of the ones stated as such
-        rivals = _rivals(sum(len({lk.passage for lk, _ in cands if lk.relation != "derived"})
-                             for cands in per_doc.values()))
+        rivals = _rivals_of(lk for cands in per_doc.values() for lk, _ in cands)
         credited = {ix.doc_id: ix.credited_in(context) for ix in self.indexes}
         telling = any(credited.values()) and not all(credited.values())  # naming sets documents apart
         out: dict[str, list[tuple[NumberLink, tuple[float, ...]]]] = {}
@@ -1180,33 +1192,36 @@ class Linker:
             out.append(links)
         for i, q in enumerate(quantities):
             if _is_scoping(q) or where[i] < 0:
-                continue
-            for j, other in enumerate(quantities):  # "more than a third of young vapers – 38.4% –"
-                best = out[j][0] if j != i and where[j] == where[i] and out[j] else None
-                if best is None or best.relation == "derived" or best.score < REPEAT_MIN_SCORE \
-                        or _specificity(other) <= _specificity(q) or _relation(q, other) is None:
-                    continue
-                if out[i] and (out[i][0].document, out[i][0].passage) == (best.document, best.passage):
-                    break
-                same = [lk for lk in self._direct(q, contexts[i][0], contexts[i][1])[best.document]
-                        if lk.passage == best.passage]
-                if same:
-                    out[i] = [attrs.evolve(same[0], score=round(max(same[0].score, best.score * REPEAT_FACTOR), 4))]
-                    break
+                continue  # "more than a third of young vapers – 38.4% –": the exact figure beside it
+            beside = [(other, out[j][0]) for j, other in enumerate(quantities)
+                      if j != i and where[j] == where[i] and out[j] and _specificity(other) > _specificity(q)]
+            followed = self._restated(q, contexts[i], beside, out[i][0] if out[i] else None)
+            if followed is not None:
+                out[i] = [followed]
         for i, q in enumerate(quantities):
             if out[i] or _is_scoping(q) or not _is_headline(contexts[i][0]):
-                continue
-            for j, other in enumerate(quantities):
-                best = out[j][0] if j != i and out[j] else None
-                if best is None or best.relation == "derived" or best.score < REPEAT_MIN_SCORE \
-                        or _kind(other) != _kind(q) or _relation(q, other) is None:
-                    continue  # the same figure, or a rounder telling of it ("nearly $100 million")
-                same = [lk for lk in self._direct(q, contexts[i][0], contexts[i][1])[best.document]
-                        if lk.passage == best.passage]
-                if same:
-                    out[i] = [attrs.evolve(same[0], score=round(max(same[0].score, best.score * REPEAT_FACTOR), 4))]
-                    break
+                continue  # a headline figure: its restatement in the story ("nearly $100 million")
+            told = [(other, out[j][0]) for j, other in enumerate(quantities)
+                    if j != i and out[j] and _kind(other) == _kind(q)]
+            followed = self._restated(q, contexts[i], told, None)
+            if followed is not None:
+                out[i] = [followed]
         return out
+
+    def _restated(self, q: Quantity, context: tuple[str, str], others: Sequence[tuple[Quantity, NumberLink]],
+                  current: NumberLink | None) -> NumberLink | None:
+        """``q``'s link in the passage of the first of ``others`` (an article figure and its link)
+        that ``q`` restates, the same figure or a rounder telling of it; None when there is none,
+        or when ``q`` is already linked there."""
+        for other, best in others:
+            if best.relation == "derived" or best.score < REPEAT_MIN_SCORE or _relation(q, other) is None:
+                continue
+            if current is not None and (current.document, current.passage) == (best.document, best.passage):
+                return None
+            same = [lk for lk in self._direct(q, context[0], context[1])[best.document] if lk.passage == best.passage]
+            if same:
+                return attrs.evolve(same[0], score=round(max(same[0].score, best.score * REPEAT_FACTOR), 4))
+        return None
 
     def _rescope(self, q: Quantity, context: tuple[str, str], anchors: Sequence[NumberLink],
                  strong_siblings: bool) -> list[NumberLink]:
@@ -1451,23 +1466,32 @@ _GOVERNMENT = re.compile(r"\b(?:department|office|agency|bureau|inspector|admini
 _OUTLET = re.compile(r"\b(?:news|times|post|journal|herald|tribune|gazette|outlet|radio|tv)\b", re.I)
 
 
+_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z.&'\u2019-]*")
+
+
 def _name_keys(name: str) -> tuple[frozenset[str], frozenset[str]]:
     """Content words and acronyms of an organisation's name ("DHS", "OIG" from the words too)."""
-    words = re.findall(r"[A-Za-z][A-Za-z.&'\u2019-]*", name)
+    words = _NAME_WORD.findall(name)
     acronyms = {w.replace(".", "") for w in words if len(w.replace(".", "")) >= 2 and w.replace(".", "").isupper()}
     content = {re.sub(r"(?:'|\u2019)s$", "", w.lower()).strip(".'\u2019") for w in words if not w.isupper()}
     content = {w for w in content if len(w) > 2 and w not in _ORG_STOP}
-    run: list[str] = []
-    for w in words + ["."]:  # initials of runs of capitalised words: "Office of Inspector General" -> OIG
+    acronyms |= {run for run in _initial_runs(words) if len(run) >= 2}
+    return frozenset(content), frozenset(acronyms - {"US", "USA"})
+
+
+def _initial_runs(words: Sequence[str]) -> list[str]:
+    """The initials of each run of capitalised words: "Office of Inspector General" -> "OIG"."""
+    runs, run = [], ""
+    for w in [*words, "."]:
         if w[:1].isupper() and not w.replace(".", "").isupper():
-            run.append(w[0])
+            run += w[0]
         elif w.lower() in ("of", "and", "for") and run:
             continue
         else:
-            if len(run) >= 2:
-                acronyms.add("".join(run))
-            run = []
-    return frozenset(content), frozenset(acronyms - {"US", "USA"})
+            if run:
+                runs.append(run)
+            run = ""
+    return runs
 
 
 _ACRONYM = re.compile(r"\b[A-Z][A-Z&]{1,7}\b")
@@ -1482,10 +1506,8 @@ def _credit_keys(issuer: str, title: str = "") -> tuple[frozenset[str], frozense
     for part in re.split(r"[,;()]| and (?=U\.S\.|the )", issuer):
         content, acr = _name_keys(part)
         acronyms |= {a for a in acr if len(a) >= 3}
-        initials = [w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", part)
-                    if w[:1].isupper() and not w.isupper()]
-        if len(initials) >= 4:  # "Centers for Disease Control and Prevention": CDC
-            acronyms.add("".join(initials[:3]))
+        # "Centers for Disease Control and Prevention" is CDC, not CDCP
+        acronyms |= {run[:3] for run in _initial_runs(_NAME_WORD.findall(part)) if len(run) >= 4}
         words |= {_stem(w) for w in content if w not in _GENERIC_ORG}
     acronyms |= {a for a in _ACRONYM.findall(title) if len(a) >= 3}
     return frozenset(acronyms - {"USA", "THE"}), frozenset(words)

@@ -17,7 +17,6 @@ True
 
 from __future__ import annotations
 
-import math
 import re
 from decimal import Decimal
 from functools import lru_cache
@@ -67,12 +66,6 @@ def _group(q: Quantity) -> tuple[str, str]:
     if kind == "ratio":
         return ("ratio", str(q.denominator))
     return (kind, "")
-
-
-def _magnitude(v: Decimal) -> int:
-    if not v or not v.is_finite():
-        return -99
-    return int(math.floor(math.log10(abs(float(v)))))
 
 
 def _specificity(q: Quantity) -> float:
@@ -177,8 +170,8 @@ def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
         converted = _converted(dq, aq.unit)
         if converted is None:
             return None
-        rel = _relation(aq, converted)
-        return ("converted", rel[1] * 0.95) if rel else None  # "two years" for "a 24-month period"
+        rel = _relation(aq, converted)  # "two years" for "a 24-month period", a little less close
+        return (rel[0], rel[1] * 0.95) if rel else None
     if ga != gd and _UNITLESS & {ka, kd} and _UNITFUL & {ka, kd}:
         # "the median age was 7" for "7 years"; "4.1 hours" for "4.1 HPRD": one side names no unit
         if ka == "count" and aq.noun:
@@ -349,10 +342,14 @@ _SCOPING_KINDS = frozenset({"year", "year_range", "date", "date_range", "ordinal
 _MEASURED_UNITS = frozenset({"day", "hour", "minute", "second"})
 
 
+def _measured_duration(q: Quantity) -> bool:
+    """A duration that is a measurement ("waited 47 days"), not a time scope ("over two years")."""
+    return _kind(q) == "duration" and q.unit in _MEASURED_UNITS
+
+
 def _scoping_kind(q: Quantity) -> bool:
     """Whether a figure is of a kind that places another in time (a year, a date, "two years")."""
-    kind = _kind(q)
-    return kind in _SCOPING_KINDS and not (kind == "duration" and q.unit in _MEASURED_UNITS)
+    return _kind(q) in _SCOPING_KINDS and not _measured_duration(q)
 
 
 def _is_scoping(q: Quantity) -> bool:

@@ -11,12 +11,10 @@ Needs Debian's ``chromium`` (``apt-get install -y chromium``); skipped without i
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shutil
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 

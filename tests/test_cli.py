@@ -7,8 +7,6 @@ import json
 import subprocess
 import sys
 
-import pytest
-
 from claimgraph.cli import main
 
 from conftest import WORKED_CASE

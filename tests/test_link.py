@@ -22,7 +22,6 @@ from claimgraph.link import (
     read_document,
 )
 from claimgraph.quantities import Quantity, find_quantities
-from claimgraph.spans import Span
 
 CASE = Path(__file__).resolve().parent.parent / "examples" / "uac-oig-2024"
 SOURCES = CASE / "sources"
