@@ -48,6 +48,7 @@ from .documents import LoadedDocument, _form_feed_pages, _header_title, _page_of
 from .errors import DocumentError
 from .fidelity import Fidelity, WordDiff, quote_fidelity
 from .matching import (  # noqa: F401 (some are re-exported)
+    FRACTION_WORD_REL,
     MAX_ROUNDING_REL,
     ONE_SIDED_FRACTION_REL,
     TABLE_HEADER_CHARS,
@@ -78,6 +79,7 @@ from .matching import (  # noqa: F401 (some are re-exported)
     _specificity,
     _stated_fraction,
     _units_in,
+    _wrong_side,
 )
 from .passages import (  # noqa: F401
     _WORD,
@@ -298,6 +300,7 @@ def _link_probability(features: Sequence[float]) -> float:
 #: How many document numbers are tried as operands of one derived figure.
 OPERAND_POOL = 14
 _PERCENT = frozenset({"percent"})
+_ANY_KIND = _COUNT_KINDS | _SHARE_KINDS | _PERCENT
 _MONEY_STEMS = frozenset(_stem(w) for w in (
     "budget spending spent cost costs fund funds funding money dollar dollars payment payments paid revenue "
     "revenues grant grants award awards expense expenses expenditure expenditures outlay outlays compensation "
@@ -315,6 +318,8 @@ YEAR_SPAN_FACTOR = 0.85
 SMALL_PART_FACTOR = 0.75
 #: The relevance of a document figure as an operand when it sits beside one the article states.
 SIBLING_OPERAND = 0.95
+#: ... and when it sits in the next or previous sentence of that paragraph.
+PARAGRAPH_OPERAND = 0.85
 #: An operand's relevance is weighed by where the article states it: in the figure's own
 #: sentence; in the sentences around it (or beside a figure of the sentence, in the document);
 #: elsewhere or not at all.
@@ -448,22 +453,33 @@ class DocumentIndex:
         first = self.blocks[top].start
         head = self.text[max(0, first - TABLE_HEADER_CHARS) : first]
         lines = head.split("\n")
-        last = next((line for line in reversed(lines) if line.strip()), "")
-        header = last if _COLUMN_GAP.search(last.strip()) else None  # the column heads, right above the rows
+        while lines and not lines[-1].strip():
+            lines.pop()
+        header: list[str] = []  # the column heads right above the rows, one or more lines
+        while lines and _COLUMN_GAP.search(lines[-1].strip()):
+            header.insert(0, lines.pop())
         column = ""
-        if header is not None:
+        if header:
             line_start = self.text.rfind("\n", 0, q.span.start) + 1
             lo, hi = q.span.start - line_start, q.span.end - line_start
-            cells = [(m.start(), m.end()) for m in re.finditer(r"\S+(?: \S+)*", header)]
-            over = [c for c in cells if c[0] < hi and lo < c[1]]
-            if over:
-                column = header[over[-1][0] : over[-1][1]]
-            elif cells:
-                column = header[slice(*min(cells, key=lambda c: abs(c[1] - hi)))]
+            parts = []
+            rows = [[(m.start(), m.end()) for m in re.finditer(r"\S+(?: \S+)*", line)] for line in header]
+            widest = max(len(cells) for cells in rows)
+            for line, cells in zip(header, rows):  # a stacked head ("Poor / bridges, / 2025") is read down
+                over = [c for c in cells if c[0] < hi and lo < c[1]]
+                if not over and len(cells) < widest:  # a group head spans the columns to its right
+                    over = [c for c in cells if c[0] < hi]
+                if over:
+                    parts.append(line[over[-1][0] : over[-1][1]])
+            if not parts:
+                cells = [(m.start(), m.end()) for m in re.finditer(r"\S+(?: \S+)*", header[-1])]
+                if cells:
+                    parts.append(header[-1][slice(*min(cells, key=lambda c: abs(c[1] - hi)))])
+            column = " ".join(parts)
         own = _units_in(column.lower())
         if own:
             return own | (_units_in(head.lower()) & {"dollar"} if own & _SCALES.keys() else frozenset())
-        return _units_in(head.replace(header or "", "").lower())
+        return _units_in("\n".join(lines).lower())
 
     def __repr__(self) -> str:
         return (f"<DocumentIndex {self.doc_id!r} · {len(self.passages)} passages · {len(self.entries)} numbers"
@@ -634,6 +650,8 @@ class DocumentIndex:
         years = 0
         if ctx.years and self._years[pi]:
             years = 1 if ctx.years & self._years[pi] else -1
+        if years < 0 and _same_day(q, e.q):
+            years = 0  # "a Feb. 26 audit" is the report's "February 26, 2026", whatever years the sentence names
         noun = 0.0
         if ctx.noun:  # the counted noun right after the number
             after = frozenset(_content_stems(self.text[e.q.span.end : e.q.span.end + 40]))
@@ -705,6 +723,18 @@ class DocumentIndex:
                 if _kind(self.entries[j].q) in kinds and _specificity(self.entries[j].q) >= 0.5:
                     pool[j] = max(pool.get(j, 0.0), SIBLING_OPERAND)
                     tier.setdefault(j, 1)
+        # the sentences next to one stating a figure of the article's sentence, in its paragraph
+        # ("Births declined in 51 of Wisconsin's 72 counties. Milwaukee County recorded 11,806 births")
+        for k in self._stated_in(ctx.others, _ANY_KIND):
+            pk = self.entries[k].passage
+            if _specificity(self.entries[k].q) < 0.5:
+                continue
+            for pj in (pk - 1, pk + 1):
+                if 0 <= pj < len(self.passages) and self._owner[pj] == self._owner[pk]:
+                    for j in self._passage_numbers.get(pj, ()):
+                        if j not in self._scaled and _kind(self.entries[j].q) in kinds \
+                                and _specificity(self.entries[j].q) >= 0.5:
+                            pool[j] = max(pool.get(j, 0.0), PARAGRAPH_OPERAND)
         for k in near:
             tier.setdefault(k, 1)
         best: dict[tuple[int, tuple[str, str], Decimal], tuple[int, float, int]] = {}
@@ -786,7 +816,7 @@ class DocumentIndex:
                     if ka not in near_ops and kb not in near_ops:
                         continue  # the article gives neither figure near the share it computed
                     if change and not vague:
-                        out.extend(self._changes(quantity, claimed, target, tolerance, a, b, ra, rb))
+                        out.extend(self._changes(quantity, claimed, target, tolerance, a, b, ra, rb, ctx.direction))
                     if _kind(a.q) == "percent":
                         continue  # a percent of a percent is no share of anything
                     if a.group[0] == "money" and not _money_noun(quantity.noun):
@@ -795,7 +825,7 @@ class DocumentIndex:
                     if not vague and target and abs(value - target) / target > tolerance:
                         continue
                     computed = derive("ratio", _nominal(a.q), _nominal(b.q))
-                    if compare(computed, claimed).verdict == Verdict.CONTRADICTED:
+                    if not _computed_fits(quantity, value, computed, claimed):
                         continue
                     # figures the article itself states need not sit together in the document
                     near = max(self._nearness(a, b), 0.9) if ka in stated and kb in stated else self._nearness(a, b)
@@ -860,15 +890,17 @@ class DocumentIndex:
                                          f"{big.q.text} / {small.q.text} = {shown}")
 
     def _changes(self, quantity: Quantity, claimed: Interval, target: Decimal | None, tolerance: Decimal,
-                 small: _Entry, big: _Entry, ra: float, rb: float) -> Iterator[NumberLink]:
-        """Percent changes between two figures: a rise from ``small`` or a fall from ``big``."""
+                 small: _Entry, big: _Entry, ra: float, rb: float, direction: int = 0) -> Iterator[NumberLink]:
+        """Percent changes between two figures: a rise from ``small`` or a fall from ``big``
+        (only the one the article's words say, when they say one)."""
         if not target:
             return
         rise = derive("ratio", derive("difference", _nominal(big.q), _nominal(small.q)), _nominal(small.q))
         fall = derive("ratio", derive("difference", _nominal(big.q), _nominal(small.q)), _nominal(big.q))
-        for base, other, computed in ((small, big, rise), (big, small, fall)):
+        ways = ((small, big, rise), (big, small, fall))
+        for base, other, computed in ways[:1] if direction > 0 else ways[1:] if direction < 0 else ways:
             value = (big.q.value - small.q.value) / base.q.value
-            if abs(value - target) / target > tolerance or compare(computed, claimed).verdict == Verdict.CONTRADICTED:
+            if abs(value - target) / target > tolerance or not _computed_fits(quantity, value, computed, claimed):
                 continue
             score = DERIVED_FACTOR * 0.9 * self._nearness(small, big) * 0.5 * (ra + rb) * _fit(value, target, _hedge(quantity))
             shown = f"{_fmt(value * 100, 2)}%"
@@ -1017,12 +1049,48 @@ _SHARE_UP = re.compile(r"\b(?:make|makes|made|making|ate|eat|eats|eating|take|ta
                        r"|build|built|step|stepped|speed|sped|catch|caught|keep|kept)\s+up\b", re.I)
 
 
+_RISE = re.compile(r"(?i)\b(?:rose|risen|rise|rising|up|increase[sd]?|increasing|grew|grown|grow|growing|jump(?:ed|s)?"
+                   r"|climb(?:ed|s)?|gain(?:ed|s)?|higher|more|surge[sd]?|soar(?:ed|s)?|doubled|tripled)\b")
+_FALL = re.compile(r"(?i)\b(?:fell|fallen|fall|falling|down|decrease[sd]?|decreasing|declin(?:e|ed|es|ing)|drop(?:ped|s)?"
+                   r"|cut|shr[au]nk|lower|less|fewer|loss|lost|slid|sank|plunge[sd]?|tumbled)\b")
+
+
+def _direction(context: str, qtext: str) -> int:
+    """+1 when the words just before an article's percent say it rose ("rose about 2.5%"), -1 when
+    it fell ("a decline of 7%", "7% fewer"), 0 when they say neither or both."""
+    at = context.find(qtext)
+    if at == -1:
+        return 0
+    near = context[max(0, at - 40) : at] + " " + context[at + len(qtext) : at + len(qtext) + 15]
+    rise, fall = bool(_RISE.search(near)), bool(_FALL.search(near))
+    return 0 if rise == fall else (1 if rise else -1)
+
+
 def _has_cue(context: str) -> bool:
     """Whether the sentence speaks of a change or a sum ("rose", "a total of"), not of a share ("made up")."""
     for m in _CUE.finditer(context):
         if m.group().lower() != "up" or not _SHARE_UP.search(context, max(0, m.start() - 20), m.end()):
             return True
     return False
+
+
+def _computed_fits(quantity: Quantity, value: Decimal, computed: Interval, claimed: Interval) -> bool:
+    """Whether a computed share agrees with the article's: within the article's interval, or, for a
+    fraction in words ("about a fifth", "nearly a fifth"), as loosely as such a word is read when
+    it is matched directly (20.6% is "about a fifth", 17.8% "nearly a fifth")."""
+    if _kind(quantity) == "fraction":
+        stated = _stated_fraction(quantity)
+        if stated:
+            return not _wrong_side(_hedge(quantity), value, stated) and \
+                abs(value - stated) / stated <= FRACTION_WORD_REL
+    return compare(computed, claimed).verdict != Verdict.CONTRADICTED
+
+
+def _same_day(a: Quantity, b: Quantity) -> bool:
+    """Both are the same calendar day ("Feb. 26" and "February 26, 2026")."""
+    if _kind(a) != "date" or _kind(b) != "date" or not a.date or not b.date or len(b.date) != 10:
+        return False
+    return a.date == b.date or (a.date.startswith("--") and a.date[1:] == b.date[4:])  # "--02-26": no year said
 
 
 @attrs.frozen
@@ -1036,6 +1104,7 @@ class _Context:
     cue: bool
     wide_stems: frozenset[str] = frozenset()
     wide_others: tuple[Quantity, ...] = ()
+    direction: int = 0  # +1 the figure is a rise, -1 a fall, 0 unsaid
 
     @classmethod
     def of(cls, context: str, q: Quantity, wider: str = "") -> "_Context":
@@ -1071,7 +1140,8 @@ def _context_cached(context: str, qtext: str, noun: str, wider: str) -> _Context
     at = context.find(qtext)
     compared = at != -1 and bool(_COMPARED.match(context, at + len(qtext)))  # "$61,000 more than ..."
     return _Context(stems, noun_stems, frozenset(_YEAR.findall(context)), _other_numbers(context, qtext),
-                    compared or _has_cue(context), wide_stems, _other_numbers(wider, qtext) if wider else ())
+                    compared or _has_cue(context), wide_stems, _other_numbers(wider, qtext) if wider else (),
+                    _direction(context, qtext))
 
 
 # ---------------------------------------------------------------------------
@@ -1112,9 +1182,14 @@ class Linker:
         credited = {ix.doc_id: ix.credited_in(context) for ix in self.indexes}
         telling = any(credited.values()) and not all(credited.values())  # naming sets documents apart
         out: dict[str, list[tuple[NumberLink, tuple[float, ...]]]] = {}
+        # the passages of the documents the sentence credits are the only rivals of their own
+        # (but for a bare year, which every document of the season states)
+        bare_year = _kind(quantity) in ("year", "year_range")
+        credited_rivals = _rivals_of(lk for d, cands in per_doc.items() if credited[d] for lk, _ in cands)
         for doc_id, cands in per_doc.items():
             credit = (float(credited[doc_id]), float(not credited[doc_id])) if telling else (0.0, 0.0)
-            out[doc_id] = [(link, features[:_RIVALS] + (rivals,) + features[_RIVALS + 1 : _CREDITED] + credit)
+            r = credited_rivals if telling and credited[doc_id] and not bare_year else rivals
+            out[doc_id] = [(link, features[:_RIVALS] + (r,) + features[_RIVALS + 1 : _CREDITED] + credit)
                            for link, features in cands]
         return out
 
@@ -1497,6 +1572,21 @@ def _initial_runs(words: Sequence[str]) -> list[str]:
 _ACRONYM = re.compile(r"\b[A-Z][A-Z&]{1,7}\b")
 
 
+_DEPARTMENT = re.compile(r"\b(?P<us>U\.S\.\s+)?Department\s+of\s+(?:the\s+)?(?P<rest>[A-Z][A-Za-z]+(?:\s+(?:and\s+)?[A-Z][A-Za-z]+)*)")
+
+
+def _department_acronyms(name: str) -> set[str]:
+    """How the press writes a federal department: "DOT", "DOJ" (Department of Transportation,
+    of Justice), "USDA" (U.S. Department of Agriculture), "HHS", "HUD" (its words' initials)."""
+    m = _DEPARTMENT.search(name)
+    if m is None:
+        return set()
+    words = [w for w in m.group("rest").split() if w != "and"]
+    if len(words) == 1:
+        return {"DO" + words[0][0], "USD" + words[0][0]} if m.group("us") else {"DO" + words[0][0]}
+    return {"".join(w[0] for w in words)} if len(words) >= 3 else set()
+
+
 def _credit_keys(issuer: str, title: str = "") -> tuple[frozenset[str], frozenset[str]]:
     """How an article may name a document: acronyms of its issuer ("GAO", "BLS", "CDC" for the
     Centers for Disease Control and Prevention, "OIG") and of its title ("MMWR"), and the
@@ -1508,6 +1598,7 @@ def _credit_keys(issuer: str, title: str = "") -> tuple[frozenset[str], frozense
         acronyms |= {a for a in acr if len(a) >= 3}
         # "Centers for Disease Control and Prevention" is CDC, not CDCP
         acronyms |= {run[:3] for run in _initial_runs(_NAME_WORD.findall(part)) if len(run) >= 4}
+        acronyms |= _department_acronyms(part)
         words |= {_stem(w) for w in content if w not in _GENERIC_ORG}
     acronyms |= {a for a in _ACRONYM.findall(title) if len(a) >= 3}
     return frozenset(acronyms - {"USA", "THE"}), frozenset(words)

@@ -72,7 +72,10 @@ def _specificity(q: Quantity) -> float:
     """How much a figure identifies a statement on its own: 448,820 a lot, 8 little, a year hardly."""
     kind = _kind(q)
     if kind in ("year", "year_range", "date", "date_range", "ordinal"):
-        return 0.35 if kind != "date" else 0.55
+        if kind == "date":
+            day = len(q.date or "") == 10 or (q.date or "").startswith("--")
+            return 0.7 if day else 0.55  # a day ("Feb. 26") names one event
+        return 0.35
     if kind == "share":
         return 0.2
     if kind == "ratio" and q.denominator and q.denominator <= 20 and q.unit is None:
@@ -147,6 +150,16 @@ def _share_key(q: Quantity) -> float:
     return float(f) if f is not None else -1.0
 
 
+_BELOW = frozenset({"nearly", "less_than", "at_most"})
+_ABOVE = frozenset({"more_than", "at_least"})
+
+
+def _opposite_hedges(a: Quantity, b: Quantity) -> bool:
+    """One figure is under its value and the other over it ("nearly half", "more than half")."""
+    ha, hb = _hedge(a), _hedge(b)
+    return (ha in _BELOW and hb in _ABOVE) or (ha in _ABOVE and hb in _BELOW)
+
+
 @lru_cache(maxsize=262144)
 def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
     """``(relation, closeness)`` when the document figure ``dq`` can stand behind ``aq``."""
@@ -188,6 +201,8 @@ def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
         if fa is None or fd is None:
             return None
         if ka == kd and _same_value(aq, dq):
+            if _opposite_hedges(aq, dq):
+                return None
             return ("verbatim", 1.0) if _hedge(aq) == _hedge(dq) else ("rehedged", 0.92)
         stated = _stated_fraction(aq) if ka in ("fraction", "ratio") else None
         if stated and fd.midpoint is not None and (ka == "fraction" or aq.denominator <= 10):
@@ -204,6 +219,8 @@ def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
             return None  # a figure is not read off a bound ("about 60%" from "more than half", 25% from "below 85%")
         return ("rounded", 0.85)
     if _same_value(aq, dq):
+        if _opposite_hedges(aq, dq):
+            return None
         return ("verbatim", 1.0) if _hedge(aq) == _hedge(dq) else ("rehedged", 0.92)
     if _kind(aq) in ("date", "date_range") and aq.date and dq.date:
         # "January 2024" for "January 16, 2024": the article gives the date less precisely

@@ -987,8 +987,31 @@ def _scan(text: str, *, phrase_mode: bool = False) -> list[list[Any]]:
     out = _multipliers(text, out, phrase_mode)
     if out:
         _fill_years(out)
+        _points_of_percents(text, out)
         _attach_scopes(text, out)
     return out
+
+
+_POINTS_AFTER = re.compile(r"(?:" + _SP + r"+|-)(?i:points?)\b")
+
+
+def _points_of_percents(text: str, recs: list[list[Any]]) -> None:
+    """A bare "points" in a sentence that states a percent is percentage points
+    ("44.7% were reported, up 2.8 points"; "fell 3 points to 41%").  Scores and
+    index points come without a percent in the sentence and stay counts."""
+    start = 0
+    for i in range(1, len(recs) + 1):
+        if i < len(recs) and not _SENT_BREAK.search(text, recs[i - 1][_END], recs[i][_START]):
+            continue
+        sentence, start = recs[start:i], i
+        if not any(r[_KIND] in ("percent", "percentage_points") and r[_FACT] for r in sentence):
+            continue
+        for r in sentence:
+            if r[_KIND] != "count" or not r[_FACT] or r[_DEN] is not None:
+                continue
+            pm = _POINTS_AFTER.match(text, r[_END])
+            if pm is not None:
+                r[_KIND], r[_UNIT], r[_NOUN], r[_END] = "percentage_points", "percentage points", None, pm.end()
 
 
 # Multipliers: "4.2 times the rate", "a threefold rise", "more than doubled", "nearly twice as high".

@@ -676,3 +676,76 @@ def test_a_difference_of_a_thousands_columns_cells_is_read_at_their_scale():
                              "a year before.")
     lk = links["about 200"]
     assert lk is not None and lk.relation == "derived" and lk.formula == "20.6 - 20.4 = 200"
+
+
+def test_a_stacked_column_head_gives_each_column_its_own_unit():
+    doc = ("Table 1. Funds and poor bridges in sampled states\n\n"
+           "                  Apportioned     Percent     Poor         Poor\n"
+           "                  ($ millions)    obligated   bridges,     bridges,\n"
+           "State                                         2021         2025\n"
+           "South Dakota            211.4        42.1        1,021        1,047\n"
+           "Montana                 196.0        51.9          401          377\n")
+    ix = DocumentIndex("oig", doc)
+    row = doc.index("South Dakota")
+    readings = {(e.q.text, e.group[0]) for k, e in enumerate(ix.entries)
+                if e.q.span.start > row and k not in ix._scaled}
+    assert ("211.4", "money") in readings and ("42.1", "percent") in readings
+    assert ("1,047", "count") in readings and ("1,047", "money") not in readings
+    links = links_in(Linker([ix]), "South Dakota's poor-bridge count rose about 2.5% to 1,047.")
+    assert links["1,047"] is not None and links["1,047"].relation == "verbatim"
+    # the article says the count rose: the change is measured from the earlier count
+    assert links["about 2.5%"] is not None and links["about 2.5%"].formula.startswith("(1,047 - 1,021) / 1,021")
+
+
+def test_a_group_head_spanning_columns_gives_them_its_unit():
+    doc = ("Table 1. Unemployment by state\n\n"
+           "                 Unemployed                  Rate (percent)\n"
+           "State            Dec. 2024     Dec. 2025     Dec. 2024     Dec. 2025\n"
+           "Michigan           279,000       269,500           5.5           5.3\n")
+    ix = DocumentIndex("bls", doc)
+    cell = doc.index("5.3")
+    assert {e.group[0] for e in ix.entries if e.q.span.start == cell} >= {"percent"}
+    assert "percent" not in {e.group[0] for e in ix.entries if e.q.span.start == doc.index("269,500")}
+
+
+def test_a_day_named_without_its_year_links_to_the_reports_date_line():
+    doc = ("Office of Inspector General\nReport No. ST2026011\nFebruary 26, 2026\n\n"
+           "States obligated $12.4 billion of the $21.1 billion apportioned for fiscal years 2022 through 2025.")
+    linker = Linker([DocumentIndex("oig", doc, issuer="U.S. Department of Transportation, Office of Inspector "
+                                                      "General")])
+    article = ("States spent $12.4 billion of the money apportioned for fiscal 2022-2025, the DOT Office of "
+               "Inspector General said in a Feb. 26 audit.")
+    lk = links_in(linker, article)["Feb. 26"]
+    assert lk is not None and lk.quantity_text == "February 26, 2026"
+
+
+def test_federal_departments_are_credited_by_their_usual_acronyms():
+    usda = DocumentIndex("usda", "USDA agrees with four of the five recommendations.",
+                         issuer="U.S. Department of Agriculture, Rural Development")
+    dot = DocumentIndex("dot", "Funds were obligated.", issuer="U.S. Department of Transportation")
+    hud = DocumentIndex("hud", "Rents rose.", issuer="Department of Housing and Urban Development")
+    assert usda.credited_in("USDA said it agreed with four of them.")
+    assert dot.credited_in("DOT said the funds were obligated.")
+    assert hud.credited_in("HUD said rents rose.")
+    assert not hud.credited_in("USDA said rents rose.")
+
+
+def test_a_figure_under_its_value_is_no_restatement_of_one_over_it():
+    doc = "More than half of applicants were turned down."
+    links = links_in(Linker({"rel": doc}), "The agency turned down nearly half of all applicants.")
+    assert links["nearly half"] is None
+    links = links_in(Linker({"rel": doc}), "The agency turned down about half of all applicants.")
+    assert links["about half"] is not None and links["about half"].relation == "rehedged"
+
+
+def test_a_share_in_words_is_computed_from_a_figure_in_the_next_sentence_of_the_paragraph():
+    doc = ("The department today released provisional data showing that 57,214 babies were born to residents "
+           "in 2025.\n\n"
+           "Births declined in 51 of the state's 72 counties. Milwaukee County recorded 11,806 births, the most "
+           "of any county, followed by Dane County with 6,214.")
+    linker = Linker({"dhs": doc})
+    article = ("The state recorded 57,214 births in 2025. Births fell in 51 of the state's 72 counties, and "
+               "Milwaukee County alone accounted for about a fifth of the total.")
+    lk = links_in(linker, article)["about a fifth"]
+    # 11,806 / 57,214 is 20.6%: "about a fifth" as loosely as the words are read directly
+    assert lk is not None and lk.relation == "derived" and lk.formula.startswith("11,806 / 57,214")

@@ -466,3 +466,16 @@ def test_a_change_between_two_levels_is_two_figures(text, expected):
 def test_a_share_of_a_point_is_percentage_points(text, value):
     (q,) = find_quantities(text)
     assert (q.kind.value, str(q.value), q.unit) == ("percentage_points", value, "percentage points")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("44.7% of violent crimes were reported to police, up 2.8 points from a year earlier.",
+     [("44.7%", "percent"), ("2.8 points", "percentage_points")]),
+    ("Approval fell 3 points to 41%.", [("3 points", "percentage_points"), ("41%", "percent")]),
+    ("Turnout was 61%, a 4-point gain.", [("61%", "percent"), ("4-point", "percentage_points")]),
+    # no percent in the sentence: points scored, index points
+    ("The team scored 12 points.", [("12", "count")]),
+    ("The index fell 3 points. Turnout was 41%.", [("3", "count"), ("41%", "percent")]),
+])
+def test_bare_points_beside_a_percent_are_percentage_points(text, expected):
+    assert [(q.text, q.kind.value) for q in find_quantities(text)] == expected
