@@ -300,6 +300,7 @@ def _link_probability(features: Sequence[float]) -> float:
 #: How many document numbers are tried as operands of one derived figure.
 OPERAND_POOL = 14
 _PERCENT = frozenset({"percent"})
+_DURATION = frozenset({"duration"})
 _ANY_KIND = _COUNT_KINDS | _SHARE_KINDS | _PERCENT
 _MONEY_STEMS = frozenset(_stem(w) for w in (
     "budget spending spent cost costs fund funds funding money dollar dollars payment payments paid revenue "
@@ -318,6 +319,10 @@ YEAR_SPAN_FACTOR = 0.85
 SMALL_PART_FACTOR = 0.75
 #: The relevance of a document figure as an operand when it sits beside one the article states.
 SIBLING_OPERAND = 0.95
+#: How well (context score) a passage must match the article's sentence for a change it tells
+#: to be computed when the article states neither level.
+TOLD_CHANGE_MIN_CONTEXT = 0.3
+TOLD_CHANGE_PASSAGES = 5
 #: ... and when it sits in the next or previous sentence of that paragraph.
 PARAGRAPH_OPERAND = 0.85
 #: An operand's relevance is weighed by where the article states it: in the figure's own
@@ -338,6 +343,7 @@ class _Entry:
     q: Quantity
     passage: int
     group: tuple[str, str]
+    level: tuple[str, str]  # the group as an operand: a rate "11.7 per 1,000" is the level 11.7
 
 
 class DocumentIndex:
@@ -423,12 +429,15 @@ class DocumentIndex:
                 if units & _SCALES.keys():
                     self._scaled.add(k)  # "168,421" under "Thousands" is not 168,421
         self._vague_shares = [k for k in self._shares if _share_key(self.entries[k].q) < 0]
+        # percents that are sizes of changes ("declined 6%"), not levels a change can be measured between
+        self._change_sizes = {k for k, e in enumerate(self.entries) if _kind(e.q) == "percent"
+                              and _CHANGED_BY.search(text[max(0, e.q.span.start - 30) : e.q.span.start])}
         for values in self._by_group.values():
             values.sort()
         self._by_value = {g: [v for v, _ in values] for g, values in self._by_group.items()}
 
     def _add_entry(self, q: Quantity, pi: int) -> int:
-        e = _Entry(q, pi, _group(q))
+        e = _Entry(q, pi, _group(q), ("count", "") if _operand_kind(q) == "count" else _group(q))
         k = len(self.entries)
         self.entries.append(e)
         self._by_group[e.group].append((q.value, k))
@@ -693,11 +702,11 @@ class DocumentIndex:
         pool: dict[int, float] = {}
         stated: set[int] = set()
         for aq in article:
-            if _kind(aq) not in kinds:
+            if _operand_kind(aq) not in kinds:
                 continue
             for k in self._candidates(aq):
                 rel = _relation(aq, self.entries[k].q)
-                if rel and _kind(self.entries[k].q) in kinds:
+                if rel and _operand_kind(self.entries[k].q) in kinds:
                     pool[k] = max(pool.get(k, 0.0), 0.6 + 0.4 * rel[1] * _specificity(aq))
                     stated.add(k)
         scored = sorted(((self.context_score(ctx, pi), pi) for pi in self._matching_passages(ctx.stems)),
@@ -707,7 +716,7 @@ class DocumentIndex:
                 continue
             for k in self._passage_numbers[pi]:
                 # a small count ("four of the five") is an operand only when the article states it
-                if _kind(self.entries[k].q) in kinds and _specificity(self.entries[k].q) >= 0.5:
+                if _operand_kind(self.entries[k].q) in kinds and _specificity(self.entries[k].q) >= 0.5:
                     pool[k] = max(pool.get(k, 0.0), min(1.0, 1.2 * s))
         # figures the article gives in the same sentence come first; then those of the sentences
         # around it and the figures the document states beside the first ("from 0.6% in 2021 to 1.8%")
@@ -720,7 +729,7 @@ class DocumentIndex:
             for j in self._passage_numbers[self.entries[k].passage]:
                 if j in self._scaled:
                     continue  # a thousands column's cell is not read at face value
-                if _kind(self.entries[j].q) in kinds and _specificity(self.entries[j].q) >= 0.5:
+                if _operand_kind(self.entries[j].q) in kinds and _specificity(self.entries[j].q) >= 0.5:
                     pool[j] = max(pool.get(j, 0.0), SIBLING_OPERAND)
                     tier.setdefault(j, 1)
         # the sentences next to one stating a figure of the article's sentence, in its paragraph
@@ -732,7 +741,7 @@ class DocumentIndex:
             for pj in (pk - 1, pk + 1):
                 if 0 <= pj < len(self.passages) and self._owner[pj] == self._owner[pk]:
                     for j in self._passage_numbers.get(pj, ()):
-                        if j not in self._scaled and _kind(self.entries[j].q) in kinds \
+                        if j not in self._scaled and _operand_kind(self.entries[j].q) in kinds \
                                 and _specificity(self.entries[j].q) >= 0.5:
                             pool[j] = max(pool.get(j, 0.0), PARAGRAPH_OPERAND)
         for k in near:
@@ -752,9 +761,9 @@ class DocumentIndex:
         """Document numbers that state one of the article's ``figures`` (of the given kinds)."""
         near: set[int] = set()
         for aq in figures:
-            if _kind(aq) in kinds:
+            if _operand_kind(aq) in kinds:
                 near.update(k for k in self._candidates(aq)
-                            if _kind(self.entries[k].q) in kinds and _relation(aq, self.entries[k].q))
+                            if _operand_kind(self.entries[k].q) in kinds and _relation(aq, self.entries[k].q))
         return near
 
     def _matching_passages(self, stems: frozenset[str], limit: int = 12) -> list[int]:
@@ -801,24 +810,27 @@ class DocumentIndex:
             if claimed is None:
                 return []
             change = kind in ("percent", "fraction") and ctx.cue  # "rose 23%", "a cut of a quarter": (new - old) / old
-            kinds = _COUNT_KINDS | _PERCENT if change else _COUNT_KINDS  # a rate rises too: "from 1.2% to 1.8%"
+            # a rate rises too ("from 1.2% to 1.8%"), and a wait ("676 days, more than 50% longer")
+            kinds = _COUNT_KINDS | _PERCENT | _DURATION if change else _COUNT_KINDS
             pool, stated, near_ops = self._operand_pool(ctx, others, kinds)
             vague = kind == "share"  # "most", "a majority": no figure to come close to
             target = _stated_fraction(quantity)
             tolerance = DERIVED_MAX_REL if _hedge(quantity) in _TWO_SIDED else ONE_SIDED_FRACTION_REL
+            if change and not vague and ctx.direction:
+                out.extend(self._told_changes(quantity, ctx, claimed, target, tolerance, kinds))
             for ra, ka in pool:
                 for rb, kb in pool:
                     a, b = self.entries[ka], self.entries[kb]
-                    if ka == kb or a.group != b.group or not (0 < a.q.value < b.q.value):
+                    if ka == kb or a.level != b.level or not (0 < a.q.value < b.q.value):
                         continue
                     if vague and not (ka in stated and kb in stated):
                         continue
                     if ka not in near_ops and kb not in near_ops:
                         continue  # the article gives neither figure near the share it computed
-                    if change and not vague:
+                    if change and not vague and not {ka, kb} & self._change_sizes:
                         out.extend(self._changes(quantity, claimed, target, tolerance, a, b, ra, rb, ctx.direction))
-                    if _kind(a.q) == "percent":
-                        continue  # a percent of a percent is no share of anything
+                    if _kind(a.q) == "percent" or (change and ctx.changed_by):
+                        continue  # a percent of a percent is no share of anything; "fell 7%" is no share
                     if a.group[0] == "money" and not _money_noun(quantity.noun):
                         continue  # "nine in 10 workers" is a share of people, not of dollars
                     value = a.q.value / b.q.value
@@ -842,7 +854,7 @@ class DocumentIndex:
             for ra, ka in pool[:8]:
                 for rb, kb in pool[:8]:
                     a, b = self.entries[ka], self.entries[kb]
-                    if ka >= kb or a.group != b.group or (kind != "percentage_points" and a.group != _group(quantity)):
+                    if ka >= kb or a.level != b.level or (kind != "percentage_points" and a.level != _group(quantity)):
                         continue
                     if abs(self._owner[a.passage] - self._owner[b.passage]) > 1 or min(ra, rb) < 0.5:
                         continue
@@ -875,7 +887,7 @@ class DocumentIndex:
         for ra, ka in pool:
             for rb, kb in pool:
                 big, small = self.entries[ka], self.entries[kb]
-                if ka == kb or big.group != small.group or not (0 < small.q.value < big.q.value):
+                if ka == kb or big.level != small.level or not (0 < small.q.value < big.q.value):
                     continue
                 if ka not in near_ops and kb not in near_ops:
                     continue
@@ -888,6 +900,56 @@ class DocumentIndex:
                 shown = f"{_fmt(value, 2)} times"
                 yield self._derived_link(big, small, DERIVED_FACTOR * near * 0.5 * (ra + rb) * _fit(value, target, _hedge(quantity)), shown,
                                          f"{big.q.text} / {small.q.text} = {shown}")
+
+    def _told_changes(self, quantity: Quantity, ctx: "_Context", claimed: Interval, target: Decimal | None,
+                      tolerance: Decimal, kinds: frozenset[str]) -> Iterator[NumberLink]:
+        """A percent change the article computed from a change the document tells in one sentence
+        ("declined from 23.1 ... in 2024 to 21.4 ... in 2025"; "5.1, up from 4.6") when the article
+        gives neither level: the passage must match the article's sentence well, the change must
+        go the way the article says, and the percent must round to the article's figure."""
+        if not target:
+            return
+        scored = sorted(((self.context_score(ctx, pi), pi) for pi in self._matching_passages(ctx.stems)),
+                        reverse=True)[:TOLD_CHANGE_PASSAGES]
+        for s, pi in scored:
+            if s < TOLD_CHANGE_MIN_CONTEXT:
+                continue
+            for old, new in self._levels(pi, kinds):
+                if (new.q.value > old.q.value) != (ctx.direction > 0) or not old.q.value:
+                    continue
+                value = abs(new.q.value - old.q.value) / old.q.value
+                if not _rounds_to(quantity, value, target, tolerance):
+                    continue
+                small, big = (old, new) if old.q.value < new.q.value else (new, old)
+                diff = derive("difference", _nominal(big.q), _nominal(small.q))
+                if not _computed_fits(quantity, value, derive("ratio", diff, _nominal(old.q)), claimed):
+                    continue
+                shown = f"{_fmt(value * 100, 2)}%"
+                big_text, small_text, old_text = (_fmt(e.q.value, 4) if _is_rate(e.q) else e.q.text
+                                                  for e in (big, small, old))
+                formula = f"({big_text} - {small_text}) / {old_text} = {shown}"
+                score = DERIVED_FACTOR * (0.55 + 0.45 * s) * _fit(value, target, _hedge(quantity))
+                yield self._derived_link(old, new, score, shown, formula)
+
+    def _levels(self, pi: int, kinds: frozenset[str]) -> Iterator[tuple[_Entry, _Entry]]:
+        """(old, new) pairs of figures of one kind that passage ``pi`` tells a change between:
+        "from A ... to B" and "B ..., up/down from A"."""
+        def level(e: _Entry) -> tuple[str, str] | None:  # "from 4.6 to 5.1 per 1,000": a count, then a rate
+            return e.level if _operand_kind(e.q) in kinds and e.q.high is None else None
+
+        entries = [self.entries[k] for k in self._passage_numbers.get(pi, ())
+                   if k not in self._scaled and level(self.entries[k]) is not None]
+        for i, a in enumerate(entries):
+            for b in entries[i + 1 :]:
+                if level(a) != level(b) or b.q.span.start - a.q.span.end > 120 \
+                        or _specificity(a.q) < 0.5 or _specificity(b.q) < 0.5:
+                    continue
+                between = self.text[a.q.span.end : b.q.span.start]
+                before = self.text[max(0, a.q.span.start - 30) : a.q.span.start]
+                if _FROM_END.search(before) and _TO.search(between) and not _FROM_END.search(between):
+                    yield a, b  # "from 2,118 ... to 1,742"
+                elif _FROM_END.search(between) and len(between) < 60:
+                    yield b, a  # "5.1 per 1,000, up from 4.6"
 
     def _changes(self, quantity: Quantity, claimed: Interval, target: Decimal | None, tolerance: Decimal,
                  small: _Entry, big: _Entry, ra: float, rb: float, direction: int = 0) -> Iterator[NumberLink]:
@@ -1055,6 +1117,17 @@ _FALL = re.compile(r"(?i)\b(?:fell|fallen|fall|falling|down|decrease[sd]?|decrea
                    r"|cut|shr[au]nk|lower|less|fewer|loss|lost|slid|sank|plunge[sd]?|tumbled)\b")
 
 
+_CHANGED_BY = re.compile(r"(?i)\b(?:rose|risen|rise[sn]?|increased?|grew|grown|jumped|climbed|gained|fell|fallen|falls?|"
+                         r"dropped|drops?|declined?|decreased?|shrank|shrunk|cut|slid|sank|plunged|soared|surged|"
+                         r"up|down)(?:\s+by)?\s+\Z")
+
+
+def _is_change(context: str, qtext: str) -> bool:
+    """The figure is the size of a change ("dropped by more than four-fifths", "rose 23%"), not a share."""
+    at = context.find(qtext)
+    return at != -1 and bool(_CHANGED_BY.search(context[max(0, at - 30) : at]))
+
+
 def _direction(context: str, qtext: str) -> int:
     """+1 when the words just before an article's percent say it rose ("rose about 2.5%"), -1 when
     it fell ("a decline of 7%", "7% fewer"), 0 when they say neither or both."""
@@ -1074,15 +1147,35 @@ def _has_cue(context: str) -> bool:
     return False
 
 
+_FROM_END = re.compile(r"(?i)\bfrom\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}\Z")
+_TO = re.compile(r"(?i)\bto\b")
+
+
+def _rounds_to(quantity: Quantity, value: Decimal, target: Decimal, tolerance: Decimal) -> bool:
+    """Whether a computed share ``value`` is what the article's figure says: for "about 7%",
+    a value that rounds to 7% at the article's precision; one-sided hedges within ``tolerance``."""
+    if _hedge(quantity) not in _TWO_SIDED:
+        return abs(value - target) / target <= tolerance
+    if _kind(quantity) == "percent":
+        unit = quantity._precision() / 100 if quantity.precision is not None else Decimal("0.01")
+        return abs(value - target) <= max(unit, Decimal("0.001")) / 2 + Decimal("1e-9")
+    return abs(value - target) / target <= FRACTION_WORD_REL
+
+
+def _operand_kind(q: Quantity) -> str:
+    """The kind of a figure as an operand: a rate ("11.7 per 1,000") is its level, a count."""
+    return "count" if _kind(q) == "ratio" and _is_rate(q) else _kind(q)
+
+
 def _computed_fits(quantity: Quantity, value: Decimal, computed: Interval, claimed: Interval) -> bool:
     """Whether a computed share agrees with the article's: within the article's interval, or, for a
     fraction in words ("about a fifth", "nearly a fifth"), as loosely as such a word is read when
     it is matched directly (20.6% is "about a fifth", 17.8% "nearly a fifth")."""
-    if _kind(quantity) == "fraction":
-        stated = _stated_fraction(quantity)
-        if stated:
-            return not _wrong_side(_hedge(quantity), value, stated) and \
-                abs(value - stated) / stated <= FRACTION_WORD_REL
+    stated = _stated_fraction(quantity)
+    if stated and _wrong_side(_hedge(quantity), value, stated):
+        return False  # "nearly 50%" is under a half, whatever the operands' rounding allows
+    if stated and _kind(quantity) == "fraction":
+        return abs(value - stated) / stated <= FRACTION_WORD_REL
     return compare(computed, claimed).verdict != Verdict.CONTRADICTED
 
 
@@ -1105,6 +1198,7 @@ class _Context:
     wide_stems: frozenset[str] = frozenset()
     wide_others: tuple[Quantity, ...] = ()
     direction: int = 0  # +1 the figure is a rise, -1 a fall, 0 unsaid
+    changed_by: bool = False  # the figure is the size of a change ("fell 7%")
 
     @classmethod
     def of(cls, context: str, q: Quantity, wider: str = "") -> "_Context":
@@ -1141,7 +1235,7 @@ def _context_cached(context: str, qtext: str, noun: str, wider: str) -> _Context
     compared = at != -1 and bool(_COMPARED.match(context, at + len(qtext)))  # "$61,000 more than ..."
     return _Context(stems, noun_stems, frozenset(_YEAR.findall(context)), _other_numbers(context, qtext),
                     compared or _has_cue(context), wide_stems, _other_numbers(wider, qtext) if wider else (),
-                    _direction(context, qtext))
+                    _direction(context, qtext), _is_change(context, qtext))
 
 
 # ---------------------------------------------------------------------------

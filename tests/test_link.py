@@ -749,3 +749,37 @@ def test_a_share_in_words_is_computed_from_a_figure_in_the_next_sentence_of_the_
     lk = links_in(linker, article)["about a fifth"]
     # 11,806 / 57,214 is 20.6%: "about a fifth" as loosely as the words are read directly
     assert lk is not None and lk.relation == "derived" and lk.formula.startswith("11,806 / 57,214")
+
+
+def test_a_percent_change_is_computed_from_a_change_the_document_tells_in_one_sentence():
+    doc = ("Property crime\n\nThe rate of motor vehicle theft increased from 4.6 to 5.1 victimizations per 1,000 "
+           "households.\n\nThe rate of burglary was unchanged at 13.2 per 1,000 households.")
+    linker = Linker({"bjs": doc})
+    lk = links_in(linker, "The outlier is motor vehicle theft, where the rate jumped about 11%.")["about 11%"]
+    assert lk is not None and lk.relation == "derived" and lk.formula == "(5.1 - 4.6) / 4.6 = 10.87%"
+    # the article says the rate fell: the document's rise is no source for it
+    assert links_in(linker, "The motor vehicle theft rate fell about 11%.")["about 11%"] is None
+    # and a figure that does not round to the change is not taken from it
+    assert links_in(linker, "The motor vehicle theft rate jumped about 14%.")["about 14%"] is None
+
+
+def test_a_wait_more_than_half_longer_is_a_change_between_two_durations():
+    doc = "The average time to resolve a case rose from 436 days in FY 2023 to 506 days in FY 2024 and 676 days in FY 2025."
+    lk = links_in(Linker({"tigta": doc}), "Victims waited an average of 676 days, more than 50% longer than two "
+                                          "years earlier.")["more than 50%"]
+    assert lk is not None and lk.relation == "derived" and lk.formula.startswith("(676 days - 436 days) / 436 days")
+
+
+def test_the_size_of_a_change_is_no_share_and_no_level_to_measure_a_change_from():
+    doc = ("The teen birth rate declined 6% in 2025 to 11.7 births per 1,000 women.\n\n"
+           "The rate for women aged 40-44 rose 1% to 13.1.")
+    linker = Linker({"nchs": doc})
+    article = "Their birth rate fell 6% to 11.7 per 1,000, and has dropped by more than four-fifths since 1991."
+    # neither 11.7 / 13.1 (a share) nor (6% - 1%) / 6% (a change of changes) is the fall since 1991
+    assert links_in(linker, article)["more than four-fifths"] is None
+
+
+def test_a_share_under_its_stated_value_is_never_computed_over_it():
+    doc = "The wait at the clinic grew from 12 days to 19 days over the year."
+    links = links_in(Linker({"va": doc}), "Waits at the clinic grew nearly 50% over the year.")
+    assert links["nearly 50%"] is None  # (19 - 12) / 12 is 58%, not under a half
