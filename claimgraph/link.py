@@ -753,8 +753,11 @@ class DocumentIndex:
             rank = (tier.get(k, 0), v, -k)
             if key not in best or rank > best[key]:
                 best[key] = rank
-        ranked = sorted(best.values(), reverse=True)[:OPERAND_POOL]
-        ranked = [(-negk, v * _TIER_WEIGHT[t]) for t, v, negk in ranked]
+        # the best of each kind of figure: percents do not crowd out the counts a multiple is of
+        by_level: dict[tuple[str, str], list[tuple[int, float, int]]] = defaultdict(list)
+        for rank in sorted(best.values(), reverse=True):
+            by_level[self.entries[-rank[2]].level].append(rank)
+        ranked = [(-negk, v * _TIER_WEIGHT[t]) for group in by_level.values() for t, v, negk in group[:OPERAND_POOL]]
         return sorted(((v, k) for k, v in ranked), reverse=True), stated, near
 
     def _stated_in(self, figures: Sequence[Quantity], kinds: frozenset[str]) -> set[int]:
