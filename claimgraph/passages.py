@@ -52,6 +52,20 @@ _SAME_WORD = {
     "brought": "bring", "bought": "buy", "held": "hold", "kept": "keep", "told": "tell", "met": "meet",
     "children": "child", "kids": "child", "kid": "child", "jobless": "unemployed", "unemployment": "unemployed",
     "died": "death", "dies": "death", "die": "death", "dying": "death", "deaths": "death", "dead": "death",
+    # a story's words for a report's ("jumped" for "increased", "sickened" for "ill")
+    **dict.fromkeys("increase increased increases increasing climb climbed climbing jump jumped jumps surged "
+                    "surge soared soar".split(), "rise"),
+    **dict.fromkeys("decrease decreased decreases decreasing decline declined declines declining drop dropped "
+                    "drops dropping plunged slid".split(), "fall"),
+    **dict.fromkeys("job jobs payroll payrolls employment employed".split(), "employ"),
+    **dict.fromkeys("employee employees personnel staffers staffer staff staffing".split(), "staff"),
+    **dict.fromkeys("people persons individuals".split(), "people"),
+    **dict.fromkeys("sick sickened illness illnesses ill".split(), "ill"),
+    **dict.fromkeys("hospitalized hospitalization hospitalizations hospitalised".split(), "hospital"),
+    **dict.fromkeys("babies baby births birth born".split(), "birth"),
+    **dict.fromkeys("teen teens teenagers teenager adolescents adolescent".split(), "teen"),
+    **dict.fromkeys("physician physicians doctor doctors".split(), "doctor"),
+    **dict.fromkeys("funds fund funding funded money dollars".split(), "fund"),
 }
 
 

@@ -783,3 +783,14 @@ def test_a_share_under_its_stated_value_is_never_computed_over_it():
     doc = "The wait at the clinic grew from 12 days to 19 days over the year."
     links = links_in(Linker({"va": doc}), "Waits at the clinic grew nearly 50% over the year.")
     assert links["nearly 50%"] is None  # (19 - 12) / 12 is 58%, not under a half
+
+
+def test_a_storys_words_for_a_reports_are_read_as_the_same_words():
+    from claimgraph.passages import _content_stems
+
+    assert set(_content_stems("Staff dropped; babies; sickened")) == set(_content_stems("employees declined; births; ill"))
+    doc = ("Phones\n\nThe unit answered 1,742 calls a day in September.\n\n"
+           "Staffing\n\nThe number of unit employees declined from 2,118 at the end of FY 2023 to 1,742 at the end "
+           "of FY 2025.")
+    lk = links_in(Linker({"tigta": doc}), "Staff in the unit dropped to 1,742.")["1,742"]
+    assert lk is not None and doc[lk.passage.start : lk.passage.end].startswith("The number of unit employees")
