@@ -280,6 +280,8 @@ LINK_WEIGHTS = (
 
 _RIVALS = LINK_FEATURES.index("rivals")
 _CREDITED = LINK_FEATURES.index("credited")
+_WORDS = LINK_FEATURES.index("words")
+_CO_NUMBERS = LINK_FEATURES.index("co_numbers")
 
 
 def _rivals(passages: int) -> float:
@@ -611,8 +613,14 @@ class DocumentIndex:
                 raw.append((e, *rel))
         links = [self._direct_link(quantity, e, relation) for e, relation, _ in raw]
         rivals = _rivals_of(links)
-        return [(link, self._features(quantity, ctx, e, relation, closeness, rivals))
-                for link, (e, relation, closeness) in zip(links, raw)]
+        out = []
+        for link, (e, relation, closeness) in zip(links, raw):
+            features = self._features(quantity, ctx, e, relation, closeness, rivals)
+            if _kind(quantity) in _UNITFUL and _kind(e.q) in _UNITLESS and features[_WORDS] < 0.1 \
+                    and not features[_CO_NUMBERS]:
+                continue  # "16-hour shifts" is not a bare 16 in a passage about something else
+            out.append((link, features))
+        return out
 
     def _direct_link(self, quantity: Quantity, e: _Entry, relation: str) -> NumberLink:
         """The link to document figure ``e``; ``derived`` (with its formula) when the article's figure
@@ -887,17 +895,23 @@ class DocumentIndex:
         claimed = quantity.interval()
         target = quantity.value
         tolerance = DERIVED_MAX_REL if _hedge(quantity) in _TWO_SIDED else ONE_SIDED_FRACTION_REL
+        told = {pi for _, pi in self._told_passages(ctx)}
         for ra, ka in pool:
             for rb, kb in pool:
                 big, small = self.entries[ka], self.entries[kb]
                 if ka == kb or big.level != small.level or not (0 < small.q.value < big.q.value):
                     continue
-                if ka not in near_ops and kb not in near_ops:
-                    continue
                 value = big.q.value / small.q.value
+                if ka not in near_ops and kb not in near_ops:
+                    # neither figure is the article's: only two of one passage that matches its sentence
+                    # well ("ages 18 to 24 had the highest rate (35.2) ..., those 50 or older the lowest
+                    # (12.6)"), giving the multiple at the article's precision
+                    if big.passage != small.passage or big.passage not in told \
+                            or not _rounds_to(quantity, value, target, tolerance):
+                        continue
                 if abs(value - target) / target > tolerance:
                     continue
-                if compare(derive("ratio", _nominal(big.q), _nominal(small.q)), claimed).verdict == Verdict.CONTRADICTED:
+                if not _computed_fits(quantity, value, derive("ratio", _nominal(big.q), _nominal(small.q)), claimed):
                     continue
                 near = max(self._nearness(big, small), 0.9) if ka in stated and kb in stated else self._nearness(big, small)
                 shown = f"{_fmt(value, 2)} times"
@@ -912,11 +926,7 @@ class DocumentIndex:
         go the way the article says, and the percent must round to the article's figure."""
         if not target:
             return
-        scored = sorted(((self.context_score(ctx, pi), pi) for pi in self._matching_passages(ctx.stems)),
-                        reverse=True)[:TOLD_CHANGE_PASSAGES]
-        for s, pi in scored:
-            if s < TOLD_CHANGE_MIN_CONTEXT:
-                continue
+        for s, pi in self._told_passages(ctx):
             for old, new in self._levels(pi, kinds):
                 if (new.q.value > old.q.value) != (ctx.direction > 0) or not old.q.value:
                     continue
@@ -933,6 +943,13 @@ class DocumentIndex:
                 formula = f"({big_text} - {small_text}) / {old_text} = {shown}"
                 score = DERIVED_FACTOR * (0.55 + 0.45 * s) * _fit(value, target, _hedge(quantity))
                 yield self._derived_link(old, new, score, shown, formula)
+
+    def _told_passages(self, ctx: "_Context") -> list[tuple[float, int]]:
+        """The passages (with their context score) that match the article's sentence well enough
+        for a figure to be computed from two numbers of one of them that the article does not give."""
+        scored = sorted(((self.context_score(ctx, pi), pi) for pi in self._matching_passages(ctx.stems)),
+                        reverse=True)[:TOLD_CHANGE_PASSAGES]
+        return [(s, pi) for s, pi in scored if s >= TOLD_CHANGE_MIN_CONTEXT]
 
     def _levels(self, pi: int, kinds: frozenset[str]) -> Iterator[tuple[_Entry, _Entry]]:
         """(old, new) pairs of figures of one kind that passage ``pi`` tells a change between:
@@ -1174,11 +1191,14 @@ def _computed_fits(quantity: Quantity, value: Decimal, computed: Interval, claim
     """Whether a computed share agrees with the article's: within the article's interval, or, for a
     fraction in words ("about a fifth", "nearly a fifth"), as loosely as such a word is read when
     it is matched directly (20.6% is "about a fifth", 17.8% "nearly a fifth")."""
-    stated = _stated_fraction(quantity)
+    # a round multiple ("nearly three times", "twice") is as loose as a fraction in words
+    multiple = _kind(quantity) == "ratio" and quantity.unit == "times" and quantity.value == quantity.value.to_integral_value()
+    stated = quantity.value if multiple else _stated_fraction(quantity)
     if stated and _wrong_side(_hedge(quantity), value, stated):
         return False  # "nearly 50%" is under a half, whatever the operands' rounding allows
-    if stated and _kind(quantity) == "fraction":
-        return abs(value - stated) / stated <= FRACTION_WORD_REL
+    if stated and (_kind(quantity) == "fraction" or multiple):
+        open_ended = _hedge(quantity) in ("more_than", "at_least", "less_than", "at_most")
+        return abs(value - stated) / stated <= (ONE_SIDED_FRACTION_REL if open_ended else FRACTION_WORD_REL)
     return compare(computed, claimed).verdict != Verdict.CONTRADICTED
 
 

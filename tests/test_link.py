@@ -794,3 +794,25 @@ def test_a_storys_words_for_a_reports_are_read_as_the_same_words():
            "of FY 2025.")
     lk = links_in(Linker({"tigta": doc}), "Staff in the unit dropped to 1,742.")["1,742"]
     assert lk is not None and doc[lk.passage.start : lk.passage.end].startswith("The number of unit employees")
+
+
+def test_a_multiple_of_two_rates_one_passage_gives_is_derived_when_the_article_gives_neither():
+    doc = ("Victims by age\n\nPersons age 18 to 24 had the highest rate of violent victimization (35.2 per 1,000) "
+           "in 2025, and persons age 50 or older had the lowest (12.6 per 1,000).\n\n"
+           "Rates for persons age 25 to 34 were 24.0 per 1,000 and for persons age 35 to 49 were 19.7 per 1,000.")
+    linker = Linker({"bjs": doc})
+    article = "People 18 to 24 were victimized at nearly three times the rate of those 50 and older."
+    lk = links_in(linker, article)["nearly three times"]
+    # 35.2 / 12.6 is 2.79: "nearly three times" as loosely as a round multiple is read
+    assert lk is not None and lk.relation == "derived" and lk.formula.startswith("35.2 per 1,000 / 12.6 per 1,000")
+    # a multiple the passage's figures do not give is not taken from them
+    assert links_in(linker, "People 18 to 24 were victimized at about five times the rate of those 50 and "
+                            "older.")["about five times"] is None
+
+
+def test_a_unit_the_document_does_not_name_needs_the_passages_words():
+    doc = ("Table 2\n\nIncident                                2023        2024        2025\n"
+           "Serious assaults on staff                 11          16          23\n")
+    linker = Linker({"oig": doc})
+    assert links_in(linker, "Officers routinely work 16-hour double shifts, the union said.")["16-hour"] is None
+    assert links_in(linker, "Serious assaults on staff rose to 16 in 2024.")["16"] is not None
