@@ -947,7 +947,10 @@ class DocumentIndex:
     def _told_passages(self, ctx: "_Context") -> list[tuple[float, int]]:
         """The passages (with their context score) that match the article's sentence well enough
         for a figure to be computed from two numbers of one of them that the article does not give."""
-        scored = sorted(((self.context_score(ctx, pi), pi) for pi in self._matching_passages(ctx.stems)),
+        # the figure's own clause speaks for it more closely than the whole sentence
+        narrow = attrs.evolve(ctx, stems=ctx.clause, wide_stems=frozenset(), wide_others=()) if ctx.clause else ctx
+        scored = sorted(((max(self.context_score(ctx, pi), self.context_score(narrow, pi)), pi)
+                         for pi in set(self._matching_passages(ctx.stems)) | set(self._matching_passages(narrow.stems))),
                         reverse=True)[:TOLD_CHANGE_PASSAGES]
         return [(s, pi) for s, pi in scored if s >= TOLD_CHANGE_MIN_CONTEXT]
 
@@ -1142,6 +1145,20 @@ _CHANGED_BY = re.compile(r"(?i)\b(?:rose|risen|rise[sn]?|increased?|grew|grown|j
                          r"up|down)(?:\s+by)?\s+\Z")
 
 
+_CLAUSE_BREAK = re.compile(r"[:;\u2014]|\s-\s|,\s+(?:and|but|while|whereas)\s")
+
+
+def _clause_of(context: str, qtext: str) -> str:
+    """The clause of a sentence that holds the figure ("... the headline is a welcome one: violent
+    crime fell about 7% in 2025" -> "violent crime fell about 7% in 2025")."""
+    at = context.find(qtext)
+    if at == -1:
+        return context
+    lo = max((m.end() for m in _CLAUSE_BREAK.finditer(context, 0, at)), default=0)
+    nxt = _CLAUSE_BREAK.search(context, at + len(qtext))
+    return context[lo : nxt.start() if nxt else len(context)]
+
+
 def _is_change(context: str, qtext: str) -> bool:
     """The figure is the size of a change ("dropped by more than four-fifths", "rose 23%"), not a share."""
     at = context.find(qtext)
@@ -1222,6 +1239,7 @@ class _Context:
     wide_others: tuple[Quantity, ...] = ()
     direction: int = 0  # +1 the figure is a rise, -1 a fall, 0 unsaid
     changed_by: bool = False  # the figure is the size of a change ("fell 7%")
+    clause: frozenset[str] = frozenset()  # the words of the figure's own clause
 
     @classmethod
     def of(cls, context: str, q: Quantity, wider: str = "") -> "_Context":
@@ -1258,7 +1276,8 @@ def _context_cached(context: str, qtext: str, noun: str, wider: str) -> _Context
     compared = at != -1 and bool(_COMPARED.match(context, at + len(qtext)))  # "$61,000 more than ..."
     return _Context(stems, noun_stems, frozenset(_YEAR.findall(context)), _other_numbers(context, qtext),
                     compared or _has_cue(context), wide_stems, _other_numbers(wider, qtext) if wider else (),
-                    _direction(context, qtext), _is_change(context, qtext))
+                    _direction(context, qtext), _is_change(context, qtext),
+                    frozenset(_content_stems(_clause_of(context, qtext))))
 
 
 # ---------------------------------------------------------------------------

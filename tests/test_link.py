@@ -819,3 +819,18 @@ def test_a_unit_the_document_does_not_name_needs_the_passages_words():
              "said officers routinely work 16-hour double shifts.")
     assert links_in(linker, union)["16-hour"] is None
     assert links_in(linker, "Serious assaults on staff rose to 16 in 2024.")["16"] is not None
+
+
+def test_a_figures_own_clause_finds_the_change_a_long_sentence_computed():
+    from claimgraph.link import _clause_of
+
+    sentence = ("The Bureau of Justice Statistics dropped its annual victimization survey yesterday, and the headline "
+                "is a welcome one: by the survey's measure, violent crime fell about 7% in 2025.")
+    assert _clause_of(sentence, "about 7%") == " by the survey's measure, violent crime fell about 7% in 2025."
+    doc = ("Criminal Victimization, 2025\n\nBureau of Justice Statistics\n\n"
+           "Source: Bureau of Justice Statistics, National Crime Victimization Survey, 2024 and 2025.\n\n"
+           "Source: Bureau of Justice Statistics, annual victimization survey tables, 2024 and 2025.\n\n"
+           "The rate of violent victimization declined from 23.1 victimizations per 1,000 persons age 12 or older "
+           "in 2024 to 21.4 per 1,000 in 2025.")
+    lk = links_in(Linker({"bjs": doc}), sentence)["about 7%"]
+    assert lk is not None and lk.formula == "(23.1 - 21.4) / 23.1 = 7.36%"
