@@ -1121,7 +1121,8 @@ def _densest(blocks: list[Any], n: int) -> list[Any]:
 _CUE = re.compile(r"\b(?:total(?:ed|led|ing)?|combined|together|altogether|in all|sum|difference|gap|increase[sd]?"
                   r"|decrease[sd]?|rose|fell|risen|fallen|dropped|more than .{0,40}? than|fewer|remaining|rest"
                   r"|up|down|grew|grown|jump(?:ed)?|climb(?:ed)?|declin(?:e|ed)|doubled|tripled|change[sd]?"
-                  r"|cut|drop|gain(?:ed)?|loss|lost|shr[au]nk)\b",
+                  r"|cut|drop|gain(?:ed)?|loss|lost|shr[au]nk|trail(?:ed|s|ing)?|behind|ahead|exceed(?:ed|s|ing)?"
+                  r"|outpac(?:ed|es|ing)|short\s+of)\b",
                   re.I)
 
 

@@ -834,3 +834,11 @@ def test_a_figures_own_clause_finds_the_change_a_long_sentence_computed():
            "in 2024 to 21.4 per 1,000 in 2025.")
     lk = links_in(Linker({"bjs": doc}), sentence)["about 7%"]
     assert lk is not None and lk.formula == "(23.1 - 21.4) / 23.1 = 7.36%"
+
+
+def test_a_gap_a_figure_trails_another_by_is_their_difference():
+    doc = ("Wisconsin's general fertility rate fell to 51.2 in 2025 from 52.7 in 2024.\n\n"
+           "The national general fertility rate was 52.6 in 2025.")
+    lk = links_in(Linker({"wi": doc}), "The state's fertility rate, 51.2, trailed the national figure by 1.4 "
+                                       "points.")["1.4 points"]
+    assert lk is not None and lk.relation == "derived" and lk.formula == "52.6 - 51.2 = 1.4"
