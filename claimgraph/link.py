@@ -857,6 +857,8 @@ class DocumentIndex:
                         score *= SMALL_PART_FACTOR  # "four of 23": a count that small is rarely what a share is of
                     shown = f"{_fmt(value * 100, 2)}%" if kind == "percent" else _fmt(value, 4)
                     out.append(self._derived_link(a, b, score, shown, f"{a.q.text} / {b.q.text} = {shown}"))
+        elif kind in ("money", "count") and ctx.per_item:
+            out.extend(self._per_item(quantity, ctx, others))
         elif kind == "percentage_points" or (kind in _COUNT_KINDS and ctx.cue):
             claimed = quantity.interval()
             kinds = frozenset({"percent"}) if kind == "percentage_points" else _COUNT_KINDS
@@ -943,6 +945,32 @@ class DocumentIndex:
                 formula = f"({big_text} - {small_text}) / {old_text} = {shown}"
                 score = DERIVED_FACTOR * (0.55 + 0.45 * s) * _fit(value, target, _hedge(quantity))
                 yield self._derived_link(old, new, score, shown, formula)
+
+    def _per_item(self, quantity: Quantity, ctx: "_Context", others: Sequence[Quantity]) -> Iterator[NumberLink]:
+        """An amount per item ("roughly $7,300 per case") as a total the article gives beside it
+        over a count it gives anywhere ("$2.87 billion in refunds" / "391,806 unresolved cases")."""
+        pool, stated, near_ops = self._operand_pool(ctx, others, _COUNT_KINDS)
+        target = quantity.value
+        if not target:
+            return
+        tolerance = MAX_ROUNDING_REL if _hedge(quantity) != "exact" else Decimal("0.005")
+        for ra, ka in pool:
+            total = self.entries[ka]
+            if ka not in near_ops or total.level != _group(quantity) or total.q.value <= 0:
+                continue
+            for rb, kb in pool:
+                count = self.entries[kb]
+                if kb == ka or kb not in stated or _kind(count.q) != "count" or count.q.value <= 1:
+                    continue
+                value = total.q.value / count.q.value
+                if abs(value - target) / target > tolerance:
+                    continue
+                if compare(derive("ratio", _nominal(total.q), _nominal(count.q)), quantity.interval()).verdict \
+                        == Verdict.CONTRADICTED:
+                    continue
+                shown = _fmt(value, 2)
+                score = DERIVED_FACTOR * 0.5 * (ra + rb) * _fit(value, target, _hedge(quantity))
+                yield self._derived_link(total, count, score, shown, f"{total.q.text} / {count.q.text} = {shown}")
 
     def _told_passages(self, ctx: "_Context") -> list[tuple[float, int]]:
         """The passages (with their context score) that match the article's sentence well enough
@@ -1146,6 +1174,9 @@ _CHANGED_BY = re.compile(r"(?i)\b(?:rose|risen|rise[sn]?|increased?|grew|grown|j
                          r"up|down)(?:\s+by)?\s+\Z")
 
 
+#: "per case", "for each worker": an amount shared among a count (not "per year", a rate in time)
+_PER_ITEM = re.compile(r"(?i)\s+(?:per|for\s+each|for\s+every|each)\s+(?!(?:day|week|month|year|hour|minute|"
+                       r"second|quarter|capita|cent|person)s?\b)[a-z]")
 _CLAUSE_BREAK = re.compile(r"[:;\u2014]|\s-\s|,\s+(?:and|but|while|whereas)\s")
 
 
@@ -1241,6 +1272,7 @@ class _Context:
     direction: int = 0  # +1 the figure is a rise, -1 a fall, 0 unsaid
     changed_by: bool = False  # the figure is the size of a change ("fell 7%")
     clause: frozenset[str] = frozenset()  # the words of the figure's own clause
+    per_item: bool = False  # "$7,300 per case": an amount divided among a count
 
     @classmethod
     def of(cls, context: str, q: Quantity, wider: str = "") -> "_Context":
@@ -1278,7 +1310,8 @@ def _context_cached(context: str, qtext: str, noun: str, wider: str) -> _Context
     return _Context(stems, noun_stems, frozenset(_YEAR.findall(context)), _other_numbers(context, qtext),
                     compared or _has_cue(context), wide_stems, _other_numbers(wider, qtext) if wider else (),
                     _direction(context, qtext), _is_change(context, qtext),
-                    frozenset(_content_stems(_clause_of(context, qtext))))
+                    frozenset(_content_stems(_clause_of(context, qtext))),
+                    at != -1 and bool(_PER_ITEM.match(context, at + len(qtext))))
 
 
 # ---------------------------------------------------------------------------

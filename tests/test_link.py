@@ -842,3 +842,16 @@ def test_a_gap_a_figure_trails_another_by_is_their_difference():
     lk = links_in(Linker({"wi": doc}), "The state's fertility rate, 51.2, trailed the national figure by 1.4 "
                                        "points.")["1.4"]
     assert lk is not None and lk.relation == "derived" and lk.formula == "52.6 - 51.2 = 1.4"
+
+
+def test_an_amount_per_item_is_a_total_over_a_count_the_article_gives():
+    doc = ("The IRS ended fiscal year 2025 with 391,806 unresolved identity theft cases.\n\n"
+           "The IRS was holding approximately $2.87 billion in refunds for victims with open cases.")
+    article = ("The IRS ended fiscal 2025 with 391,806 unresolved identity theft cases.\n\n"
+               "The IRS was holding about $2.87 billion in refunds for victims with open cases, roughly $7,300 per "
+               "case.")
+    links = links_in(Linker({"tigta": doc}), article)
+    lk = links["roughly $7,300"]
+    assert lk is not None and lk.relation == "derived" and lk.formula.startswith("approximately $2.87 billion / 391,806")
+    # "a year" is a rate in time, not a share among items: no such division is tried
+    assert links_in(Linker({"tigta": doc}), article.replace("per case", "a year"))["roughly $7,300"] is None
