@@ -575,6 +575,8 @@ class DocumentIndex:
         for start, end, name in _names_in(sentence):
             if not _CREDIT_CUE.search(sentence, max(0, start - CREDIT_WINDOW), min(len(sentence), end + CREDIT_WINDOW)):
                 continue
+            if _REPORTED_SUBJECT.search(sentence, max(0, start - 16), start):
+                continue  # "the report found that USDA overpaid": USDA is what is reported on
             if acronyms & name[0]:
                 return True
             if words and name[1]:
@@ -1792,6 +1794,8 @@ _CREDIT_CUE = re.compile(
     r"(?i)\b(?:said|says|say|according|found|finds|find|report(?:s|ed)?|audit|data|analysis|estimat\w*|noted?|notes|"
     r"release[sd]?|survey|study|review|figures|statement|told|wrote|warned|conclu\w*|show(?:s|ed|n)?|count(?:s|ed)?|"
     r"recorded|calculat\w*|testified|testimony|announced|letter|response|responded)\b")
+#: A name opening a reported clause ("found that USDA overpaid") is its subject, not its source.
+_REPORTED_SUBJECT = re.compile(r"(?i)\b(?:that|whether|how|why)\s+(?:the\s+)?\Z")
 #: How far (characters) from a name a word of attribution is looked for.
 CREDIT_WINDOW = 40
 

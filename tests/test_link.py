@@ -855,3 +855,10 @@ def test_an_amount_per_item_is_a_total_over_a_count_the_article_gives():
     assert lk is not None and lk.relation == "derived" and lk.formula.startswith("approximately $2.87 billion / 391,806")
     # "a year" is a rate in time, not a share among items: no such division is tried
     assert links_in(Linker({"tigta": doc}), article.replace("per case", "a year"))["roughly $7,300"] is None
+
+
+def test_a_body_reported_on_is_not_credited_as_the_source():
+    usda = DocumentIndex("usda", "USDA agrees with four of the five recommendations.",
+                         issuer="U.S. Department of Agriculture, Rural Development")
+    assert not usda.credited_in("The report also found that USDA overpaid more than $30 million in subsidies.")
+    assert usda.credited_in("USDA said it had already cut processing times.")
