@@ -46,6 +46,7 @@ import attrs
 
 from .documents import LoadedDocument, _form_feed_pages, _header_title, _page_of, find_header, parse_document, read_document
 from .errors import DocumentError
+from .credit import _credit_keys, _issuer_source, _names_body, credits
 from .fidelity import Fidelity, WordDiff, quote_fidelity
 from .matching import (  # noqa: F401 (some are re-exported)
     FRACTION_WORD_REL,
@@ -569,21 +570,7 @@ class DocumentIndex:
         """Whether an article sentence credits this document: names its issuer or the document
         ("GAO found", "according to the Bureau of Labor Statistics", "the MMWR report") next to a
         word of attribution (a sentence about an agency is not a sentence quoting it)."""
-        acronyms, words = self._credit_keys
-        if not acronyms and not words:
-            return False
-        for start, end, name in _names_in(sentence):
-            if not _CREDIT_CUE.search(sentence, max(0, start - CREDIT_WINDOW), min(len(sentence), end + CREDIT_WINDOW)):
-                continue
-            if _REPORTED_SUBJECT.search(sentence, max(0, start - 16), start):
-                continue  # "the report found that USDA overpaid": USDA is what is reported on
-            if acronyms & name[0]:
-                return True
-            if words and name[1]:
-                hit = words & name[1]
-                if len(hit) >= min(2, len(words)) and len(hit) >= 0.6 * len(words):
-                    return True
-        return False
+        return credits(self._credit_keys, sentence)
 
     def number_candidates(self, quantity: Quantity, context: str, *, wider: str = "") -> list[NumberLink]:
         """Every passage of this document whose number can stand behind ``quantity``, best first.
@@ -1704,145 +1691,6 @@ def add_document_file(graph: Any, path: str | Path, *, doc_id: str | None = None
                 except GraphError:  # already speaks for someone else, or would go round in a circle
                     pass
     return doc
-
-
-_ORG_STOP = frozenset("""the of and for on in at by to a an its office department dept report reports statement
-press release news u s us inc llc co""".split())
-_GOVERNMENT = re.compile(r"\b(?:department|office|agency|bureau|inspector|administration|commission|senat\w*|"
-                         r"congress\w*|committee|federal|ministry|county|city of|state of|u\.s\.)", re.I)
-_OUTLET = re.compile(r"\b(?:news|times|post|journal|herald|tribune|gazette|outlet|radio|tv)\b", re.I)
-
-
-_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z.&'\u2019-]*")
-
-
-def _name_keys(name: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Content words and acronyms of an organisation's name ("DHS", "OIG" from the words too)."""
-    words = _NAME_WORD.findall(name)
-    acronyms = {w.replace(".", "") for w in words if len(w.replace(".", "")) >= 2 and w.replace(".", "").isupper()}
-    content = {re.sub(r"(?:'|\u2019)s$", "", w.lower()).strip(".'\u2019") for w in words if not w.isupper()}
-    content = {w for w in content if len(w) > 2 and w not in _ORG_STOP}
-    acronyms |= {run for run in _initial_runs(words) if len(run) >= 2}
-    return frozenset(content), frozenset(acronyms - {"US", "USA"})
-
-
-def _initial_runs(words: Sequence[str]) -> list[str]:
-    """The initials of each run of capitalised words: "Office of Inspector General" -> "OIG"."""
-    runs, run = [], ""
-    for w in [*words, "."]:
-        if w[:1].isupper() and not w.replace(".", "").isupper():
-            run += w[0]
-        elif w.lower() in ("of", "and", "for") and run:
-            continue
-        else:
-            if run:
-                runs.append(run)
-            run = ""
-    return runs
-
-
-_ACRONYM = re.compile(r"\b[A-Z][A-Z&]{1,7}\b")
-
-
-_DEPARTMENT = re.compile(r"\b(?P<us>U\.S\.\s+)?Department\s+of\s+(?:the\s+)?(?P<rest>[A-Z][A-Za-z]+(?:\s+(?:and\s+)?[A-Z][A-Za-z]+)*)")
-
-
-def _department_acronyms(name: str) -> set[str]:
-    """How the press writes a federal department: "DOT", "DOJ" (Department of Transportation,
-    of Justice), "USDA" (U.S. Department of Agriculture), "HHS", "HUD" (its words' initials)."""
-    m = _DEPARTMENT.search(name)
-    if m is None:
-        return set()
-    words = [w for w in m.group("rest").split() if w != "and"]
-    if len(words) == 1:
-        return {"DO" + words[0][0], "USD" + words[0][0]} if m.group("us") else {"DO" + words[0][0]}
-    return {"".join(w[0] for w in words)} if len(words) >= 3 else set()
-
-
-def _credit_keys(issuer: str, title: str = "") -> tuple[frozenset[str], frozenset[str]]:
-    """How an article may name a document: acronyms of its issuer ("GAO", "BLS", "CDC" for the
-    Centers for Disease Control and Prevention, "OIG") and of its title ("MMWR"), and the
-    stems of the issuer's distinctive words ("inspector general", "Census Bureau")."""
-    acronyms: set[str] = set()
-    words: set[str] = set()
-    for part in re.split(r"[,;()]| and (?=U\.S\.|the )", issuer):
-        content, acr = _name_keys(part)
-        acronyms |= {a for a in acr if len(a) >= 3}
-        # "Centers for Disease Control and Prevention" is CDC, not CDCP
-        acronyms |= {run[:3] for run in _initial_runs(_NAME_WORD.findall(part)) if len(run) >= 4}
-        acronyms |= _department_acronyms(part)
-        words |= {_stem(w) for w in content if w not in _GENERIC_ORG}
-    acronyms |= {a for a in _ACRONYM.findall(title) if len(a) >= 3}
-    return frozenset(acronyms - {"USA", "THE"}), frozenset(words)
-
-
-@lru_cache(maxsize=1024)
-def _names_in(sentence: str) -> tuple[tuple[int, int, tuple[frozenset[str], frozenset[str]]], ...]:
-    """The names of bodies a sentence writes, with where: acronyms ("GAO") and runs of
-    capitalised words ("the Centers for Disease Control and Prevention": CDC, and its words)."""
-    found = [(m.start(), m.end(), (frozenset({m.group()}), frozenset())) for m in _ACRONYM.finditer(sentence)]
-    for run in _NAME_RUN.finditer(sentence):
-        acronyms, _ = _credit_keys(run.group())
-        words = frozenset(_content_stems(run.group()))
-        found.append((run.start(), run.end(), (acronyms, words)))
-    return tuple(found)
-
-
-_NAME_RUN = re.compile(r"[A-Z][a-z]+(?:\s+(?:(?:of|and|for|the|on)\s+)*[A-Z][a-z]+)*")
-#: Words that make a name the source of a statement ("GAO found", "according to the bureau").
-_CREDIT_CUE = re.compile(
-    r"(?i)\b(?:said|says|say|according|found|finds|find|report(?:s|ed)?|audit|data|analysis|estimat\w*|noted?|notes|"
-    r"release[sd]?|survey|study|review|figures|statement|told|wrote|warned|conclu\w*|show(?:s|ed|n)?|count(?:s|ed)?|"
-    r"recorded|calculat\w*|testified|testimony|announced|letter|response|responded)\b")
-#: A name opening a reported clause ("found that USDA overpaid") is its subject, not its source.
-_REPORTED_SUBJECT = re.compile(r"(?i)\b(?:that|whether|how|why)\s+(?:the\s+)?\Z")
-#: How far (characters) from a name a word of attribution is looked for.
-CREDIT_WINDOW = 40
-
-#: Words of agency names too common to tell one issuer from another.
-_GENERIC_ORG = frozenset("u.s. united states national federal government public affairs service services "
-                         "administration agency bureau center centers division".split())
-
-
-def _names_match(a: str, b: str) -> bool:
-    ca, aa = _name_keys(a)
-    cb, ab = _name_keys(b)
-    common = aa & ab
-    if len(common) >= 2 or any(len(x) >= 3 for x in common):  # "IG" alone names no particular office
-        return True
-    shared = ca & cb
-    return len(shared) >= 2 and len(shared) >= 0.75 * min(len(ca), len(cb))
-
-
-def _names_body(source: Any, issuer: str) -> bool:
-    """Whether a source names the body that issued a document (persons by their role)."""
-    kind = getattr(source.kind, "value", source.kind)
-    names = [source.role or ""] if kind == "person" else [source.name, *source.aliases]
-    return any(n and _names_match(n, issuer) for n in names)
-
-
-def _issuer_source(graph: Any, issuer: str) -> str:
-    """The id of the graph's source for a document's issuer, added when there is none."""
-    from .model import Source
-
-    organisations = [s for s in graph.sources if getattr(s.kind, "value", s.kind) != "person"
-                     and getattr(s.kind, "value", s.kind) != "document" and _names_body(s, issuer)]
-    if organisations:
-        return organisations[0].id
-    people = [s for s in graph.sources if getattr(s.kind, "value", s.kind) == "person" and
-              any(_names_match(n, issuer) for n in (s.name, *s.aliases))]
-    name = issuer.split(" (")[0].strip() if len(issuer) > 60 else issuer
-    base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60] or "issuer"
-    ident, n = base, 2
-    taken = {s.id for s in graph.sources}
-    while ident in taken:
-        ident, n = f"{base}-{n}", n + 1
-    kind = "government_body" if _GOVERNMENT.search(issuer) else "news_outlet" if _OUTLET.search(issuer) else "organization"
-    graph.add_source(Source(id=ident, name=name, kind=kind))
-    for person in people:  # "Office of U.S. Senator Chuck Grassley": the senator speaks for it
-        if person.affiliation is None:
-            graph.affiliate(person.id, ident)
-    return ident
 
 
 __all__ += ["link_graph", "document_from_file", "add_document_file"]

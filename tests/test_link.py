@@ -463,7 +463,7 @@ def test_a_direct_statement_beats_a_derivation_and_a_doubtful_rounding_does_not(
 
 
 def test_issuers_match_sources_by_name_acronym_or_role():
-    from claimgraph.link import _names_match
+    from claimgraph.credit import _names_match
 
     issuer = "U.S. Department of Homeland Security, Office of Inspector General (DHS OIG)"
     assert _names_match(issuer, "the DHS OIG report")
