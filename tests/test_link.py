@@ -542,7 +542,7 @@ def test_a_multiplier_uses_the_figures_stated_beside_the_articles():
 
 
 def test_a_share_that_is_made_up_of_something_is_not_a_change():
-    from claimgraph.link import _has_cue
+    from claimgraph.context import _has_cue
 
     assert not _has_cue("Employers paid $47.92 an hour per worker, and benefits ate up nearly a third")
     assert not _has_cue("Wages made up about two-thirds of the bill")
@@ -822,7 +822,7 @@ def test_a_unit_the_document_does_not_name_needs_the_passages_words():
 
 
 def test_a_figures_own_clause_finds_the_change_a_long_sentence_computed():
-    from claimgraph.link import _clause_of
+    from claimgraph.context import _clause_of
 
     sentence = ("The Bureau of Justice Statistics dropped its annual victimization survey yesterday, and the headline "
                 "is a welcome one: by the survey's measure, violent crime fell about 7% in 2025.")

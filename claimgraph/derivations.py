@@ -1,0 +1,453 @@
+"""Figures an article computed from a document's: shares, percent changes, differences and
+sums, multiples, amounts per item.
+
+:class:`Derivations` is the part of :class:`~claimgraph.link.DocumentIndex` that finds
+them.  Operands come from a pool (:meth:`Derivations._operand_pool`): the document's
+statements of figures the article gives, the figures beside those, and the numbers of the
+passages best matching the article's sentence.  A change a passage tells in one sentence
+("declined from 23.1 to 21.4") may stand behind a percent change whose levels the article
+never gives, and two figures of one well-matched passage behind a multiple.  Every
+computed value must agree with the article's figure under its hedge.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from decimal import Decimal
+from typing import TYPE_CHECKING, Iterator, Sequence
+
+import attrs
+
+from .context import _Context
+from .matching import (
+    FRACTION_WORD_REL,
+    MAX_ROUNDING_REL,
+    ONE_SIDED_FRACTION_REL,
+    _COUNT_KINDS,
+    _SHARE_KINDS,
+    _TWO_SIDED,
+    _fmt,
+    _group,
+    _hedge,
+    _is_rate,
+    _kind,
+    _nominal,
+    _relation,
+    _specificity,
+    _stated_fraction,
+    _wrong_side,
+)
+from .passages import _content_stems, _stem
+from .quantities import Interval, Quantity, Verdict, compare, derive
+
+if TYPE_CHECKING:
+    from .link import NumberLink
+
+#: A derived share must come within this relative distance of the article's stated figure.
+DERIVED_MAX_REL = Decimal("0.1")
+#: Score multiplier for a derived figure (a direct statement is better evidence).
+DERIVED_FACTOR = 0.85
+#: How many document numbers are tried as operands of one derived figure.
+OPERAND_POOL = 14
+_PERCENT = frozenset({"percent"})
+_DURATION = frozenset({"duration"})
+_ANY_KIND = _COUNT_KINDS | _SHARE_KINDS | _PERCENT
+_MONEY_STEMS = frozenset(_stem(w) for w in (
+    "budget spending spent cost costs fund funds funding money dollar dollars payment payments paid revenue "
+    "revenues grant grants award awards expense expenses expenditure expenditures outlay outlays compensation "
+    "pay wage wages salary salaries benefit benefits income tax taxes loan loans debt price prices subsidy "
+    "subsidies obligation obligations appropriation appropriations contract contracts value losses fees").split())
+
+
+def _money_noun(noun: str | None) -> bool:
+    """Whether a share's counted noun can be a sum of money ("40% of the funds"); no noun: it may be."""
+    return noun is None or bool(_MONEY_STEMS & set(_content_stems(noun)))
+#: A share computed from a part as small as "four" is weaker evidence.
+SMALL_PART_FACTOR = 0.75
+#: The relevance of a document figure as an operand when it sits beside one the article states.
+SIBLING_OPERAND = 0.95
+#: How well (context score) a passage must match the article's sentence for a change it tells
+#: to be computed when the article states neither level.
+TOLD_CHANGE_MIN_CONTEXT = 0.3
+TOLD_CHANGE_PASSAGES = 5
+#: ... and when it sits in the next or previous sentence of that paragraph.
+PARAGRAPH_OPERAND = 0.85
+#: An operand's relevance is weighed by where the article states it: in the figure's own
+#: sentence; in the sentences around it (or beside a figure of the sentence, in the document);
+#: elsewhere or not at all.
+_TIER_WEIGHT = (0.88, 0.94, 1.0)
+
+
+def _fit(value: Decimal, target: Decimal | None, hedge: str = "exact") -> float:
+    """1 when a computed figure is the article's exactly, down to 0.5 at 25% off; a one-sided
+    figure ("more than a third", "nearly doubled") only says on which side the value lies: 1."""
+    if not target or hedge not in _TWO_SIDED:
+        return 1.0
+    return 1.0 - 2.0 * min(0.25, float(abs(value - target) / abs(target)))
+
+
+@attrs.frozen
+class _Entry:
+    q: Quantity
+    passage: int
+    group: tuple[str, str]
+    level: tuple[str, str]  # the group as an operand: a rate "11.7 per 1,000" is the level 11.7
+
+
+_FROM_END = re.compile(r"(?i)\bfrom\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}\Z")
+_TO = re.compile(r"(?i)\bto\b")
+
+
+def _rounds_to(quantity: Quantity, value: Decimal, target: Decimal, tolerance: Decimal) -> bool:
+    """Whether a computed share ``value`` is what the article's figure says: for "about 7%",
+    a value that rounds to 7% at the article's precision; one-sided hedges within ``tolerance``."""
+    if _hedge(quantity) not in _TWO_SIDED:
+        return abs(value - target) / target <= tolerance
+    if _kind(quantity) == "percent":
+        unit = quantity._precision() / 100 if quantity.precision is not None else Decimal("0.01")
+        return abs(value - target) <= max(unit, Decimal("0.001")) / 2 + Decimal("1e-9")
+    return abs(value - target) / target <= FRACTION_WORD_REL
+
+
+def _operand_kind(q: Quantity) -> str:
+    """The kind of a figure as an operand: a rate ("11.7 per 1,000") is its level, a count."""
+    return "count" if _kind(q) == "ratio" and _is_rate(q) else _kind(q)
+
+
+def _computed_fits(quantity: Quantity, value: Decimal, computed: Interval, claimed: Interval) -> bool:
+    """Whether a computed share agrees with the article's: within the article's interval, or, for a
+    fraction in words ("about a fifth", "nearly a fifth"), as loosely as such a word is read when
+    it is matched directly (20.6% is "about a fifth", 17.8% "nearly a fifth")."""
+    # a round multiple ("nearly three times", "twice") is as loose as a fraction in words
+    multiple = _kind(quantity) == "ratio" and quantity.unit == "times" and quantity.value == quantity.value.to_integral_value()
+    stated = quantity.value if multiple else _stated_fraction(quantity)
+    if stated and _wrong_side(_hedge(quantity), value, stated):
+        return False  # "nearly 50%" is under a half, whatever the operands' rounding allows
+    if stated and (_kind(quantity) == "fraction" or multiple):
+        open_ended = _hedge(quantity) in ("more_than", "at_least", "less_than", "at_most")
+        return abs(value - stated) / stated <= (ONE_SIDED_FRACTION_REL if open_ended else FRACTION_WORD_REL)
+    return compare(computed, claimed).verdict != Verdict.CONTRADICTED
+
+
+class Derivations:
+    """The derivation half of a document index (mixed into :class:`~claimgraph.link.DocumentIndex`,
+    whose numbers, passages and context scores it reads)."""
+
+    def _operand_pool(self, ctx: "_Context", article: Sequence[Quantity], kinds: frozenset[str]
+                      ) -> tuple[list[tuple[float, int]], set[int], set[int]]:
+        """Document numbers that may be operands, with a relevance 0..1: those the article
+        also states and those in the passages best matching the article.  Also returned:
+        the ones the article states anywhere, and the ones it states in or next to the sentence."""
+        pool: dict[int, float] = {}
+        stated: set[int] = set()
+        for aq in article:
+            if _operand_kind(aq) not in kinds:
+                continue
+            for k in self._candidates(aq):
+                rel = _relation(aq, self.entries[k].q)
+                if rel and _operand_kind(self.entries[k].q) in kinds:
+                    pool[k] = max(pool.get(k, 0.0), 0.6 + 0.4 * rel[1] * _specificity(aq))
+                    stated.add(k)
+        scored = sorted(((self.context_score(ctx, pi), pi) for pi in self._matching_passages(ctx.stems)),
+                        reverse=True)[:4]
+        for s, pi in scored:
+            if s < 0.2:
+                continue
+            for k in self._passage_numbers[pi]:
+                # a small count ("four of the five") is an operand only when the article states it
+                if _operand_kind(self.entries[k].q) in kinds and _specificity(self.entries[k].q) >= 0.5:
+                    pool[k] = max(pool.get(k, 0.0), min(1.0, 1.2 * s))
+        # figures the article gives in the same sentence come first; then those of the sentences
+        # around it and the figures the document states beside the first ("from 0.6% in 2021 to 1.8%")
+        own = self._stated_in(ctx.others, kinds)
+        near = own | self._stated_in(ctx.wide_others, kinds)
+        tier = {k: 2 for k in own}
+        for k in own:
+            if _specificity(self.entries[k].q) < 0.5:
+                continue  # "four" is in every table: it places no figure
+            for j in self._passage_numbers[self.entries[k].passage]:
+                if j in self._scaled:
+                    continue  # a thousands column's cell is not read at face value
+                if _operand_kind(self.entries[j].q) in kinds and _specificity(self.entries[j].q) >= 0.5:
+                    pool[j] = max(pool.get(j, 0.0), SIBLING_OPERAND)
+                    tier.setdefault(j, 1)
+        # the sentences next to one stating a figure of the article's sentence, in its paragraph
+        # ("Births declined in 51 of Wisconsin's 72 counties. Milwaukee County recorded 11,806 births")
+        for k in self._stated_in(ctx.others, _ANY_KIND):
+            pk = self.entries[k].passage
+            if _specificity(self.entries[k].q) < 0.5:
+                continue
+            for pj in (pk - 1, pk + 1):
+                if 0 <= pj < len(self.passages) and self._owner[pj] == self._owner[pk]:
+                    for j in self._passage_numbers.get(pj, ()):
+                        if j not in self._scaled and _operand_kind(self.entries[j].q) in kinds \
+                                and _specificity(self.entries[j].q) >= 0.5:
+                            pool[j] = max(pool.get(j, 0.0), PARAGRAPH_OPERAND)
+        for k in near:
+            tier.setdefault(k, 1)
+        best: dict[tuple[int, tuple[str, str], Decimal], tuple[int, float, int]] = {}
+        for k, v in pool.items():  # one reading per number (a table cell may be read twice)
+            e = self.entries[k]
+            key = (e.q.span.start, e.group, e.q.value)
+            rank = (tier.get(k, 0), v, -k)
+            if key not in best or rank > best[key]:
+                best[key] = rank
+        # the best of each kind of figure: percents do not crowd out the counts a multiple is of
+        by_level: dict[tuple[str, str], list[tuple[int, float, int]]] = defaultdict(list)
+        for rank in sorted(best.values(), reverse=True):
+            by_level[self.entries[-rank[2]].level].append(rank)
+        ranked = [(-negk, v * _TIER_WEIGHT[t]) for group in by_level.values() for t, v, negk in group[:OPERAND_POOL]]
+        return sorted(((v, k) for k, v in ranked), reverse=True), stated, near
+
+    def _stated_in(self, figures: Sequence[Quantity], kinds: frozenset[str]) -> set[int]:
+        """Document numbers that state one of the article's ``figures`` (of the given kinds)."""
+        near: set[int] = set()
+        for aq in figures:
+            if _operand_kind(aq) in kinds:
+                near.update(k for k in self._candidates(aq)
+                            if _operand_kind(self.entries[k].q) in kinds and _relation(aq, self.entries[k].q))
+        return near
+
+    def _matching_passages(self, stems: frozenset[str], limit: int = 12) -> list[int]:
+        """Passages holding numbers that share the most (idf-weighted) words with ``stems``, via the word index."""
+        hits: Counter[int] = Counter()
+        cap = max(50, len(self.passages) // 5)
+        for w in stems:
+            post = self._postings.get(w)
+            if not post or len(post) > cap:
+                continue
+            weight = self._idf.get(w, 0.0)
+            for pi in post:
+                hits[pi] += weight
+        return [pi for pi, _ in hits.most_common() if pi in self._passage_numbers][:limit]
+
+    def _nearness(self, a: _Entry, b: _Entry) -> float:
+        if a.passage == b.passage:
+            return 1.0
+        gap = abs(a.q.span.start - b.q.span.start)
+        return max(0.6, 0.95 - gap / 8000)
+
+    def derived_candidates(self, quantity: Quantity, context: str, all_quantities: Sequence[Quantity] = (),
+                           *, wider: str = "") -> list[NumberLink]:
+        """Ways to compute ``quantity`` from this document's numbers, best first.
+
+        Operands are numbers the article also states (found here) and numbers in the
+        passages that best match the article's sentence; pairs close together are
+        preferred.  Shares (percent, fraction, ratio) are tried as ratios ``a / b``;
+        a computed value must lie in the article's interval and within 10% of its
+        stated figure (vague shares like "most" only from figures the article itself
+        states).  Percentage points are tried as differences of two percents; counts
+        and money as sums or differences only with strong context (both operands in
+        the same or adjacent blocks, and a cue such as "total" or "fell" in the sentence).
+        """
+        kind = _kind(quantity)
+        ctx = _Context.of(context, quantity, wider)
+        others = [aq for aq in all_quantities
+                  if aq is not quantity and not (aq.span is not None and aq.span == quantity.span)]
+        out: list[NumberLink] = []
+        if kind == "ratio" and quantity.unit == "times":
+            out.extend(self._multiples(quantity, ctx, others))
+        elif kind in _SHARE_KINDS:
+            claimed = quantity.as_fraction()
+            if claimed is None:
+                return []
+            change = kind in ("percent", "fraction") and ctx.cue  # "rose 23%", "a cut of a quarter": (new - old) / old
+            # a rate rises too ("from 1.2% to 1.8%"), and a wait ("676 days, more than 50% longer")
+            kinds = _COUNT_KINDS | _PERCENT | _DURATION if change else _COUNT_KINDS
+            pool, stated, near_ops = self._operand_pool(ctx, others, kinds)
+            vague = kind == "share"  # "most", "a majority": no figure to come close to
+            target = _stated_fraction(quantity)
+            tolerance = DERIVED_MAX_REL if _hedge(quantity) in _TWO_SIDED else ONE_SIDED_FRACTION_REL
+            if change and not vague and ctx.direction:
+                out.extend(self._told_changes(quantity, ctx, claimed, target, tolerance, kinds))
+            for ra, ka in pool:
+                for rb, kb in pool:
+                    a, b = self.entries[ka], self.entries[kb]
+                    if ka == kb or a.level != b.level or not (0 < a.q.value < b.q.value):
+                        continue
+                    if vague and not (ka in stated and kb in stated):
+                        continue
+                    if ka not in near_ops and kb not in near_ops:
+                        continue  # the article gives neither figure near the share it computed
+                    if change and not vague and not {ka, kb} & self._change_sizes:
+                        out.extend(self._changes(quantity, claimed, target, tolerance, a, b, ra, rb, ctx.direction))
+                    if _kind(a.q) == "percent" or (change and ctx.changed_by):
+                        continue  # a percent of a percent is no share of anything; "fell 7%" is no share
+                    if a.group[0] == "money" and not _money_noun(quantity.noun):
+                        continue  # "nine in 10 workers" is a share of people, not of dollars
+                    value = a.q.value / b.q.value
+                    if not vague and target and abs(value - target) / target > tolerance:
+                        continue
+                    computed = derive("ratio", _nominal(a.q), _nominal(b.q))
+                    if not _computed_fits(quantity, value, computed, claimed):
+                        continue
+                    # figures the article itself states need not sit together in the document
+                    near = max(self._nearness(a, b), 0.9) if ka in stated and kb in stated else self._nearness(a, b)
+                    score = DERIVED_FACTOR * near * 0.5 * (ra + rb) * (0.6 if vague else _fit(value, target, _hedge(quantity)))
+                    if _specificity(a.q) < 0.5:
+                        score *= SMALL_PART_FACTOR  # "four of 23": a count that small is rarely what a share is of
+                    shown = f"{_fmt(value * 100, 2)}%" if kind == "percent" else _fmt(value, 4)
+                    out.append(self._derived_link(a, b, score, shown, f"{a.q.text} / {b.q.text} = {shown}"))
+        elif kind in ("money", "count") and ctx.per_item:
+            out.extend(self._per_item(quantity, ctx, others))
+        elif kind == "percentage_points" or (kind in _COUNT_KINDS and ctx.cue):
+            claimed = quantity.interval()
+            kinds = frozenset({"percent"}) if kind == "percentage_points" else _COUNT_KINDS
+            pool, _, near_ops = self._operand_pool(ctx, others, kinds)
+            ops = ("difference",) if kind == "percentage_points" else ("sum", "difference")
+            for ra, ka in pool[:8]:
+                for rb, kb in pool[:8]:
+                    a, b = self.entries[ka], self.entries[kb]
+                    if ka >= kb or a.level != b.level or (kind != "percentage_points" and a.level != _group(quantity)):
+                        continue
+                    if abs(self._owner[a.passage] - self._owner[b.passage]) > 1 or min(ra, rb) < 0.5:
+                        continue
+                    if ka not in near_ops and kb not in near_ops:
+                        continue
+                    big, small = (a, b) if a.q.value >= b.q.value else (b, a)
+                    for op in ops:
+                        x, y = (a, b) if op == "sum" else (big, small)
+                        value = x.q.value + y.q.value if op == "sum" else x.q.value - y.q.value
+                        if not quantity.value or abs(value - quantity.value) > abs(quantity.value) * MAX_ROUNDING_REL:
+                            continue
+                        computed = derive(op, _nominal(x.q), _nominal(y.q))
+                        if compare(computed, claimed).verdict == Verdict.CONTRADICTED:
+                            continue
+                        sign = "+" if op == "sum" else "-"
+                        score = DERIVED_FACTOR * 0.85 * self._nearness(a, b) * 0.5 * (ra + rb)
+                        shown = _fmt(value, 2)
+                        out.append(self._derived_link(x, y, score, shown, f"{x.q.text} {sign} {y.q.text} = {shown}"))
+        out.sort(key=lambda lk: (-lk.score, lk.span.start))
+        return out
+
+    def _multiples(self, quantity: Quantity, ctx: "_Context", others: Sequence[Quantity]) -> Iterator[NumberLink]:
+        """A multiplier ("more than doubled", "about 4.2 times") as one figure over another of its kind
+        ("47 days, more than twice the 21-day goal")."""
+        kinds = _COUNT_KINDS | frozenset({"percent", "duration"})
+        pool, stated, near_ops = self._operand_pool(ctx, others, kinds)
+        claimed = quantity.interval()
+        target = quantity.value
+        tolerance = DERIVED_MAX_REL if _hedge(quantity) in _TWO_SIDED else ONE_SIDED_FRACTION_REL
+        told = {pi for _, pi in self._told_passages(ctx)}
+        for ra, ka in pool:
+            for rb, kb in pool:
+                big, small = self.entries[ka], self.entries[kb]
+                if ka == kb or big.level != small.level or not (0 < small.q.value < big.q.value):
+                    continue
+                value = big.q.value / small.q.value
+                if ka not in near_ops and kb not in near_ops:
+                    # neither figure is the article's: only two of one passage that matches its sentence
+                    # well ("ages 18 to 24 had the highest rate (35.2) ..., those 50 or older the lowest
+                    # (12.6)"), giving the multiple at the article's precision
+                    if big.passage != small.passage or big.passage not in told \
+                            or not _rounds_to(quantity, value, target, tolerance):
+                        continue
+                if abs(value - target) / target > tolerance:
+                    continue
+                if not _computed_fits(quantity, value, derive("ratio", _nominal(big.q), _nominal(small.q)), claimed):
+                    continue
+                near = max(self._nearness(big, small), 0.9) if ka in stated and kb in stated else self._nearness(big, small)
+                shown = f"{_fmt(value, 2)} times"
+                yield self._derived_link(big, small, DERIVED_FACTOR * near * 0.5 * (ra + rb) * _fit(value, target, _hedge(quantity)), shown,
+                                         f"{big.q.text} / {small.q.text} = {shown}")
+
+    def _told_changes(self, quantity: Quantity, ctx: "_Context", claimed: Interval, target: Decimal | None,
+                      tolerance: Decimal, kinds: frozenset[str]) -> Iterator[NumberLink]:
+        """A percent change the article computed from a change the document tells in one sentence
+        ("declined from 23.1 ... in 2024 to 21.4 ... in 2025"; "5.1, up from 4.6") when the article
+        gives neither level: the passage must match the article's sentence well, the change must
+        go the way the article says, and the percent must round to the article's figure."""
+        if not target:
+            return
+        for s, pi in self._told_passages(ctx):
+            for old, new in self._levels(pi, kinds):
+                if (new.q.value > old.q.value) != (ctx.direction > 0) or not old.q.value:
+                    continue
+                value = abs(new.q.value - old.q.value) / old.q.value
+                if not _rounds_to(quantity, value, target, tolerance):
+                    continue
+                small, big = (old, new) if old.q.value < new.q.value else (new, old)
+                diff = derive("difference", _nominal(big.q), _nominal(small.q))
+                if not _computed_fits(quantity, value, derive("ratio", diff, _nominal(old.q)), claimed):
+                    continue
+                shown = f"{_fmt(value * 100, 2)}%"
+                big_text, small_text, old_text = (_fmt(e.q.value, 4) if _is_rate(e.q) else e.q.text
+                                                  for e in (big, small, old))
+                formula = f"({big_text} - {small_text}) / {old_text} = {shown}"
+                score = DERIVED_FACTOR * (0.55 + 0.45 * s) * _fit(value, target, _hedge(quantity))
+                yield self._derived_link(old, new, score, shown, formula)
+
+    def _per_item(self, quantity: Quantity, ctx: "_Context", others: Sequence[Quantity]) -> Iterator[NumberLink]:
+        """An amount per item ("roughly $7,300 per case") as a total the article gives beside it
+        over a count it gives anywhere ("$2.87 billion in refunds" / "391,806 unresolved cases")."""
+        pool, stated, near_ops = self._operand_pool(ctx, others, _COUNT_KINDS)
+        target = quantity.value
+        if not target:
+            return
+        tolerance = MAX_ROUNDING_REL if _hedge(quantity) != "exact" else Decimal("0.005")
+        for ra, ka in pool:
+            total = self.entries[ka]
+            if ka not in near_ops or total.level != _group(quantity) or total.q.value <= 0:
+                continue
+            for rb, kb in pool:
+                count = self.entries[kb]
+                if kb == ka or kb not in stated or _kind(count.q) != "count" or count.q.value <= 1:
+                    continue
+                value = total.q.value / count.q.value
+                if abs(value - target) / target > tolerance:
+                    continue
+                if compare(derive("ratio", _nominal(total.q), _nominal(count.q)), quantity.interval()).verdict \
+                        == Verdict.CONTRADICTED:
+                    continue
+                shown = _fmt(value, 2)
+                score = DERIVED_FACTOR * 0.5 * (ra + rb) * _fit(value, target, _hedge(quantity))
+                yield self._derived_link(total, count, score, shown, f"{total.q.text} / {count.q.text} = {shown}")
+
+    def _told_passages(self, ctx: "_Context") -> list[tuple[float, int]]:
+        """The passages (with their context score) that match the article's sentence well enough
+        for a figure to be computed from two numbers of one of them that the article does not give."""
+        # the figure's own clause speaks for it more closely than the whole sentence
+        narrow = attrs.evolve(ctx, stems=ctx.clause, wide_stems=frozenset(), wide_others=()) if ctx.clause else ctx
+        scored = sorted(((max(self.context_score(ctx, pi), self.context_score(narrow, pi)), pi)
+                         for pi in set(self._matching_passages(ctx.stems)) | set(self._matching_passages(narrow.stems))),
+                        reverse=True)[:TOLD_CHANGE_PASSAGES]
+        return [(s, pi) for s, pi in scored if s >= TOLD_CHANGE_MIN_CONTEXT]
+
+    def _levels(self, pi: int, kinds: frozenset[str]) -> Iterator[tuple[_Entry, _Entry]]:
+        """(old, new) pairs of figures of one kind that passage ``pi`` tells a change between:
+        "from A ... to B" and "B ..., up/down from A"."""
+        def level(e: _Entry) -> tuple[str, str] | None:  # "from 4.6 to 5.1 per 1,000": a count, then a rate
+            return e.level if _operand_kind(e.q) in kinds and e.q.high is None else None
+
+        entries = [self.entries[k] for k in self._passage_numbers.get(pi, ())
+                   if k not in self._scaled and level(self.entries[k]) is not None]
+        for i, a in enumerate(entries):
+            for b in entries[i + 1 :]:
+                if level(a) != level(b) or b.q.span.start - a.q.span.end > 120 \
+                        or _specificity(a.q) < 0.5 or _specificity(b.q) < 0.5:
+                    continue
+                between = self.text[a.q.span.end : b.q.span.start]
+                before = self.text[max(0, a.q.span.start - 30) : a.q.span.start]
+                if _FROM_END.search(before) and _TO.search(between) and not _FROM_END.search(between):
+                    yield a, b  # "from 2,118 ... to 1,742"
+                elif _FROM_END.search(between) and len(between) < 60:
+                    yield b, a  # "5.1 per 1,000, up from 4.6"
+
+    def _changes(self, quantity: Quantity, claimed: Interval, target: Decimal | None, tolerance: Decimal,
+                 small: _Entry, big: _Entry, ra: float, rb: float, direction: int = 0) -> Iterator[NumberLink]:
+        """Percent changes between two figures: a rise from ``small`` or a fall from ``big``
+        (only the one the article's words say, when they say one)."""
+        if not target:
+            return
+        rise = derive("ratio", derive("difference", _nominal(big.q), _nominal(small.q)), _nominal(small.q))
+        fall = derive("ratio", derive("difference", _nominal(big.q), _nominal(small.q)), _nominal(big.q))
+        ways = ((small, big, rise), (big, small, fall))
+        for base, other, computed in ways[:1] if direction > 0 else ways[1:] if direction < 0 else ways:
+            value = (big.q.value - small.q.value) / base.q.value
+            if abs(value - target) / target > tolerance or not _computed_fits(quantity, value, computed, claimed):
+                continue
+            score = DERIVED_FACTOR * 0.9 * self._nearness(small, big) * 0.5 * (ra + rb) * _fit(value, target, _hedge(quantity))
+            shown = f"{_fmt(value * 100, 2)}%"
+            formula = f"({big.q.text} - {small.q.text}) / {base.q.text} = {shown}"
+            yield self._derived_link(base, other, score, shown, formula)
