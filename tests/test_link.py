@@ -285,7 +285,10 @@ def test_linking_does_not_rescan_documents(monkeypatch):
         calls.append(len(text))
         return real(text, **kw)
 
+    import claimgraph.context as context_module
+
     monkeypatch.setattr(link_module, "find_quantities", spy)
+    monkeypatch.setattr(context_module, "find_quantities", spy)  # an article sentence's figures
     linker = Linker([index])
     for i in range(0, 300, 15):
         q = Quantity.parse(f"{1000 + 7 * i:,}")
