@@ -917,6 +917,11 @@ def _line_start(text: str, pos: int) -> int:
     return text.rfind("\n", max(0, pos - 400), pos) + 1
 
 
+#: The words before a date that ends a line when the line is a sentence in time, not a header.
+_SCOPED_LINE_END = re.compile(r"(?i)\w+\s+(?:.*\s)?(?:in|since|during|through|from|by|until|before|after|of|to|for)"
+                              r"\s+(?:(?:the|end|fiscal|calendar|year|FY|early|late|mid)\s+)*\Z")
+
+
 def _furniture(text: str, start: int, end: int) -> bool:
     """Page furniture around a date: bylines, 'Updated …', release headers, datelines.
 
@@ -931,8 +936,11 @@ def _furniture(text: str, start: int, end: int) -> bool:
         return True
     le = text.find("\n", end, end + 200)
     rest = text[end:le if le != -1 else end + 200]
-    if not rest.strip() or "embargo" in prefix.lower():
-        return True  # a date ending its line without a full stop: a header, dateline or release line
+    if "embargo" in prefix.lower():
+        return True
+    if not rest.strip() and not _SCOPED_LINE_END.search(prefix):
+        return True  # a date ending its line without a full stop: a header, dateline or release line,
+        # unless the line is a sentence scoping a figure ("* Backlog up from 98,000 at end of fiscal 2022")
     if (_TIMESTAMP_AFTER.match(rest) and len(prefix) + len(rest) < 60) or (
             _WEEKDAY_ONLY.match(prefix) and len(rest) < 40):
         return True  # "Thu 27 Jun 2024 08.15 BST", "Monday, Aug. 19, 2024" as a header line

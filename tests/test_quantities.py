@@ -479,3 +479,16 @@ def test_a_share_of_a_point_is_percentage_points(text, value):
 ])
 def test_bare_points_beside_a_percent_are_percentage_points(text, expected):
     assert [(q.text, q.kind.value) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("* Backlog up from about 98,000 at end of fiscal 2022\n* VA spent $3.9 billion", ("fiscal 2022", True)),
+    ("Total spending in fiscal year 2024", ("fiscal year 2024", True)),
+    # a header, a title or a release line ending in a date is still furniture
+    ("Criminal Victimization, 2025", ("2025", False)),
+    ("Posted on July 10, 2024", ("July 10, 2024", False)),
+    ("NEWS RELEASE\nJuly 10, 2024", ("July 10, 2024", False)),
+])
+def test_a_line_ending_in_a_date_is_furniture_unless_a_sentence_scopes_by_it(text, expected):
+    found = [(q.text, q.fact) for q in find_quantities(text, include_non_facts=True)]
+    assert expected in found
