@@ -271,6 +271,7 @@ LINK_WEIGHTS = (
 _RIVALS = LINK_FEATURES.index("rivals")
 _CREDITED = LINK_FEATURES.index("credited")
 _WORDS = LINK_FEATURES.index("words")
+_NO_CONTEXT = LINK_FEATURES.index("no_context")
 _CO_NUMBERS = LINK_FEATURES.index("co_numbers")
 
 
@@ -548,9 +549,13 @@ class DocumentIndex(Derivations):
         out = []
         for link, (e, relation, closeness) in zip(links, raw):
             features = self._features(quantity, ctx, e, relation, closeness, rivals)
-            if _kind(quantity) in _UNITFUL and _kind(e.q) in _UNITLESS and features[_WORDS] < 0.1 \
-                    and not features[_CO_NUMBERS]:
-                continue  # "16-hour shifts" is not a bare 16 in a passage about something else
+            if features[_WORDS] < 0.1 and not features[_CO_NUMBERS] and (
+                    (_kind(quantity) in _UNITFUL and _kind(e.q) in _UNITLESS)
+                    or (_kind(quantity) == "count" and abs(quantity.value) < 100
+                        and quantity.value == quantity.value.to_integral_value())):
+                # "16-hour shifts" is no bare 16, nor "sickened 14 people" any 14, in a passage about
+                # something else: a number this plain tells nothing without the passage's words
+                features = features[:_NO_CONTEXT] + (1.0,) + features[_NO_CONTEXT + 1 :]
             out.append((link, features))
         return out
 

@@ -865,3 +865,14 @@ def test_a_body_reported_on_is_not_credited_as_the_source():
                          issuer="U.S. Department of Agriculture, Rural Development")
     assert not usda.credited_in("The report also found that USDA overpaid more than $30 million in subsidies.")
     assert usda.credited_in("USDA said it had already cut processing times.")
+
+
+def test_a_small_count_needs_the_passages_words_to_be_linked():
+    # an MMWR-style report of the corpus: its "Fourteen patients ..." is no "14 people" of another outbreak
+    case = Path(__file__).resolve().parent / "corpus" / "linking-holdout5" / "37-cdc-mmwr-legionnaires"
+    linker = Linker({"mmwr": read_document(case / "documents" / "mmwr-74-44-legionnaires.txt")})
+    other_outbreak = ("Carrow, a river city of about 48,000, had seen nothing like it. The state's last large "
+                      "outbreak, in 2019, sickened 14 people.")
+    assert links_in(linker, other_outbreak)["14"] is None
+    lk = links_in(linker, "Fourteen patients had stayed at, worked at, or visited the hotel.")["Fourteen"]
+    assert lk is not None and lk.quantity_text == "Fourteen"
