@@ -46,7 +46,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claimgraph.link import DocumentIndex, Linker, read_document  # noqa: E402
+from claimgraph.link import DocumentIndex, Linker, article_context, read_document  # noqa: E402
 from claimgraph.quantities import find_quantities  # noqa: E402
 from claimgraph.spans import Span  # noqa: E402
 
@@ -144,7 +144,7 @@ def score_case(folder: Path, verbose: bool = False) -> dict:
         r["rows"].append((tag, gold["text"], "gold: " + want, got))
     for gold in case.get("quotes", ()):
         text = gold["text"]
-        link = linker.link_quote(text)
+        link = linker.link_quote(text, article_context(article, Span(gold["start"], gold["end"]))[0])
         ev = gold.get("evidence")
         got = "-" if link is None else f"{link.document}:{link.span.start}-{link.span.end} {link.fidelity.kind} {link.score:.2f}"
         if ev is None:

@@ -125,6 +125,8 @@ DERIVED_OVER_ROUNDED = 0.75
 #: A quote whose words match a document passage less than this (share of the
 #: quote's words found in order) is reported absent.
 QUOTE_MIN_SCORE = 0.75
+#: The score of a quoted term of one or two words found as written.
+TERM_QUOTE_SCORE = 0.8
 #: Document numbers within this relative distance of an article figure are looked at (a superset
 #: of every relation's tolerance), found by bisecting each kind's sorted values.
 CANDIDATE_WINDOW = Decimal("0.2")
@@ -645,17 +647,20 @@ class DocumentIndex(Derivations):
                           self.section_of(a.q.span.start))
 
     # -- quotes
-    def locate_quote(self, quote_text: str) -> QuoteLink | None:
+    def locate_quote(self, quote_text: str, context: str = "") -> QuoteLink | None:
         """The passage a direct quote comes from, with its :class:`Fidelity`; ``None`` when absent.
 
         Candidate places come from the word index (votes of the quote's rarer words),
-        then the best window is aligned word by word.
+        then the best window is aligned word by word.  A quote of one or two words (a
+        document's term in quotation marks: "desired date", "non-lead") must appear as
+        written; of its places, the one whose passage best matches ``context`` (the
+        article's sentence) is taken.
         """
         # words the writer put in brackets are not the speaker's: they are not looked for
         spoken = _BRACKETED.sub(" ", quote_text)
         qkeys = [m.group().lower().replace("\u2019", "'") for m in _WORD.finditer(normalize_for_match(spoken))]
         if len(qkeys) < 3:
-            return None
+            return self._locate_term(qkeys, quote_text, context)
         votes: Counter[int] = Counter()
         for i, key in enumerate(qkeys):
             positions = self.word_index.get(key)
@@ -693,6 +698,28 @@ class DocumentIndex(Derivations):
         passage = self._quote_passage(span)
         fidelity = quote_fidelity(quote_text, self.text[passage.start : passage.end])
         return QuoteLink(self.doc_id, span, self.page_of(span.start), fidelity, round(score, 4), passage, self.primary,
+                         self.section_of(span.start))
+
+    def _locate_term(self, qkeys: Sequence[str], quote_text: str, context: str) -> QuoteLink | None:
+        """A term of one or two words in quotation marks, where the document uses it."""
+        if not qkeys or not any(len(k) > 3 for k in qkeys):
+            return None  # "a", "it": no term
+        places = [p for p in self.word_index.get(qkeys[0], ())
+                  if [t[0] for t in self._tokens[p : p + len(qkeys)]] == list(qkeys)]
+        if not places:
+            return None
+        ctx = _Context.of(context, Quantity.parse("0"), "") if context else None
+
+        def fit(p: int) -> float:
+            pi = self._passage_at(self._tokens[p][1])
+            return self.context_score(ctx, pi) if ctx is not None and pi is not None else 0.0
+
+        first = max(places, key=lambda p: (fit(p), -p))
+        last = first + len(qkeys) - 1
+        span = Span(self._tokens[first][1], self._tokens[last][2])
+        passage = self._quote_passage(span)
+        fidelity = quote_fidelity(quote_text, self.text[passage.start : passage.end])
+        return QuoteLink(self.doc_id, span, self.page_of(span.start), fidelity, TERM_QUOTE_SCORE, passage, self.primary,
                          self.section_of(span.start))
 
     def _quote_passage(self, span: Span) -> Span:
@@ -1008,15 +1035,16 @@ class Linker:
         links = self.number_links(quantity, context, all_quantities=all_quantities, wider=wider)
         return links[0] if links else None
 
-    def quote_links(self, quote_text: str) -> list[QuoteLink]:
-        """Every document holding the quote, primary first, then by score."""
-        found = [lk for lk in (ix.locate_quote(quote_text) for ix in self.indexes) if lk is not None]
+    def quote_links(self, quote_text: str, context: str = "") -> list[QuoteLink]:
+        """Every document holding the quote, primary first, then by score (``context``: the
+        article's sentence, which places a quoted term of one or two words)."""
+        found = [lk for lk in (ix.locate_quote(quote_text, context) for ix in self.indexes) if lk is not None]
         found.sort(key=lambda lk: (not lk.primary, -lk.score, -lk.fidelity.similarity))
         return found
 
-    def link_quote(self, quote_text: str) -> QuoteLink | None:
+    def link_quote(self, quote_text: str, context: str = "") -> QuoteLink | None:
         """Where a direct quote comes from (best match, primary documents first), or ``None``."""
-        links = self.quote_links(quote_text)
+        links = self.quote_links(quote_text, context)
         if not links:
             return None
         top = max(lk.score for lk in links)
@@ -1050,8 +1078,9 @@ class Linker:
             else:
                 span = Span(item.start, item.end)
                 quote = span.of(text)
-            links = self.quote_links(quote)
-            best = self.link_quote(quote) if links else None
+            sentence = article_context(text, span)[0] if span is not None and span.end <= len(text) else ""
+            links = self.quote_links(quote, sentence)
+            best = self.link_quote(quote, sentence) if links else None
             results.append(LinkResult("quote", span, quote, best, tuple(lk for lk in links if lk is not best)))
         return results
 

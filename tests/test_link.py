@@ -876,3 +876,20 @@ def test_a_small_count_needs_the_passages_words_to_be_linked():
     assert links_in(linker, other_outbreak)["14"] is None
     lk = links_in(linker, "Fourteen patients had stayed at, worked at, or visited the hotel.")["Fourteen"]
     assert lk is not None and lk.quantity_text == "Fourteen"
+
+
+def test_a_quoted_term_is_found_where_the_document_uses_it_as_the_article_does():
+    doc = ("Scheduling\n\nVA defines the \"desired date\" as the date a patient wants to be seen.\n\n"
+           "Findings\n\nSchedulers at the Tate facility entered a desired date later than the date patients asked "
+           "for in 41 of 120 sampled appointments, which shortened reported wait times.")
+    linker = Linker({"oig": doc})
+    article = ('Inspectors found schedulers entered a later "desired date" than patients asked for, which made '
+               "reported wait times look shorter.")
+    start = article.index("desired date")
+    (result,) = [r for r in linker.link_all(article, quotes=[(start, start + len("desired date"))])
+                 if r.kind == "quote"]
+    assert result.link is not None and result.link.fidelity.kind == "verbatim"
+    assert doc[result.link.passage.start : result.link.passage.end].startswith("Schedulers at the Tate facility")
+    # a word or two the document never uses is no quote of it
+    assert linker.link_quote("heartbreaking", article) is None
+    assert linker.link_quote("it", article) is None
