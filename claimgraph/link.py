@@ -970,7 +970,9 @@ class Linker:
             pi = ix._passage_at(a.span.start) if ix is not None else None
             if pi is not None:
                 blocks.add((a.document, ix._owner[pi]))
-        threshold = NUMBER_MIN_SCORE if anchors or not strong_siblings else ORPHAN_SCOPE_MIN_SCORE
+        # a day ("the Oct. 16, 2024, deadline") is a fact of its own, not only a scope
+        day = _kind(q) == "date" and (len(q.date or "") == 10 or (q.date or "").startswith("--"))
+        threshold = NUMBER_MIN_SCORE if anchors or not strong_siblings or day else ORPHAN_SCOPE_MIN_SCORE
         found: list[NumberLink] = []
         direct = self._direct(q, context[0], context[1])
         for ix in self.indexes:

@@ -193,6 +193,10 @@ def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
             return None  # "four days" is not any bare 4 (a table column's unit is read apart)
         if aq.value == dq.value and aq.high == dq.high:
             return ("verbatim", 0.85) if _hedge(aq) == _hedge(dq) else ("rehedged", 0.8)
+        if kd in _UNITLESS and aq.high is None and dq.high is None:
+            # "nearly 142 days" for "rose ... to 141.6": the document's figure read in the article's unit
+            rel = _relation(aq, attrs.evolve(dq, kind=aq.kind, unit=aq.unit))
+            return (rel[0], rel[1] * 0.85) if rel and rel[0] == "rounded" else None
         return None
     if ga != gd or (ka == "fraction" and kd in _SHARE_KINDS):
         if not (ka in _SHARE_KINDS and kd in _SHARE_KINDS) or (ka == "share") != (kd == "share"):

@@ -893,3 +893,20 @@ def test_a_quoted_term_is_found_where_the_document_uses_it_as_the_article_does()
     # a word or two the document never uses is no quote of it
     assert linker.link_quote("heartbreaking", article) is None
     assert linker.link_quote("it", article) is None
+
+
+def test_a_day_is_a_fact_of_its_own_even_when_its_sentences_figure_is_not_found():
+    # the corpus's EPA OIG report: the "23" is the reporter's sum (19 late + 4 never), stated nowhere
+    case = Path(__file__).resolve().parent / "corpus" / "linking-holdout5" / "39-epa-oig-lead-service-lines"
+    linker = Linker({"oig": read_document(case / "documents" / "epa-oig-26-e-0042.txt")})
+    lk = links_in(linker, "- 23 sampled utilities filed after the Oct. 16, 2024, deadline or never filed")[
+        "Oct. 16, 2024"]
+    assert lk is not None and lk.quantity_text == "October 16, 2024"
+
+
+def test_a_figure_in_days_may_round_a_bare_number_the_passage_counts_in_days():
+    doc = ("Timeliness\n\nClaims are also taking longer to decide. The average number of days to complete a claim "
+           "rose from 104.3 in fiscal year 2022 to 141.6 in fiscal year 2024.")
+    lk = links_in(Linker({"gao": doc}), "The average claim took nearly 142 days to complete, GAO said.")[
+        "nearly 142 days"]
+    assert lk is not None and lk.relation == "rounded" and lk.quantity_text == "141.6"
