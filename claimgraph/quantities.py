@@ -562,7 +562,9 @@ _NAME_PREFIXES = (
     "Appendix Annex Schedule Paragraph Clause Count Local Studio Camp Lot Unit Area Case Bill Resolution Psalm "
     "Psalms iPhone Galaxy page section week title chapter pages pp. p. Region Regions Ward Model Flight "
     "Highway Hwy. Rte. Ch. Art. Para. Sen. Rep. S&P Fortune Russell FTSE Nikkei DAX CAC Stoxx Measure Question "
-    "Forms Vintage Initiative Building Runway Track Train Bus Engine Ladder Rescue Squad Platform Pod Block Plot"
+    "Forms Vintage Initiative Building Runway Track Train Bus Engine Ladder Rescue Squad Platform Pod Block Plot "
+    "Recommendation Recommendations Tables Figures Sections Chapters Appendices Exhibits Items Steps Phases "
+    "Objective Objectives"
 ).split() + ["Public Law", "Executive Order", "Air Force", "H. R.", "Report No.", "Interstate Highway"]
 _LEFT_REV = re.compile(
     r"(?:" + _SP + r"+|" + _SP + r"*#" + _SP + r"*)(?P<name>" + _rev_alt(_NAME_PREFIXES) + r")" + _NOT_LETTER_AHEAD
@@ -994,10 +996,28 @@ def _scan(text: str, *, phrase_mode: bool = False) -> list[list[Any]]:
         pos = max(nxt, s + 1)
     out = _multipliers(text, out, phrase_mode)
     if out:
+        _name_lists(text, out)
         _fill_years(out)
         _points_of_percents(text, out)
         _attach_scopes(text, out)
     return out
+
+
+#: Between the numbers of one list of names: "Recommendations 1, 2, 4, and 5", "Tables 2 and 3".
+_NAME_LIST_GAP = re.compile(r"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|through|to)\s+|\s*&\s*)\Z")
+
+
+def _name_lists(text: str, recs: list[list[Any]]) -> None:
+    """The numbers that go on a list begun by a name ("Recommendations 1, 2, 4, and 5") are names too."""
+    in_list = False
+    for i in range(1, len(recs)):
+        prev, r = recs[i - 1], recs[i]
+        named = not prev[_FACT] and prev[_KIND] == "count" and (in_list or text[prev[_START]:prev[_START] + 1].isalpha())
+        in_list = (named and r[_KIND] == "count" and r[_FACT] and r[_NOUN] is None and r[_VALUE] is not None
+                   and r[_VALUE] < 1000 and r[_VALUE] == r[_VALUE].to_integral_value()
+                   and _NAME_LIST_GAP.fullmatch(text, prev[_END], r[_START]) is not None)
+        if in_list:
+            r[_FACT] = False
 
 
 _POINTS_AFTER = re.compile(r"(?:" + _SP + r"+|-)(?i:points?)\b")

@@ -492,3 +492,13 @@ def test_bare_points_beside_a_percent_are_percentage_points(text, expected):
 def test_a_line_ending_in_a_date_is_furniture_unless_a_sentence_scopes_by_it(text, expected):
     found = [(q.text, q.fact) for q in find_quantities(text, include_non_facts=True)]
     assert expected in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Agency agreed with Recommendations 1, 2, 4, and 5 and provided plans.",
+     [("Recommendations 1", False), ("2", False), ("4", False), ("5", False)]),
+    ("We made 4 recommendations and 5 were closed.", [("4", True), ("5", True)]),
+    ("Recommendation 3 and 14 others remain open.", [("Recommendation 3", False), ("14", True)]),
+])
+def test_the_numbers_of_a_list_of_names_are_names(text, expected):
+    assert [(q.text, q.fact) for q in find_quantities(text, include_non_facts=True)] == expected
