@@ -140,8 +140,10 @@ SCOPE_BLOCK_LIFT = 0.25
 #: well, at this share of its score.
 REPEAT_MIN_SCORE = 0.6
 REPEAT_FACTOR = 0.9
-#: Score a year, date or small count needs when every specific figure of its sentence is absent.
+#: Score a year, date or small count needs when every figure of its sentence is absent
+#: (a figure: anything not scoping and at least as telling as "about 6%").
 ORPHAN_SCOPE_MIN_SCORE = 0.8
+FIGURE_SPECIFICITY = 0.44
 #: When only a secondary document (a news outlet) passes NUMBER_MIN_SCORE, a primary document
 #: stating the same figure at least this well is taken as the origin the outlet relays.
 RELAYED_MIN_SCORE = 0.3
@@ -916,7 +918,7 @@ class Linker:
                 siblings = [j for j in range(len(quantities)) if j != i and where[j] == where[i]]
                 anchors = [first[j][0] for j in siblings if first[j]]
                 links = self._rescope(q, contexts[i], anchors,
-                                      any(_specificity(quantities[j]) >= 0.6 and not _is_scoping(quantities[j])
+                                      any(_specificity(quantities[j]) >= FIGURE_SPECIFICITY and not _is_scoping(quantities[j])
                                           for j in siblings))
             out.append(links)
         for i, q in enumerate(quantities):

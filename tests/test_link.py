@@ -910,3 +910,14 @@ def test_a_figure_in_days_may_round_a_bare_number_the_passage_counts_in_days():
     lk = links_in(Linker({"gao": doc}), "The average claim took nearly 142 days to complete, GAO said.")[
         "nearly 142 days"]
     assert lk is not None and lk.relation == "rounded" and lk.quantity_text == "141.6"
+
+
+def test_a_year_whose_figure_is_absent_needs_a_strong_match_of_its_own():
+    # the corpus's telehealth audit and an industry statement; the analytics firm's 6% is in neither
+    case = Path(__file__).resolve().parent / "corpus" / "linking-holdout5" / "38-hhs-oig-medicare-telehealth"
+    linker = Linker([DocumentIndex("oig", read_document(case / "documents" / "oig-a-05-25-00017.txt")),
+                     DocumentIndex("accp", read_document(case / "documents" / "accp-statement.txt"), primary=False)])
+    sentence = ("Telehealth accounted for about 6% of Medicare E/M visits in 2025, according to Corwell Health "
+                "Analytics.")
+    links = links_in(linker, sentence)
+    assert links["about 6%"] is None and links["2025"] is None
