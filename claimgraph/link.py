@@ -485,8 +485,8 @@ class DocumentIndex(Derivations):
                     yield from self._in_window(("duration", small), q.value * factor)
                 elif q.unit == small:
                     yield from self._in_window(("duration", big), q.value / factor)
-        if kind == "ratio" and _is_rate(q):  # the same rate, its base given elsewhere
-            yield from self._in_window(("count", ""), q.value)
+        if kind == "ratio" and q.denominator:  # the same rate, its base given elsewhere; or the part
+            yield from self._in_window(("count", ""), q.value)  # of "312 of the 1,104" stated on its own
         if kind == "date" and q.date:  # "Oct. 14" for "October 14, 2025", or for an end of a date range
             yield from self._by_month_day.get(q.date[-5:], ())
         if kind in _SHARE_KINDS:

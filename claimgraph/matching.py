@@ -173,6 +173,10 @@ def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
     if ka == "ratio" and _is_rate(aq) and kd == "count" and dq.high is None:
         # "2.1 per 100,000" for "... to 2.1 in 2024" when the document gives the rate base once
         return (("verbatim", 0.85) if _hedge(aq) == _hedge(dq) else ("rehedged", 0.8)) if aq.value == dq.value else None
+    if ka == "ratio" and kd == "count" and aq.denominator and aq.value == dq.value and dq.high is None \
+            and _hedge(aq) == _hedge(dq) == "exact" and aq.value == aq.value.to_integral_value():
+        # "312 of the 1,104" for "filed 1,104 formal disputes ..., of which 312 involved mold": the part
+        return ("verbatim", 0.8)
     if ka == "count" and kd == "ratio":  # "115" for "115 of the 120"
         if aq.value in (dq.value, dq.denominator) and _hedge(aq) == "exact":
             return ("verbatim", 0.95)

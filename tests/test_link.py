@@ -921,3 +921,12 @@ def test_a_year_whose_figure_is_absent_needs_a_strong_match_of_its_own():
                 "Analytics.")
     links = links_in(linker, sentence)
     assert links["about 6%"] is None and links["2025"] is None
+
+
+def test_a_part_of_a_whole_links_to_the_passage_stating_the_part_and_the_whole():
+    doc = ("Disputes\n\nResidents at the 12 installations filed 1,104 formal disputes under the tenant bill of rights "
+           "from fiscal year 2022 through fiscal year 2024, of which 312 involved mold.\n\n"
+           "Housing offices closed 312 work orders in fiscal year 2024.")
+    lk = links_in(Linker({"gao": doc}), "GAO found that 312 of the 1,104 disputes filed at the 12 installations "
+                                        "involved mold.")["312 of the 1,104"]
+    assert lk is not None and lk.relation == "verbatim" and doc[lk.passage.start : lk.passage.end].startswith("Residents")
