@@ -174,8 +174,9 @@ def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
         # "2.1 per 100,000" for "... to 2.1 in 2024" when the document gives the rate base once
         return (("verbatim", 0.85) if _hedge(aq) == _hedge(dq) else ("rehedged", 0.8)) if aq.value == dq.value else None
     if ka == "ratio" and kd == "count" and aq.denominator and aq.value == dq.value and dq.high is None \
-            and _hedge(aq) == _hedge(dq) == "exact" and aq.value == aq.value.to_integral_value():
+            and _hedge(aq) == _hedge(dq) == "exact" and aq.value == aq.value.to_integral_value() and aq.value >= 10:
         # "312 of the 1,104" for "filed 1,104 formal disputes ..., of which 312 involved mold": the part
+        # (a part as small as "one of the eight" is in every document)
         return ("verbatim", 0.8)
     if ka == "count" and kd == "ratio":  # "115" for "115 of the 120"
         if aq.value in (dq.value, dq.denominator) and _hedge(aq) == "exact":
