@@ -930,3 +930,14 @@ def test_a_part_of_a_whole_links_to_the_passage_stating_the_part_and_the_whole()
     lk = links_in(Linker({"gao": doc}), "GAO found that 312 of the 1,104 disputes filed at the 12 installations "
                                         "involved mold.")["312 of the 1,104"]
     assert lk is not None and lk.relation == "verbatim" and doc[lk.passage.start : lk.passage.end].startswith("Residents")
+
+
+def test_an_auditors_finding_of_no_record_states_its_figure():
+    doc = ("Inspections\n\nTVCAA had no record of a final inspection for 14 of the 60 sampled homes.\n\n"
+           "Staffing\n\nTVCAA's weatherization staff consisted of 14 employees.")
+    lk = links_in(Linker({"oig": doc}), "The report said there was no record of a final inspection for 14 of the "
+                                        "sampled homes.")["14"]
+    assert lk is not None and doc[lk.passage.start : lk.passage.end].startswith("TVCAA had no record")
+    # a research note about a figure not found is still no evidence for it
+    note = "Notes\n\nThe count of 14 homes was not found in any retrieved text."
+    assert links_in(Linker({"notes": note}), "Crews skipped inspections in 14 homes.")["14"] is None
