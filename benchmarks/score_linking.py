@@ -11,7 +11,7 @@ when no document holds it) and every direct quote with its gold location and
 fidelity.  Cases are sorted by folder name; ``dev`` is the even indexes (0, 2, …),
 ``test`` the odd ones.  The linker's weights are fitted on the 23 cases of
 ``tests/corpus/linking`` and ``tests/corpus/linking-holdout`` (``fit_linking.py --split
-all --corpus …``); the held-out corpora ``tests/corpus/linking-holdout2`` to ``-holdout4``
+all --corpus …``); the held-out corpora ``tests/corpus/linking-holdout2`` to ``-holdout6``
 were each scored once unseen (docs/linking.md gives the figures and how each was used).
 Several corpora may be given.
 
@@ -28,7 +28,7 @@ numbers), as ``claimgraph link`` does.  Reported:
   document (the operand restated elsewhere, e.g. in the summary and the body);
 * **false links**: of the numbers with gold ``null``, the share given a link;
 * **relation accuracy**: of the numbers linked right, the share with the gold relation;
-* **quotes**: location accuracy (proposed span overlaps the gold span, same
+* **quotes** (each linked with its article sentence, as ``link_all`` does): location accuracy (proposed span overlaps the gold span, same
   document; for gold ``null``, no link) and fidelity accuracy (of quotes located right).
 
 Numbers with gold evidence that ``find_quantities`` does not find are counted
