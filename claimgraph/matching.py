@@ -216,6 +216,8 @@ def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
         stated = _stated_fraction(aq) if ka in ("fraction", "ratio") else None
         if stated and fd.midpoint is not None and (ka == "fraction" or aq.denominator <= 10):
             # a share in words ("close to half", "nearly one in five") is loose by nature
+            if _hedge(dq) not in _TWO_SIDED and _hedge(aq) in _TWO_SIDED and stated != _stated_fraction(dq):
+                return None  # "seven of 10" is not read off "nearly two-thirds": a figure is not read off a bound
             gap = abs(fd.midpoint - stated) / stated
             if _wrong_side(_hedge(aq), fd.midpoint, stated):
                 return None  # "nearly 9 in 10" is under nine tenths, not 100 percent

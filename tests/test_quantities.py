@@ -502,3 +502,11 @@ def test_a_line_ending_in_a_date_is_furniture_unless_a_sentence_scopes_by_it(tex
 ])
 def test_the_numbers_of_a_list_of_names_are_names(text, expected):
     assert [(q.text, q.fact) for q in find_quantities(text, include_non_facts=True)] == expected
+
+
+def test_a_share_is_not_read_off_a_bound_in_words():
+    from claimgraph.matching import _relation
+
+    seven = find_quantities("In seven of 10 of those cases")[0]
+    assert _relation(seven, find_quantities("for nearly two-thirds of them")[0]) is None
+    assert _relation(seven, find_quantities("in 70 percent of cases")[0]) is not None
