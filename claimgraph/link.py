@@ -66,7 +66,6 @@ from .matching import (  # noqa: F401 (some are re-exported)
     _group,
     _hedge,
     _is_mentioned,
-    _is_rate,
     _is_scoping,
     _kind,
     _relation,
@@ -1102,7 +1101,9 @@ def link_graph(graph: Any, *, min_score: float = 0.0) -> list[LinkResult]:
     Adds :class:`~claimgraph.model.Evidence` with ``origin="linker"`` and the link's
     score; a quantity or quote that already has evidence (a person's own links) is
     left alone.  Returns one :class:`LinkResult` per item looked at, ``link=None``
-    when absent.  Documents are indexed once.
+    when absent.  Documents are indexed once.  ``min_score`` above
+    :data:`NUMBER_MIN_SCORE` proposes fewer number links, and fewer wrong ones
+    (docs/linking.md gives the trade-off measured on the corpora).
     """
     from .model import Evidence
 
@@ -1141,7 +1142,8 @@ def link_graph(graph: Any, *, min_score: float = 0.0) -> list[LinkResult]:
                 add(claim, link, q.id, _EVIDENCE_RELATION.get(link.relation, "paraphrase"), "auto")
         if claim.quotes and not any(e.relation == "quoted" for e in graph.evidence_for(claim.id)):
             for quote in claim.quotes:
-                link = linker.link_quote(quote.text)
+                sentence = article_context(graph.article.text, quote.span)[0] if quote.span is not None else ""
+                link = linker.link_quote(quote.text, sentence)
                 results.append(LinkResult("quote", quote.span, quote.text, link))
                 if link is not None:
                     add(claim, link, None, "quoted", "quote")

@@ -97,3 +97,17 @@ def test_link_article_reports_misattribution_and_document_metadata():
     (finding,) = [f for f in data["findings"] if f["code"] == "CG401"]
     claim = next(c for c in data["claims"] if c["id"] == finding["claim_id"])
     assert "approximately 200,000" in claim["text"] and "200,000 Immigration Court Cases" in finding["message"]
+
+
+def test_link_min_score_trades_links_for_certainty():
+    sources = [SOURCES / "oig-report.txt", SOURCES / "dismissals-source.txt"]
+    counts = {}
+    for score in ("0", "0.95"):
+        code, out, err = run("link", ARTICLE, "--source", *sources, "--format", "json", "--min-score", score)
+        assert code == 0, err
+        numbers = json.loads(out)["numbers"]
+        counts[score] = sum(n["evidence"] is not None for n in numbers)
+        assert all(n["evidence"] is None or n["evidence"]["score"] >= float(score) for n in numbers)
+    assert counts["0.95"] < counts["0"]
+    code, _, err = run("link", ARTICLE, "--source", *sources, "--min-score", "1.5")
+    assert code == 2 and "--min-score" in err and "from 0 to 1" in err
