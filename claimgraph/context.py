@@ -35,15 +35,16 @@ _SHARE_UP = re.compile(r"\b(?:make|makes|made|making|ate|eat|eats|eating|take|ta
                        r"|build|built|step|stepped|speed|sped|catch|caught|keep|kept)\s+up\b", re.I)
 
 
-_RISE = re.compile(r"(?i)\b(?:rose|risen|rise|rising|up|increase[sd]?|increasing|grew|grown|grow|growing|jump(?:ed|s)?"
-                   r"|climb(?:ed|s)?|gain(?:ed|s)?|higher|more|surge[sd]?|soar(?:ed|s)?|doubled|tripled)\b")
-_FALL = re.compile(r"(?i)\b(?:fell|fallen|fall|falling|down|decrease[sd]?|decreasing|declin(?:e|ed|es|ing)|drop(?:ped|s)?"
-                   r"|cut|shr[au]nk|lower|less|fewer|loss|lost|slid|sank|plunge[sd]?|tumbled)\b")
-
-
-_CHANGED_BY = re.compile(r"(?i)\b(?:rose|risen|rise[sn]?|increased?|grew|grown|jumped|climbed|gained|fell|fallen|falls?|"
-                         r"dropped|drops?|declined?|decreased?|shrank|shrunk|cut|slid|sank|plunged|soared|surged|"
-                         r"up|down)(?:\s+by)?\s+\Z")
+#: Verbs of a rise and of a fall: the direction a figure's change goes ("rose 23%", "fell 7%").
+_RISE_VERBS = ("rose|risen|rise[sn]?|rising|up|increase[sd]?|increasing|grew|grown|grow|growing|jump(?:ed|s)?"
+               "|climb(?:ed|s)?|gain(?:ed|s)?|surge[sd]?|soar(?:ed|s)?|doubled|tripled")
+_FALL_VERBS = ("fell|fallen|falls?|falling|down|decrease[sd]?|decreasing|declin(?:e|ed|es|ing)|drop(?:ped|s)?"
+               "|cut|shr[au]nk|slid|sank|plunge[sd]?|tumbled")
+#: ... with the comparatives and nouns that say the same beside a figure ("7% fewer", "40% more")
+_RISE = re.compile(r"(?i)\b(?:" + _RISE_VERBS + r"|higher|more)\b")
+_FALL = re.compile(r"(?i)\b(?:" + _FALL_VERBS + r"|lower|less|fewer|loss|lost)\b")
+#: A figure right after such a verb is the size of a change ("dropped by more than four-fifths").
+_CHANGED_BY = re.compile(r"(?i)\b(?:" + _RISE_VERBS + "|" + _FALL_VERBS + r")(?:\s+by)?\s+\Z")
 
 
 #: "per case", "for each worker": an amount shared among a count (not "per year", a rate in time)
@@ -52,30 +53,24 @@ _PER_ITEM = re.compile(r"(?i)\s+(?:per|for\s+each|for\s+every|each)\s+(?!(?:day|
 _CLAUSE_BREAK = re.compile(r"[:;\u2014]|\s-\s|,\s+(?:and|but|while|whereas)\s")
 
 
-def _clause_of(context: str, qtext: str) -> str:
-    """The clause of a sentence that holds the figure ("... the headline is a welcome one: violent
-    crime fell about 7% in 2025" -> "violent crime fell about 7% in 2025")."""
-    at = context.find(qtext)
-    if at == -1:
-        return context
-    lo = max((m.end() for m in _CLAUSE_BREAK.finditer(context, 0, at)), default=0)
-    nxt = _CLAUSE_BREAK.search(context, at + len(qtext))
+def _clause_of(context: str, start: int, end: int) -> str:
+    """The clause of a sentence that holds the figure at ``start:end`` ("... the headline is a
+    welcome one: violent crime fell about 7% in 2025" -> "violent crime fell about 7% in 2025")."""
+    lo = max((m.end() for m in _CLAUSE_BREAK.finditer(context, 0, start)), default=0)
+    nxt = _CLAUSE_BREAK.search(context, end)
     return context[lo : nxt.start() if nxt else len(context)]
 
 
-def _is_change(context: str, qtext: str) -> bool:
-    """The figure is the size of a change ("dropped by more than four-fifths", "rose 23%"), not a share."""
-    at = context.find(qtext)
-    return at != -1 and bool(_CHANGED_BY.search(context[max(0, at - 30) : at]))
+def _is_change(context: str, start: int) -> bool:
+    """The figure at ``start`` is the size of a change ("dropped by more than four-fifths",
+    "rose 23%"), not a share."""
+    return bool(_CHANGED_BY.search(context[max(0, start - 30) : start]))
 
 
-def _direction(context: str, qtext: str) -> int:
-    """+1 when the words just before an article's percent say it rose ("rose about 2.5%"), -1 when
-    it fell ("a decline of 7%", "7% fewer"), 0 when they say neither or both."""
-    at = context.find(qtext)
-    if at == -1:
-        return 0
-    near = context[max(0, at - 40) : at] + " " + context[at + len(qtext) : at + len(qtext) + 15]
+def _direction(context: str, start: int, end: int) -> int:
+    """+1 when the words around a figure say it rose ("rose about 2.5%"), -1 when it fell ("a
+    decline of 7%", "7% fewer"), 0 when they say neither or both."""
+    near = context[max(0, start - 40) : start] + " " + context[end : end + 15]
     rise, fall = bool(_RISE.search(near)), bool(_FALL.search(near))
     return 0 if rise == fall else (1 if rise else -1)
 
@@ -108,6 +103,11 @@ class _Context:
     def of(cls, context: str, q: Quantity, wider: str = "") -> "_Context":
         return _context_cached(context, q.text, q.noun or "", wider)
 
+    @classmethod
+    def of_sentence(cls, context: str) -> "_Context":
+        """The sentence's words, years and figures, read for no figure of its own (a quoted term)."""
+        return _context_cached(context, "", "", "")
+
 
 @lru_cache(maxsize=1024)
 def _figures_of(text: str) -> tuple[Quantity, ...]:
@@ -129,16 +129,17 @@ def _context_cached(context: str, qtext: str, noun: str, wider: str) -> _Context
     context = " ".join(context.split())
     wider = " ".join(wider.split())
     stems = frozenset(_content_stems(context))
-    noun_stems = frozenset(_content_stems(noun))
-    if not noun_stems:
-        at = context.find(qtext)
-        if at != -1:
-            noun_stems = frozenset(_content_stems(context[at + len(qtext) : at + len(qtext) + 40])[:3])
     wide_stems = frozenset(_content_stems(wider)) - stems if wider else frozenset()
-    at = context.find(qtext)
-    compared = at != -1 and bool(_COMPARED.match(context, at + len(qtext)))  # "$61,000 more than ..."
-    return _Context(stems, noun_stems, frozenset(_YEAR.findall(context)), _other_numbers(context, qtext),
-                    compared or _has_cue(context), wide_stems, _other_numbers(wider, qtext) if wider else (),
-                    _direction(context, qtext), _is_change(context, qtext),
-                    frozenset(_content_stems(_clause_of(context, qtext))),
-                    at != -1 and bool(_PER_ITEM.match(context, at + len(qtext))))
+    common = (stems, frozenset(_YEAR.findall(context)), _other_numbers(context, qtext), _has_cue(context), wide_stems,
+              _other_numbers(wider, qtext) if wider else ())
+    noun_stems = frozenset(_content_stems(noun))
+    start = context.find(qtext) if qtext else -1
+    if start == -1:  # the figure is not in the sentence as written: only the sentence is read
+        return _Context(common[0], noun_stems, *common[1:], clause=stems)
+    end = start + len(qtext)
+    if not noun_stems:
+        noun_stems = frozenset(_content_stems(context[end : end + 40])[:3])
+    compared = bool(_COMPARED.match(context, end))  # "$61,000 more than ..."
+    return _Context(stems, noun_stems, common[1], common[2], compared or common[3], wide_stems, common[5],
+                    _direction(context, start, end), _is_change(context, start),
+                    frozenset(_content_stems(_clause_of(context, start, end))), bool(_PER_ITEM.match(context, end)))

@@ -24,6 +24,7 @@ from .matching import (
     FRACTION_WORD_REL,
     MAX_ROUNDING_REL,
     ONE_SIDED_FRACTION_REL,
+    _BOUNDS,
     _COUNT_KINDS,
     _SHARE_KINDS,
     _TWO_SIDED,
@@ -52,7 +53,23 @@ DERIVED_FACTOR = 0.85
 OPERAND_POOL = 14
 _PERCENT = frozenset({"percent"})
 _DURATION = frozenset({"duration"})
-_ANY_KIND = _COUNT_KINDS | _SHARE_KINDS | _PERCENT
+_ANY_KIND = _COUNT_KINDS | _SHARE_KINDS
+#: A share computed from a part as small as "four" is weaker evidence.
+SMALL_PART_FACTOR = 0.75
+#: The relevance of a document figure as an operand when it sits beside one the article states.
+SIBLING_OPERAND = 0.95
+#: ... and when it sits in the next or previous sentence of that paragraph.
+PARAGRAPH_OPERAND = 0.85
+#: How well (context score) a passage must match the article's sentence for a change it tells
+#: to be computed when the article states neither level (among the best this many passages).
+TOLD_CHANGE_MIN_CONTEXT = 0.3
+TOLD_CHANGE_PASSAGES = 5
+#: An operand's relevance is weighed by where the article states it: in the figure's own
+#: sentence; in the sentences around it (or beside a figure of the sentence, in the document);
+#: elsewhere or not at all.
+_TIER_WEIGHT = (0.88, 0.94, 1.0)
+#: An exact amount per item ("$7,325 per case") must come this close to the division's result.
+PER_ITEM_EXACT_REL = Decimal("0.005")
 _MONEY_STEMS = frozenset(_stem(w) for w in (
     "budget spending spent cost costs fund funds funding money dollar dollars payment payments paid revenue "
     "revenues grant grants award awards expense expenses expenditure expenditures outlay outlays compensation "
@@ -63,20 +80,12 @@ _MONEY_STEMS = frozenset(_stem(w) for w in (
 def _money_noun(noun: str | None) -> bool:
     """Whether a share's counted noun can be a sum of money ("40% of the funds"); no noun: it may be."""
     return noun is None or bool(_MONEY_STEMS & set(_content_stems(noun)))
-#: A share computed from a part as small as "four" is weaker evidence.
-SMALL_PART_FACTOR = 0.75
-#: The relevance of a document figure as an operand when it sits beside one the article states.
-SIBLING_OPERAND = 0.95
-#: How well (context score) a passage must match the article's sentence for a change it tells
-#: to be computed when the article states neither level.
-TOLD_CHANGE_MIN_CONTEXT = 0.3
-TOLD_CHANGE_PASSAGES = 5
-#: ... and when it sits in the next or previous sentence of that paragraph.
-PARAGRAPH_OPERAND = 0.85
-#: An operand's relevance is weighed by where the article states it: in the figure's own
-#: sentence; in the sentences around it (or beside a figure of the sentence, in the document);
-#: elsewhere or not at all.
-_TIER_WEIGHT = (0.88, 0.94, 1.0)
+
+
+def _tolerance(quantity: Quantity) -> Decimal:
+    """How far a computed share or multiple may sit from the article's figure: a bound ("more than
+    a third") says less than an "about" or exact figure does."""
+    return DERIVED_MAX_REL if _hedge(quantity) in _TWO_SIDED else ONE_SIDED_FRACTION_REL
 
 
 def _fit(value: Decimal, target: Decimal | None, hedge: str = "exact") -> float:
@@ -125,8 +134,8 @@ def _computed_fits(quantity: Quantity, value: Decimal, computed: Interval, claim
     if stated and _wrong_side(_hedge(quantity), value, stated):
         return False  # "nearly 50%" is under a half, whatever the operands' rounding allows
     if stated and (_kind(quantity) == "fraction" or multiple):
-        open_ended = _hedge(quantity) in ("more_than", "at_least", "less_than", "at_most")
-        return abs(value - stated) / stated <= (ONE_SIDED_FRACTION_REL if open_ended else FRACTION_WORD_REL)
+        bound = _hedge(quantity) in _BOUNDS
+        return abs(value - stated) / stated <= (ONE_SIDED_FRACTION_REL if bound else FRACTION_WORD_REL)
     return compare(computed, claimed).verdict != Verdict.CONTRADICTED
 
 
@@ -258,7 +267,7 @@ class Derivations:
             pool, stated, near_ops = self._operand_pool(ctx, others, kinds)
             vague = kind == "share"  # "most", "a majority": no figure to come close to
             target = _stated_fraction(quantity)
-            tolerance = DERIVED_MAX_REL if _hedge(quantity) in _TWO_SIDED else ONE_SIDED_FRACTION_REL
+            tolerance = _tolerance(quantity)
             if change and not vague and ctx.direction:
                 out.extend(self._told_changes(quantity, ctx, claimed, target, tolerance, kinds))
             for ra, ka in pool:
@@ -328,8 +337,8 @@ class Derivations:
         pool, stated, near_ops = self._operand_pool(ctx, others, kinds)
         claimed = quantity.interval()
         target = quantity.value
-        tolerance = DERIVED_MAX_REL if _hedge(quantity) in _TWO_SIDED else ONE_SIDED_FRACTION_REL
-        told = {pi for _, pi in self._told_passages(ctx)}
+        tolerance = _tolerance(quantity)
+        told: set[int] | None = None  # the well-matched passages, read only if a pair needs them
         for ra, ka in pool:
             for rb, kb in pool:
                 big, small = self.entries[ka], self.entries[kb]
@@ -340,8 +349,11 @@ class Derivations:
                     # neither figure is the article's: only two of one passage that matches its sentence
                     # well ("ages 18 to 24 had the highest rate (35.2) ..., those 50 or older the lowest
                     # (12.6)"), giving the multiple at the article's precision
-                    if big.passage != small.passage or big.passage not in told \
-                            or not _rounds_to(quantity, value, target, tolerance):
+                    if big.passage != small.passage or not _rounds_to(quantity, value, target, tolerance):
+                        continue
+                    if told is None:
+                        told = {pi for _, pi in self._told_passages(ctx)}
+                    if big.passage not in told:
                         continue
                 if abs(value - target) / target > tolerance:
                     continue
@@ -385,7 +397,7 @@ class Derivations:
         target = quantity.value
         if not target:
             return
-        tolerance = MAX_ROUNDING_REL if _hedge(quantity) != "exact" else Decimal("0.005")
+        tolerance = MAX_ROUNDING_REL if _hedge(quantity) != "exact" else PER_ITEM_EXACT_REL
         for ra, ka in pool:
             total = self.entries[ka]
             if ka not in near_ops or total.level != _group(quantity) or total.q.value <= 0:

@@ -65,6 +65,7 @@ from .matching import (  # noqa: F401 (some are re-exported)
     _fmt,
     _group,
     _hedge,
+    _is_day,
     _is_mentioned,
     _is_scoping,
     _kind,
@@ -235,7 +236,8 @@ class LinkResult:
 #: for each), the kind of figure, whether the passage only mentions the number ('"65%"
 #: wording'), says it was *not* found, or is a table line, whether the article sentence is
 #: short (a headline), whether nothing but the number itself matches (no word, number, noun
-#: or year in common: a matching digit string in an unrelated sentence is not evidence), and
+#: or year in common: a matching digit string in an unrelated sentence is not evidence; for a
+#: plain number, a small whole count or a unit the document does not name, next to no words), and
 #: whether the sentence names this document's issuer while not naming another's (credited)
 #: or the reverse (other_credited).
 LINK_FEATURES = ("bias", "closeness", "verbatim", "rounded", "specificity", "words",
@@ -247,7 +249,7 @@ WIDER_WEIGHT = 0.3
 #: Logistic weights over :data:`LINK_FEATURES`, fitted on the 23 labelled cases of
 #: ``tests/corpus/linking`` and ``tests/corpus/linking-holdout`` by ``benchmarks/fit_linking.py
 #: --split all --corpus …`` (which prints this table); the later held-out corpora
-#: (``tests/corpus/linking-holdout2`` to ``-holdout4``) are not fitted on (see docs/linking.md).
+#: (``tests/corpus/linking-holdout2`` to ``-holdout8``) are not fitted on (see docs/linking.md).
 LINK_WEIGHTS = (
     -3.264,  # bias
     +1.265,  # closeness
@@ -273,9 +275,6 @@ LINK_WEIGHTS = (
 
 _RIVALS = LINK_FEATURES.index("rivals")
 _CREDITED = LINK_FEATURES.index("credited")
-_WORDS = LINK_FEATURES.index("words")
-_NO_CONTEXT = LINK_FEATURES.index("no_context")
-_CO_NUMBERS = LINK_FEATURES.index("co_numbers")
 
 
 def _rivals(passages: int) -> float:
@@ -549,18 +548,8 @@ class DocumentIndex(Derivations):
                 raw.append((e, *rel))
         links = [self._direct_link(quantity, e, relation) for e, relation, _ in raw]
         rivals = _rivals_of(links)
-        out = []
-        for link, (e, relation, closeness) in zip(links, raw):
-            features = self._features(quantity, ctx, e, relation, closeness, rivals)
-            if features[_WORDS] < 0.1 and not features[_CO_NUMBERS] and (
-                    (_kind(quantity) in _UNITFUL and _kind(e.q) in _UNITLESS)
-                    or (_kind(quantity) == "count" and abs(quantity.value) < 100
-                        and quantity.value == quantity.value.to_integral_value())):
-                # "16-hour shifts" is no bare 16, nor "sickened 14 people" any 14, in a passage about
-                # something else: a number this plain tells nothing without the passage's words
-                features = features[:_NO_CONTEXT] + (1.0,) + features[_NO_CONTEXT + 1 :]
-            out.append((link, features))
-        return out
+        return [(link, self._features(quantity, ctx, e, relation, closeness, rivals))
+                for link, (e, relation, closeness) in zip(links, raw)]
 
     def _direct_link(self, quantity: Quantity, e: _Entry, relation: str) -> NumberLink:
         """The link to document figure ``e``; ``derived`` (with its formula) when the article's figure
@@ -618,13 +607,19 @@ class DocumentIndex(Derivations):
         kind = _kind(q)
         passage = self.passages[pi]
         co = min(1.0, self._co_numbers(ctx.others, pi, e) + WIDER_WEIGHT * self._co_numbers(ctx.wide_others, pi, e))
+        words = min(1.0, near + WIDER_WEIGHT * wide)
+        # nothing but the number itself matches; or a number this plain ("16-hour shifts" read off a
+        # bare 16, "sickened 14 people" off any 14) shares next to no words and no figure with the passage
+        plain = (kind in _UNITFUL and _kind(e.q) in _UNITLESS) or (
+            kind == "count" and abs(q.value) < 100 and q.value == q.value.to_integral_value())
+        no_context = not (near or wide or co or noun or years > 0) or (plain and words < 0.1 and not co)
         return (
             1.0,
             closeness,
             float(relation == "verbatim"),
             float(relation == "rounded"),
             _specificity(q),
-            min(1.0, near + WIDER_WEIGHT * wide),
+            words,
             co,
             float(years > 0),
             float(years < 0),
@@ -636,7 +631,7 @@ class DocumentIndex(Derivations):
             float(self._negated[self._owner[pi]]),
             float(_is_table_line(self.text[passage.start : passage.end])),
             float(len(ctx.stems) < 6),
-            float(not (near or wide or co or noun or years > 0)),
+            float(no_context),
             0.0,  # credited, other_credited: set by the Linker, which sees every document
             0.0,
         )
@@ -709,7 +704,7 @@ class DocumentIndex(Derivations):
                   if [t[0] for t in self._tokens[p : p + len(qkeys)]] == list(qkeys)]
         if not places:
             return None
-        ctx = _Context.of(context, Quantity.parse("0"), "") if context else None
+        ctx = _Context.of_sentence(context) if context else None
 
         def fit(p: int) -> float:
             pi = self._passage_at(self._tokens[p][1])
@@ -794,9 +789,10 @@ def _densest(blocks: list[Any], n: int) -> list[Any]:
 
 def _same_day(a: Quantity, b: Quantity) -> bool:
     """Both are the same calendar day ("Feb. 26" and "February 26, 2026")."""
-    if _kind(a) != "date" or _kind(b) != "date" or not a.date or not b.date or len(b.date) != 10:
+    if not (_is_day(a) and _is_day(b)):
         return False
-    return a.date == b.date or (a.date.startswith("--") and a.date[1:] == b.date[4:])  # "--02-26": no year said
+    da, db = a.date or "", b.date or ""
+    return len(db) == 10 and (da == db or (da.startswith("--") and da[1:] == db[4:]))  # "--02-26": no year said
 
 
 # ---------------------------------------------------------------------------
@@ -972,8 +968,7 @@ class Linker:
             if pi is not None:
                 blocks.add((a.document, ix._owner[pi]))
         # a day ("the Oct. 16, 2024, deadline") is a fact of its own, not only a scope
-        day = _kind(q) == "date" and (len(q.date or "") == 10 or (q.date or "").startswith("--"))
-        threshold = NUMBER_MIN_SCORE if anchors or not strong_siblings or day else ORPHAN_SCOPE_MIN_SCORE
+        threshold = NUMBER_MIN_SCORE if anchors or not strong_siblings or _is_day(q) else ORPHAN_SCOPE_MIN_SCORE
         found: list[NumberLink] = []
         direct = self._direct(q, context[0], context[1])
         for ix in self.indexes:
@@ -1067,6 +1062,7 @@ class Linker:
         quantities = list(quantities)
         results = [LinkResult("number", q.span, q.text, links[0] if links else None, tuple(links[1:]))
                    for q, links in zip(quantities, self.link_numbers(text, quantities))]
+        sentences: list[Span] | None = None
         for item in quotes:
             span: Span | None
             if isinstance(item, str):
@@ -1081,7 +1077,9 @@ class Linker:
             else:
                 span = Span(item.start, item.end)
                 quote = span.of(text)
-            sentence = article_context(text, span)[0] if span is not None and span.end <= len(text) else ""
+            if sentences is None:  # the article's sentences, read once for all its quotes
+                sentences = _article_sentences(text)
+            sentence = _context_of(text, sentences, span)[0] if span is not None and span.end <= len(text) else ""
             links = self.quote_links(quote, sentence)
             best = self.link_quote(quote, sentence) if links else None
             results.append(LinkResult("quote", span, quote, best, tuple(lk for lk in links if lk is not best)))
@@ -1128,6 +1126,7 @@ def link_graph(graph: Any, *, min_score: float = 0.0) -> list[LinkResult]:
             page=link.page, section=link.section, origin="linker", score=round(min(1.0, max(0.0, link.score)), 4),
         ))
 
+    sentences = _article_sentences(graph.article.text)
     # every number of the article is linked together (sentences, repeated figures)
     linked = linker.link_numbers(graph.article.text, every) if every else []
     by_mention = {q.id: links for (_, q), links in zip(graph.quantities(), linked)}
@@ -1142,7 +1141,7 @@ def link_graph(graph: Any, *, min_score: float = 0.0) -> list[LinkResult]:
                 add(claim, link, q.id, _EVIDENCE_RELATION.get(link.relation, "paraphrase"), "auto")
         if claim.quotes and not any(e.relation == "quoted" for e in graph.evidence_for(claim.id)):
             for quote in claim.quotes:
-                sentence = article_context(graph.article.text, quote.span)[0] if quote.span is not None else ""
+                sentence = _context_of(graph.article.text, sentences, quote.span)[0] if quote.span is not None else ""
                 link = linker.link_quote(quote.text, sentence)
                 results.append(LinkResult("quote", quote.span, quote.text, link))
                 if link is not None:

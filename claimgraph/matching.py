@@ -39,6 +39,13 @@ FRACTION_WORD_REL = Decimal("0.12")
 #: ... and for a one-sided share in words ("more than half" for 58%), inside its interval.
 ONE_SIDED_FRACTION_REL = Decimal("0.25")
 
+#: Hedges by the side of their figure the value lies on: both, under it, over it.
+_TWO_SIDED = frozenset({"exact", "approximately"})
+_UNDER = frozenset({"nearly", "less_than", "at_most"})
+_OVER = frozenset({"more_than", "at_least"})
+#: ... and the bounds ("more than", "less than"), which say nothing of how far off the value is.
+_BOUNDS = _OVER | {"less_than", "at_most"}
+
 _SHARE_KINDS = frozenset({"percent", "fraction", "share", "ratio"})
 _COUNT_KINDS = frozenset({"count", "money", "measure"})
 
@@ -73,8 +80,7 @@ def _specificity(q: Quantity) -> float:
     kind = _kind(q)
     if kind in ("year", "year_range", "date", "date_range", "ordinal"):
         if kind == "date":
-            day = len(q.date or "") == 10 or (q.date or "").startswith("--")
-            return 0.7 if day else 0.55  # a day ("Feb. 26") names one event
+            return 0.7 if _is_day(q) else 0.55  # a day ("Feb. 26") names one event
         return 0.35
     if kind == "share":
         return 0.2
@@ -93,6 +99,11 @@ def _specificity(q: Quantity) -> float:
     if v >= 1000:
         spec += 0.1
     return max(0.2, min(1.0, spec))
+
+
+def _is_day(q: Quantity) -> bool:
+    """A date naming a day ("Feb. 26", "February 26, 2026"), not only a month or a year."""
+    return _kind(q) == "date" and (len(q.date or "") == 10 or (q.date or "").startswith("--"))
 
 
 def _same_value(a: Quantity, b: Quantity) -> bool:
@@ -150,14 +161,10 @@ def _share_key(q: Quantity) -> float:
     return float(f) if f is not None else -1.0
 
 
-_BELOW = frozenset({"nearly", "less_than", "at_most"})
-_ABOVE = frozenset({"more_than", "at_least"})
-
-
 def _opposite_hedges(a: Quantity, b: Quantity) -> bool:
     """One figure is under its value and the other over it ("nearly half", "more than half")."""
     ha, hb = _hedge(a), _hedge(b)
-    return (ha in _BELOW and hb in _ABOVE) or (ha in _ABOVE and hb in _BELOW)
+    return (ha in _UNDER and hb in _OVER) or (ha in _OVER and hb in _UNDER)
 
 
 @lru_cache(maxsize=262144)
@@ -270,9 +277,9 @@ BOUND_SLACK_REL = Decimal("0.005")
 def _wrong_side(hedge: str, value: Decimal, bound: Decimal) -> bool:
     """Whether ``value`` lies on the far side of a one-sided hedged ``bound`` ("nearly", "more than")."""
     slack = abs(bound) * BOUND_SLACK_REL
-    if hedge in ("nearly", "less_than", "at_most"):
+    if hedge in _UNDER:
         return value > bound + slack
-    if hedge in ("more_than", "at_least"):
+    if hedge in _OVER:
         return value < bound - slack
     return False
 
@@ -321,9 +328,9 @@ def _within_precision(aq: Quantity, dq: Quantity) -> bool:
     p = _stated_precision(aq)
     a, d = aq.value, dq.value
     hedge = _hedge(aq)
-    if hedge in ("more_than", "at_least"):
+    if hedge in _OVER:
         return a <= d < a + p
-    if hedge in ("nearly", "less_than", "at_most"):
+    if hedge in _UNDER:
         return a - p < d <= a
     return abs(d - a) * 2 <= p
 
@@ -363,7 +370,6 @@ def _cell_readings(q: Quantity, units: frozenset[str]) -> list[Quantity]:
     return out
 
 
-_TWO_SIDED = frozenset({"exact", "approximately"})
 _DERIVABLE_KINDS = frozenset({"percent", "fraction", "share", "ratio", "count", "money", "measure", "percentage_points"})
 _SCOPING_KINDS = frozenset({"year", "year_range", "date", "date_range", "ordinal", "duration"})
 #: Durations in these units are mostly measured ("waited 47 days", "a 21-day goal"), not a time scope.

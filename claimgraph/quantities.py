@@ -998,8 +998,9 @@ def _scan(text: str, *, phrase_mode: bool = False) -> list[list[Any]]:
     if out:
         _name_lists(text, out)
         _fill_years(out)
-        _points_of_percents(text, out)
-        _attach_scopes(text, out)
+        sentences = _by_sentence(text, out)
+        _points_of_percents(text, out, sentences)
+        _attach_scopes(text, out, sentences)
     return out
 
 
@@ -1023,15 +1024,22 @@ def _name_lists(text: str, recs: list[list[Any]]) -> None:
 _POINTS_AFTER = re.compile(r"(?:" + _SP + r"+|-)(?i:points?)\b")
 
 
-def _points_of_percents(text: str, recs: list[list[Any]]) -> None:
+def _by_sentence(text: str, recs: list[list[Any]]) -> list[list[int]]:
+    """The indexes of the records, grouped by the sentence they are in."""
+    sentences: list[list[int]] = [[0]] if recs else []
+    for i in range(1, len(recs)):
+        if _SENT_BREAK.search(text, recs[i - 1][_END], recs[i][_START]):
+            sentences.append([])
+        sentences[-1].append(i)
+    return sentences
+
+
+def _points_of_percents(text: str, recs: list[list[Any]], sentences: list[list[int]]) -> None:
     """A bare "points" in a sentence that states a percent is percentage points
     ("44.7% were reported, up 2.8 points"; "fell 3 points to 41%").  Scores and
     index points come without a percent in the sentence and stay counts."""
-    start = 0
-    for i in range(1, len(recs) + 1):
-        if i < len(recs) and not _SENT_BREAK.search(text, recs[i - 1][_END], recs[i][_START]):
-            continue
-        sentence, start = recs[start:i], i
+    for members in sentences:
+        sentence = [recs[i] for i in members]
         if not any(r[_KIND] in ("percent", "percentage_points") and r[_FACT] for r in sentence):
             continue
         for r in sentence:
@@ -2072,7 +2080,7 @@ def _share(text: str, s: int, e: int, word: str, start: int, art: str | None, he
 # --------------------------------------------------------------------------- scopes and building
 
 
-def _attach_scopes(text: str, recs: list[list[Any]]) -> None:
+def _attach_scopes(text: str, recs: list[list[Any]], sentences: list[list[int]]) -> None:
     """Give counts, percents, money … the time span stated in the same sentence.
 
     A year or date range ("between fiscal years 2019 and 2023") is preferred to a
@@ -2081,11 +2089,6 @@ def _attach_scopes(text: str, recs: list[list[Any]]) -> None:
     """
     if not any(r[_KIND] in _TIME_KINDS and r[_FACT] for r in recs):
         return
-    sentences: list[list[int]] = [[0]]
-    for i in range(1, len(recs)):
-        if _SENT_BREAK.search(text, recs[i - 1][_END], recs[i][_START]):
-            sentences.append([])
-        sentences[-1].append(i)
     for members in sentences:
         if len(members) < 2:
             continue
