@@ -18,14 +18,6 @@ from .matching import _COUNT_KINDS, _SHARE_KINDS, _kind, _measured_duration
 from .passages import _YEAR, _content_stems
 from .quantities import Quantity, find_quantities
 
-_CUE = re.compile(r"\b(?:total(?:ed|led|ing)?|combined|together|altogether|in all|sum|difference|gap|increase[sd]?"
-                  r"|decrease[sd]?|rose|fell|risen|fallen|dropped|more than .{0,40}? than|fewer|remaining|rest"
-                  r"|up|down|grew|grown|jump(?:ed)?|climb(?:ed)?|declin(?:e|ed)|doubled|tripled|change[sd]?"
-                  r"|cut|drop|gain(?:ed)?|loss|lost|shr[au]nk|trail(?:ed|s|ing)?|behind|ahead|exceed(?:ed|s|ing)?"
-                  r"|outpac(?:ed|es|ing)|short\s+of)\b",
-                  re.I)
-
-
 _COMPARED = re.compile(r"\s+(?:\w+\s+)?(?:more|less|fewer|higher|lower|greater|larger|smaller|bigger)\s+than\b"
                        r"|\s+(?:more|less|higher|lower|above|below)\b", re.I)  # "$63.87, about 40% more"
 #: "made up", "ate up": a part of a whole, not a rise.
@@ -45,6 +37,10 @@ _RISE = re.compile(r"(?i)\b(?:" + _RISE_VERBS + r"|higher|more)\b")
 _FALL = re.compile(r"(?i)\b(?:" + _FALL_VERBS + r"|lower|less|fewer|loss|lost)\b")
 #: A figure right after such a verb is the size of a change ("dropped by more than four-fifths").
 _CHANGED_BY = re.compile(r"(?i)\b(?:" + _RISE_VERBS + "|" + _FALL_VERBS + r")(?:\s+by)?\s+\Z")
+#: Words of a change, a sum or a gap in a sentence: arithmetic between figures may be what it says.
+_CUE = re.compile(r"\b(?:" + _RISE_VERBS + "|" + _FALL_VERBS + r"|total(?:ed|led|ing)?|combined|together|altogether"
+                  r"|in all|sum|difference|gap|more than .{0,40}? than|fewer|remaining|rest|change[sd]?|loss|lost"
+                  r"|trail(?:ed|s|ing)?|behind|ahead|exceed(?:ed|s|ing)?|outpac(?:ed|es|ing)|short\s+of)\b", re.I)
 
 
 #: "per case", "for each worker": an amount shared among a count (not "per year", a rate in time)
