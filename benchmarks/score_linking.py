@@ -3,6 +3,7 @@
 
 Usage:
     python benchmarks/score_linking.py [--split dev|test|all] [--verbose] [--corpus DIR [DIR ...]] [--json]
+                                       [--min-score S]
 
 The corpus (``tests/corpus/linking/NN-slug/``) holds, per case, ``article.txt``,
 ``documents/*.txt`` and ``case.json`` listing every article number mention with its
@@ -79,7 +80,7 @@ def _places(evidence: dict) -> list[dict]:
     return [evidence] + list(evidence.get("alternatives") or ())
 
 
-def score_case(folder: Path, verbose: bool = False) -> dict:
+def score_case(folder: Path, verbose: bool = False, min_score: float = 0.0) -> dict:
     case = json.loads((folder / "case.json").read_text(encoding="utf-8"))
     article = (folder / "article.txt").read_text(encoding="utf-8")
     indexes = []
@@ -90,7 +91,9 @@ def score_case(folder: Path, verbose: bool = False) -> dict:
     linker = Linker(indexes)
     texts = {ix.doc_id: ix.text for ix in indexes}
     found = find_quantities(article)
-    linked = {res.span: res.link for res in linker.link_all(article, found) if res.kind == "number"}
+    # a link under min_score is not proposed, as ``claimgraph link --min-score`` (link_graph) does
+    linked = {res.span: res.link if res.link is None or res.link.score >= min_score else None
+              for res in linker.link_all(article, found) if res.kind == "number"}
     r = {"case": folder.name, "with_gold": 0, "right": 0, "null_gold": 0, "false_links": 0, "relation_right": 0,
          "finder_misses": 0, "unmatched_gold_null": 0, "quotes": 0, "quotes_right": 0, "quotes_located": 0,
          "fidelity_right": 0, "quote_false": 0, "quotes_null": 0, "rows": []}
@@ -177,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verbose", "-v", action="store_true", help="show every number and quote")
     ap.add_argument("--corpus", type=Path, nargs="+", default=[DEFAULT_CORPUS], help="one or more corpus folders")
     ap.add_argument("--json", action="store_true", help="print the totals as JSON")
+    ap.add_argument("--min-score", type=float, default=0.0, metavar="S",
+                    help="count a number's link only when its score is at least S (as claimgraph link --min-score)")
     args = ap.parse_args(argv)
     missing = [c for c in args.corpus if not c.is_dir()]
     if missing:
@@ -190,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
             "quotes_located", "fidelity_right", "quote_false", "quotes_null")
     total = dict.fromkeys(keys, 0)
     for folder in folders:
-        r = score_case(folder, args.verbose)
+        r = score_case(folder, args.verbose, args.min_score)
         for k in keys:
             total[k] += r[k]
         scored = r["with_gold"] - r["finder_misses"]
