@@ -173,3 +173,30 @@ def credits(keys: tuple[frozenset[str], frozenset[str]], sentence: str) -> bool:
             if len(hit) >= min(2, len(words)) and len(hit) >= 0.6 * len(words):
                 return True
     return False
+
+
+def outside_speakers(text: str, issuers: Sequence[tuple[str, tuple[frozenset[str], frozenset[str]]]]) -> list[Any]:
+    """The sentence spans of ``text`` whose words a named person speaks and no document of
+    ``issuers`` (each ``(issuer and title, credit keys)``) does: an interviewee's figure
+    ("said Capt. Andre Molina, whose crews answered 23 rescues"), which the documents
+    hold only by chance.
+
+    A person counts when the article gives a full name (one capitalised word is too often
+    a sentence's first word read as a name) and neither the name, nor the role, nor the
+    sentence names a document's issuer ("Jane Ruiz, GAO's director, said" speaks for GAO).
+    """
+    from .extract import analyze
+
+    out = []
+    for statement in analyze(text).statements:
+        source = statement.attribution.source
+        if source is None or source.kind != "person" or statement.attribution.kind == "unattributed" \
+                or len(source.name.split()) < 2:
+            continue
+        names = [n for n in (source.name, *source.aliases, source.role or "") if n]
+        if any(_names_match(n, issuer) for n in names for issuer, _ in issuers):
+            continue
+        if any(credits(keys, statement.text) for _, keys in issuers):
+            continue
+        out.append(statement.span)
+    return out

@@ -139,6 +139,10 @@ def _computed_fits(quantity: Quantity, value: Decimal, computed: Interval, claim
     return compare(computed, claimed).verdict != Verdict.CONTRADICTED
 
 
+#: How many operands of each kind (counts, money, percents) a sum or a gap is tried with.
+GAP_OPERANDS = 8
+
+
 class Derivations:
     """The derivation half of a document index (mixed into :class:`~claimgraph.link.DocumentIndex`,
     whose numbers, passages and context scores it reads)."""
@@ -302,15 +306,26 @@ class Derivations:
             out.extend(self._per_item(quantity, ctx, others))
         elif kind == "percentage_points" or (kind in _COUNT_KINDS and ctx.cue):
             claimed = quantity.interval()
-            kinds = frozenset({"percent"}) if kind == "percentage_points" else _COUNT_KINDS
-            pool, _, near_ops = self._operand_pool(ctx, others, kinds)
+            # "fell nearly 19 points": a count of points may be a gap between two percents
+            points = kind == "count" and quantity.noun is not None and "point" in _content_stems(quantity.noun)
+            kinds = _PERCENT if kind == "percentage_points" else _COUNT_KINDS | _PERCENT if points else _COUNT_KINDS
+            pool, stated, near_ops = self._operand_pool(ctx, others, kinds)
             ops = ("difference",) if kind == "percentage_points" else ("sum", "difference")
-            for ra, ka in pool[:8]:
-                for rb, kb in pool[:8]:
+            # the best few of each kind of figure: percents do not crowd out the counts of a gap
+            per_level: Counter[tuple[str, str]] = Counter()
+            top = []
+            for r, k in pool:
+                per_level[self.entries[k].level] += 1
+                if per_level[self.entries[k].level] <= GAP_OPERANDS:
+                    top.append((r, k))
+            for ra, ka in top:
+                for rb, kb in top:
                     a, b = self.entries[ka], self.entries[kb]
-                    if ka >= kb or a.level != b.level or (kind != "percentage_points" and a.level != _group(quantity)):
+                    if ka >= kb or a.level != b.level or (kind != "percentage_points" and a.level != _group(quantity)
+                                                          and not (points and _kind(a.q) == "percent")):
                         continue
-                    if abs(self._owner[a.passage] - self._owner[b.passage]) > 1 or min(ra, rb) < 0.5:
+                    both = ka in stated and kb in stated  # the article gives both figures: they need not sit together
+                    if (not both and abs(self._owner[a.passage] - self._owner[b.passage]) > 1) or min(ra, rb) < 0.5:
                         continue
                     if ka not in near_ops and kb not in near_ops:
                         continue
@@ -324,7 +339,8 @@ class Derivations:
                         if compare(computed, claimed).verdict == Verdict.CONTRADICTED:
                             continue
                         sign = "+" if op == "sum" else "-"
-                        score = DERIVED_FACTOR * 0.85 * self._nearness(a, b) * 0.5 * (ra + rb)
+                        near = max(self._nearness(a, b), 0.9) if both else self._nearness(a, b)
+                        score = DERIVED_FACTOR * 0.85 * near * 0.5 * (ra + rb)
                         shown = _fmt(value, 2)
                         out.append(self._derived_link(x, y, score, shown, f"{x.q.text} {sign} {y.q.text} = {shown}"))
         out.sort(key=lambda lk: (-lk.score, lk.span.start))

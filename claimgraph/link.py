@@ -47,7 +47,7 @@ from .derivations import Derivations, _Entry, _operand_kind
 from .documents import LoadedDocument, _form_feed_pages, _header_title, _page_of, find_header, parse_document, read_document
 from .errors import DocumentError
 from .context import _CHANGED_BY, _Context
-from .credit import _credit_keys, _issuer_source, _names_body, credits
+from .credit import _credit_keys, _issuer_source, _names_body, credits, outside_speakers
 from .fidelity import Fidelity, WordDiff, quote_fidelity
 from .matching import (  # noqa: F401 (some are re-exported)
     TABLE_HEADER_CHARS,
@@ -239,11 +239,12 @@ class LinkResult:
 #: or year in common: a matching digit string in an unrelated sentence is not evidence; for a
 #: plain number, a small whole count or a unit the document does not name, next to no words), and
 #: whether the sentence names this document's issuer while not naming another's (credited)
-#: or the reverse (other_credited).
+#: or the reverse (other_credited); and whether a named person none of the documents speaks for
+#: says the article's sentence (outside: an interviewee's figure, see :func:`outside_speakers`).
 LINK_FEATURES = ("bias", "closeness", "verbatim", "rounded", "specificity", "words",
                  "co_numbers", "years_agree", "years_conflict", "noun", "rivals",
                  "scoping_kind", "share_kind", "mentioned", "negated", "table_line", "short_context", "no_context",
-                 "credited", "other_credited")
+                 "credited", "other_credited", "outside")
 #: How much the article sentences next to a number count, against its own sentence's.
 WIDER_WEIGHT = 0.3
 #: Logistic weights over :data:`LINK_FEATURES`, fitted on the 23 labelled cases of
@@ -271,6 +272,7 @@ LINK_WEIGHTS = (
     -3.500,  # no_context  (set by hand)
     +0.441,  # credited
     -0.252,  # other_credited
+    -1.000,  # outside  (set by hand)
 )
 
 _RIVALS = LINK_FEATURES.index("rivals")
@@ -632,7 +634,8 @@ class DocumentIndex(Derivations):
             float(_is_table_line(self.text[passage.start : passage.end])),
             float(len(ctx.stems) < 6),
             float(no_context),
-            0.0,  # credited, other_credited: set by the Linker, which sees every document
+            0.0,  # credited, other_credited, outside: set by the Linker, which sees every document
+            0.0,
             0.0,
         )
 
@@ -823,10 +826,12 @@ class Linker:
     def __repr__(self) -> str:
         return f"<Linker {len(self.indexes)} documents>"
 
-    def candidate_features(self, quantity: Quantity, context: str, wider: str = ""
+    def candidate_features(self, quantity: Quantity, context: str, wider: str = "", outside: bool = False
                            ) -> dict[str, list[tuple[NumberLink, tuple[float, ...]]]]:
         """Each document's candidates with their feature vectors, including the features that
-        compare documents: the rival passages of all of them, and which ones the article credits."""
+        compare documents: the rival passages of all of them, which ones the article credits,
+        and whether the sentence is a person's none of them speaks for (``outside``, from
+        :meth:`outside_sentences`)."""
         per_doc = {ix.doc_id: ix.candidate_features(quantity, context, wider=wider) for ix in self.indexes}
         # a figure read through a conversion or a division is no rival of the ones stated as such
         rivals = _rivals_of(lk for cands in per_doc.values() for lk, _ in cands)
@@ -840,30 +845,38 @@ class Linker:
         for doc_id, cands in per_doc.items():
             credit = (float(credited[doc_id]), float(not credited[doc_id])) if telling else (0.0, 0.0)
             r = credited_rivals if telling and credited[doc_id] and not bare_year else rivals
-            out[doc_id] = [(link, features[:_RIVALS] + (r,) + features[_RIVALS + 1 : _CREDITED] + credit)
-                           for link, features in cands]
+            out[doc_id] = [(link, features[:_RIVALS] + (r,) + features[_RIVALS + 1 : _CREDITED] + credit
+                            + (float(outside),)) for link, features in cands]
         return out
 
-    def _direct(self, quantity: Quantity, context: str, wider: str = "") -> dict[str, list[NumberLink]]:
+    def outside_sentences(self, text: str) -> list[Span]:
+        """The sentences of an article that a named person none of the documents speaks for says
+        (:func:`~claimgraph.credit.outside_speakers`): their figures are seldom the documents'."""
+        return outside_speakers(text, [(f"{ix.issuer or ''} {ix.document.title or ''}", ix._credit_keys)
+                                       for ix in self.indexes])
+
+    def _direct(self, quantity: Quantity, context: str, wider: str = "", outside: bool = False
+                ) -> dict[str, list[NumberLink]]:
         """Each document's direct candidates, best first, scored with :meth:`candidate_features`."""
         out: dict[str, list[NumberLink]] = {}
-        for doc_id, cands in self.candidate_features(quantity, context, wider).items():
+        for doc_id, cands in self.candidate_features(quantity, context, wider, outside).items():
             links = [attrs.evolve(link, score=round(_link_probability(features), 4)) for link, features in cands]
             links.sort(key=lambda lk: (-lk.score, lk.span.start))
             out[doc_id] = links
         return out
 
     def number_links(self, quantity: Quantity, context: str, *, all_quantities: Sequence[Quantity] = (),
-                     wider: str = "", min_score: float | None = None) -> list[NumberLink]:
+                     wider: str = "", min_score: float | None = None, outside: bool = False) -> list[NumberLink]:
         """The best link in each document, preferred first: direct statements of the figure,
         or, when no document states it, ways to derive it from figures they do state.
 
         Order: primary documents before secondary ones, then by score.  ``wider``
-        is optional text around the sentence (the sentences before and after it).
+        is optional text around the sentence (the sentences before and after it); ``outside``
+        says a person none of the documents speaks for says the sentence (:meth:`outside_sentences`).
         """
         threshold = NUMBER_MIN_SCORE if min_score is None else min_score
         found: list[NumberLink] = []
-        direct_links = self._direct(quantity, context, wider)
+        direct_links = self._direct(quantity, context, wider, outside)
         for direct in direct_links.values():
             if direct and direct[0].score >= threshold:
                 found.append(direct[0])
@@ -903,9 +916,12 @@ class Linker:
         quantities = list(quantities)
         sentences = _article_sentences(text)
         starts = [s.start for s in sentences]
-        contexts = [_context_of(text, sentences, q.span) if q.span is not None else (q.text, "") for q in quantities]
+        said = self.outside_sentences(text) if quantities else []
+        contexts = [(*_context_of(text, sentences, q.span), any(s.start <= q.span.start < s.end for s in said))
+                    if q.span is not None else (q.text, "", False) for q in quantities]
         where = [bisect.bisect_right(starts, q.span.start) - 1 if q.span is not None else -1 for q in quantities]
-        first = [self.number_links(q, c, all_quantities=quantities, wider=w) for q, (c, w) in zip(quantities, contexts)]
+        first = [self.number_links(q, c, all_quantities=quantities, wider=w, outside=o)
+                 for q, (c, w, o) in zip(quantities, contexts)]
         out: list[list[NumberLink]] = []
         for i, q in enumerate(quantities):
             links = first[i]
@@ -934,7 +950,7 @@ class Linker:
                 out[i] = [followed]
         return out
 
-    def _restated(self, q: Quantity, context: tuple[str, str], others: Sequence[tuple[Quantity, NumberLink]],
+    def _restated(self, q: Quantity, context: tuple[str, str, bool], others: Sequence[tuple[Quantity, NumberLink]],
                   current: NumberLink | None) -> NumberLink | None:
         """``q``'s link in the passage of the first of ``others`` (an article figure and its link)
         that ``q`` restates, the same figure or a rounder telling of it; None when there is none,
@@ -944,12 +960,12 @@ class Linker:
                 continue
             if current is not None and (current.document, current.passage) == (best.document, best.passage):
                 return None
-            same = [lk for lk in self._direct(q, context[0], context[1])[best.document] if lk.passage == best.passage]
+            same = [lk for lk in self._direct(q, *context)[best.document] if lk.passage == best.passage]
             if same:
                 return attrs.evolve(same[0], score=round(max(same[0].score, best.score * REPEAT_FACTOR), 4))
         return None
 
-    def _rescope(self, q: Quantity, context: tuple[str, str], anchors: Sequence[NumberLink],
+    def _rescope(self, q: Quantity, context: tuple[str, str, bool], anchors: Sequence[NumberLink],
                  strong_siblings: bool) -> list[NumberLink]:
         """Links for a year, date, duration or small count, read with the figures beside it.
 
@@ -970,7 +986,7 @@ class Linker:
         # a day ("the Oct. 16, 2024, deadline") is a fact of its own, not only a scope
         threshold = NUMBER_MIN_SCORE if anchors or not strong_siblings or _is_day(q) else ORPHAN_SCOPE_MIN_SCORE
         found: list[NumberLink] = []
-        direct = self._direct(q, context[0], context[1])
+        direct = self._direct(q, *context)
         for ix in self.indexes:
             for lk in direct[ix.doc_id]:
                 pi = ix._passage_at(lk.span.start)

@@ -948,3 +948,44 @@ def test_an_auditors_finding_of_no_record_states_its_figure():
     # a research note about a figure not found is still no evidence for it
     note = "Notes\n\nThe count of 14 homes was not found in any retrieved text."
     assert links_in(Linker({"notes": note}), "Crews skipped inspections in 14 homes.")["14"] is None
+
+
+def test_a_count_of_points_may_be_the_gap_between_two_percents():
+    doc = ("In fiscal year 2023, the Postal Service delivered 90.4 percent of First-Class Mail in the Halsey "
+           "district on time.\n\nThe network change took effect in February 2024.\n\nIn fiscal year 2024, the "
+           "district's on-time rate was 71.6 percent, the lowest of the districts we reviewed.")
+    article = ("On-time delivery in the Halsey district fell nearly 19 points in a year\n\n"
+               "The district delivered 71.6% of First-Class Mail on time in fiscal 2024, down from 90.4% the year "
+               "before, GAO found.")
+    assert derived_formula(Linker({"gao": doc}), article, "nearly 19") == "90.4 percent - 71.6 percent = 18.8"
+
+
+def test_a_gap_between_two_figures_the_article_gives_may_join_distant_passages():
+    doc = ("Unit labor costs in the nonfarm business sector increased 1.6 percent in the second quarter.\n\n"
+           "Hourly compensation increased 4.0 percent.\n\nReal hourly compensation increased 1.3 percent.\n\n"
+           "Manufacturing sector productivity increased 0.9 percent. Unit labor costs in the manufacturing "
+           "sector increased 3.4 percent in the second quarter.")
+    article = "Factory unit labor costs climbed 3.4%, or 1.8 points more than the 1.6% for the broader business sector."
+    assert derived_formula(Linker({"bls": doc}), article, "1.8 points") == "3.4 percent - 1.6 percent = 1.8"
+
+
+def test_what_is_left_over_is_a_difference():
+    doc = ("Treasury awarded the city $86.4 million in State and Local Fiscal Recovery Funds.\n\n"
+           "By the December 31, 2024, deadline, the city had obligated $71.2 million of the award.")
+    article = ("The audit found the city had committed $71.2 million of its $86.4 million award by the deadline, "
+               "leaving $15.2 million that must go back to Treasury.")
+    assert derived_formula(Linker({"oig": doc}), article, "$15.2 million") == "$86.4 million - $71.2 million = 15,200,000"
+
+
+def test_a_sentence_an_interviewee_says_is_outside_the_documents():
+    mmwr = DocumentIndex("mmwr", "During 2023, 23 children aged 1-4 years drowned in pools in the county.",
+                         issuer="Centers for Disease Control and Prevention")
+    linker = Linker([mmwr])
+    article = ("Drownings of young children rose again, the CDC said. \"We pulled a boy out of a pool,\" said "
+               "Capt. Andre Molina of the Saguaro Fire District, adding that 23 children drowned in pools in the "
+               "county in 2023. Jane Ruiz, a CDC epidemiologist, said 23 children drowned in pools in 2023.")
+    said = [article[s.start : s.end] for s in linker.outside_sentences(article)]
+    assert len(said) == 1 and "Capt. Andre Molina" in said[0]  # the CDC's own epidemiologist is not outside
+    inside = linker.number_links(Quantity.parse("23"), said[0])
+    outside = linker.number_links(Quantity.parse("23"), said[0], outside=True)
+    assert inside and outside and outside[0].score < inside[0].score  # the same 23, read with doubt
