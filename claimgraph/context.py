@@ -39,7 +39,7 @@ _FALL = re.compile(r"(?i)\b(?:" + _FALL_VERBS + r"|lower|less|fewer|loss|lost)\b
 _CHANGED_BY = re.compile(r"(?i)\b(?:" + _RISE_VERBS + "|" + _FALL_VERBS + r")(?:\s+by)?\s+\Z")
 #: Words of a change, a sum or a gap in a sentence: arithmetic between figures may be what it says.
 _CUE = re.compile(r"\b(?:" + _RISE_VERBS + "|" + _FALL_VERBS + r"|total(?:ed|led|ing)?|combined|together|altogether"
-                  r"|in all|sum|difference|gap|more than .{0,40}? than|fewer|remaining|rest|leaving|left over|change[sd]?|loss|lost"
+                  r"|in all|sum|difference|gap|more than .{0,40}? than|fewer|remaining|rest|leaving|left over|longer|shorter|change[sd]?|loss|lost"
                   r"|trail(?:ed|s|ing)?|behind|ahead|exceed(?:ed|s|ing)?|outpac(?:ed|es|ing)|short\s+of)\b", re.I)
 
 

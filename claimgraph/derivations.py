@@ -304,11 +304,12 @@ class Derivations:
                     out.append(self._derived_link(a, b, score, shown, f"{a.q.text} / {b.q.text} = {shown}"))
         elif kind in ("money", "count") and ctx.per_item:
             out.extend(self._per_item(quantity, ctx, others))
-        elif kind == "percentage_points" or (kind in _COUNT_KINDS and ctx.cue):
+        elif kind == "percentage_points" or (kind in _COUNT_KINDS | _DURATION and ctx.cue):
             claimed = quantity.interval()
             # "fell nearly 19 points": a count of points may be a gap between two percents
             points = kind == "count" and quantity.noun is not None and "point" in _content_stems(quantity.noun)
-            kinds = _PERCENT if kind == "percentage_points" else _COUNT_KINDS | _PERCENT if points else _COUNT_KINDS
+            kinds = (_PERCENT if kind == "percentage_points" else _DURATION if kind == "duration"
+                     else _COUNT_KINDS | _PERCENT if points else _COUNT_KINDS)
             pool, stated, near_ops = self._operand_pool(ctx, others, kinds)
             ops = ("difference",) if kind == "percentage_points" else ("sum", "difference")
             # the best few of each kind of figure: percents do not crowd out the counts of a gap

@@ -370,7 +370,8 @@ def _cell_readings(q: Quantity, units: frozenset[str]) -> list[Quantity]:
     return out
 
 
-_DERIVABLE_KINDS = frozenset({"percent", "fraction", "share", "ratio", "count", "money", "measure", "percentage_points"})
+_DERIVABLE_KINDS = frozenset({"percent", "fraction", "share", "ratio", "count", "money", "measure", "duration",
+                              "percentage_points"})
 _SCOPING_KINDS = frozenset({"year", "year_range", "date", "date_range", "ordinal", "duration"})
 #: Durations in these units are mostly measured ("waited 47 days", "a 21-day goal"), not a time scope.
 _MEASURED_UNITS = frozenset({"day", "hour", "minute", "second"})

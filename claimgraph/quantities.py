@@ -736,7 +736,7 @@ _RANGE_TAIL = re.compile(
 _RATIO_TAIL = re.compile(
     _SP + r"+(?i:(?P<of>of(?:" + _SP + r"+(?:the|every|all|its|their|those|these))?)|(?P<in>in(?:" + _SP
     + r"+every)?|out" + _SP + r"+of(?:" + _SP + r"+(?:every|the))?|per))" + _SP + r"+"
-    r"(?:[A-Z]?[a-z]+['’]s" + _SP + r"+)?"
+    r"(?:(?:[A-Z]?[a-z]+|[A-Z]{2,6})['’]s" + _SP + r"+)?"  # "14 of the state's 72", "four of GAO's five"
     r"(?:(?P<n>[0-9]{1,3}(?:,[0-9]{3})*(?![0-9.,]?[0-9]))|(?P<w>" + _CARD_WORD + r"))(?![%])"
 )
 _NOUN_PER = re.compile(_SP + r"+(?P<noun>[a-z]+)" + _SP + r"+per" + _SP + r"+(?:(?P<n>[0-9]{1,3}(?:,[0-9]{3})+|"

@@ -989,3 +989,11 @@ def test_a_sentence_an_interviewee_says_is_outside_the_documents():
     inside = linker.number_links(Quantity.parse("23"), said[0])
     outside = linker.number_links(Quantity.parse("23"), said[0], outside=True)
     assert inside and outside and outside[0].score < inside[0].score  # the same 23, read with doubt
+
+
+def test_a_wait_longer_than_a_standard_is_the_gap_between_two_durations():
+    doc = ("DOD's standard calls for mold repairs to be completed within 14 days of a work order.\n\n"
+           "At the Army installations we visited, repairs took a median of 21 days.")
+    article = ("Army repairs took a median of 21 days, seven days longer than the Defense Department's 14-day "
+               "standard.")
+    assert derived_formula(Linker({"gao": doc}), article, "seven days") == "21 days - 14 days = 7"
