@@ -995,6 +995,9 @@ class Linker:
                 score = round(lk.score + (1 - lk.score) * lift, 4)
                 if score >= threshold:
                     found.append((lift, attrs.evolve(lk, score=score)))
+        if _kind(q) == "year" and not any(lift == SCOPE_PASSAGE_LIFT for lift, _ in found):
+            # "up 330% since 2019" beside "During 2019-2025, ... increased 330%": an end of the range
+            found += [(SCOPE_PASSAGE_LIFT, lk) for lk in self._range_ends(q, anchors, by_id) if lk.score >= threshold]
         # a candidate beside the sentence's figure comes first, however well another one scores
         found.sort(key=lambda x: (-x[0], not x[1].primary, -x[1].score * (1 if x[1].primary else SECONDARY_FACTOR),
                                   x[1].span.start))
@@ -1006,6 +1009,21 @@ class Linker:
                 if lk.score >= threshold:
                     best.setdefault(lk.document, lk)
         return list(best.values())
+
+    def _range_ends(self, q: Quantity, anchors: Sequence[NumberLink], by_id: Mapping[str, DocumentIndex]
+                    ) -> Iterator[NumberLink]:
+        """A year as an end of a range of years ("2019-2025", "from 2019 to 2020") in the passage a
+        sibling figure of its sentence was linked to, scored from that link."""
+        for a in anchors:
+            ix = by_id.get(a.document)
+            pi = ix._passage_at(a.span.start) if ix is not None else None
+            if pi is None:
+                continue
+            for k in ix._passage_numbers[pi]:
+                e = ix.entries[k]
+                if _kind(e.q) == "year_range" and q.value in (e.q.value, e.q.high):
+                    yield attrs.evolve(ix._direct_link(q, e, "verbatim"), score=round(a.score * YEAR_SPAN_FACTOR, 4))
+                    break
 
     def _year_spans(self, q: Quantity, anchors: Sequence[NumberLink], by_id: Mapping[str, DocumentIndex]
                     ) -> Iterator[NumberLink]:

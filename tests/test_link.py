@@ -997,3 +997,11 @@ def test_a_wait_longer_than_a_standard_is_the_gap_between_two_durations():
     article = ("Army repairs took a median of 21 days, seven days longer than the Defense Department's 14-day "
                "standard.")
     assert derived_formula(Linker({"gao": doc}), article, "seven days") == "21 days - 14 days = 7"
+
+
+def test_a_year_may_be_an_end_of_the_range_its_figure_is_stated_over():
+    doc = ("Anaplasmosis in Northern Wisconsin, 2019-2025\n\n"
+           "During 2019-2025, reported anaplasmosis cases in six northern Wisconsin counties increased 330%, "
+           "from 142 to 611 per year.\n\nIn 2023, the state began testing ticks at 12 sites.")
+    lk = links_in(Linker({"mmwr": doc}), "CDC: Northwoods anaplasmosis cases up 330% since 2019")["2019"]
+    assert lk is not None and lk.span.of(doc) == "2019-2025" and lk.passage.of(doc).startswith("During 2019-2025")
