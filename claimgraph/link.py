@@ -996,8 +996,9 @@ class Linker:
                 if score >= threshold:
                     found.append((lift, attrs.evolve(lk, score=score)))
         if _kind(q) == "year" and not any(lift == SCOPE_PASSAGE_LIFT for lift, _ in found):
-            # "up 330% since 2019" beside "During 2019-2025, ... increased 330%": an end of the range
-            found += [(SCOPE_PASSAGE_LIFT, lk) for lk in self._range_ends(q, anchors, by_id) if lk.score >= threshold]
+            # "up 330% since 2019" beside "During 2019-2025, ... increased 330%": an end of the range;
+            # "at the start of 2025" beside "the January 1, 2025, inventory": the year of a day
+            found += [(SCOPE_PASSAGE_LIFT, lk) for lk in self._years_within(q, anchors, by_id) if lk.score >= threshold]
         # a candidate beside the sentence's figure comes first, however well another one scores
         found.sort(key=lambda x: (-x[0], not x[1].primary, -x[1].score * (1 if x[1].primary else SECONDARY_FACTOR),
                                   x[1].span.start))
@@ -1010,10 +1011,11 @@ class Linker:
                     best.setdefault(lk.document, lk)
         return list(best.values())
 
-    def _range_ends(self, q: Quantity, anchors: Sequence[NumberLink], by_id: Mapping[str, DocumentIndex]
-                    ) -> Iterator[NumberLink]:
-        """A year as an end of a range of years ("2019-2025", "from 2019 to 2020") in the passage a
-        sibling figure of its sentence was linked to, scored from that link."""
+    def _years_within(self, q: Quantity, anchors: Sequence[NumberLink], by_id: Mapping[str, DocumentIndex]
+                      ) -> Iterator[NumberLink]:
+        """A year as an end of a range of years ("2019-2025", "from 2019 to 2020") or as the year
+        written in a date ("January 1, 2025") in the passage a sibling figure of its sentence was
+        linked to, scored from that link."""
         for a in anchors:
             ix = by_id.get(a.document)
             pi = ix._passage_at(a.span.start) if ix is not None else None
@@ -1021,7 +1023,8 @@ class Linker:
                 continue
             for k in ix._passage_numbers[pi]:
                 e = ix.entries[k]
-                if _kind(e.q) == "year_range" and q.value in (e.q.value, e.q.high):
+                kind = _kind(e.q)
+                if kind in ("year_range", "date", "date_range") and q.value in (e.q.value, e.q.high):
                     yield attrs.evolve(ix._direct_link(q, e, "verbatim"), score=round(a.score * YEAR_SPAN_FACTOR, 4))
                     break
 

@@ -1005,3 +1005,11 @@ def test_a_year_may_be_an_end_of_the_range_its_figure_is_stated_over():
            "from 142 to 611 per year.\n\nIn 2023, the state began testing ticks at 12 sites.")
     lk = links_in(Linker({"mmwr": doc}), "CDC: Northwoods anaplasmosis cases up 330% since 2019")["2019"]
     assert lk is not None and lk.span.of(doc) == "2019-2025" and lk.passage.of(doc).startswith("During 2019-2025")
+
+
+def test_a_year_may_be_the_year_written_in_a_date_beside_its_figure():
+    doc = ("Cattle producers have been reducing herds because of drought, and the January 1, 2025, cattle "
+           "inventory of 86.7 million head was the smallest since 1951.\n\nBeef prices rose 8.4 percent in 2024.")
+    article = "The national herd, 86.7 million head at the start of 2025, is the smallest since 1951, USDA said."
+    lk = links_in(Linker({"ers": doc}), article)["2025"]
+    assert lk is not None and lk.span.of(doc) == "January 1, 2025" and lk.relation == "verbatim"
