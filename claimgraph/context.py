@@ -46,6 +46,28 @@ _CUE = re.compile(r"\b(?:" + _RISE_VERBS + "|" + _FALL_VERBS + r"|total(?:ed|led
 #: "per case", "for each worker": an amount shared among a count (not "per year", a rate in time)
 _PER_ITEM = re.compile(r"(?i)\s+(?:per|for\s+each|for\s+every|each)\s+(?!(?:day|week|month|year|hour|minute|"
                        r"second|quarter|capita|cent|person)s?\b)[a-z]")
+#: A share set right after a figure and before what it is a share of ("0.9%, less than half the
+#: nonfarm pace"): the first figure over a like one, a percent of a percent included.
+_APPOSED_BEFORE = re.compile(r"(?i)(?:\d|%|percent|points?)\s*,\s*(?:or\s+|just\s+|only\s+)?\Z")
+_APPOSED_AFTER = re.compile(r"(?i)\s+(?:of\s+)?(?:the|that\s+of|its|their)\b")
+
+
+def _apposed(context: str, start: int, end: int) -> tuple[Quantity | None, frozenset[str]]:
+    """The figure a share set in apposition compares with another ("0.9%" in "rose 0.9%, less than
+    half the nonfarm pace") and the words of that other ("nonfarm", "pace"); (None, empty) when
+    the share is no such comparison."""
+    if not (_APPOSED_BEFORE.search(context, max(0, start - 20), start) and _APPOSED_AFTER.match(context, end)):
+        return None, frozenset()
+    before = [oq for oq in _figures_of(context) if oq.span is not None and oq.span.end <= start]
+    if not before or start - before[-1].span.end > 12:
+        return None, frozenset()
+    stop = _COMPARED_END.search(context, end)
+    return before[-1], frozenset(_content_stems(context[end : stop.start() if stop else len(context)]))
+
+
+_COMPARED_END = re.compile(r"[,;:.\u2014]|\s-\s")
+
+
 _CLAUSE_BREAK = re.compile(r"[:;\u2014]|\s-\s|,\s+(?:and|but|while|whereas)\s")
 
 
@@ -94,6 +116,8 @@ class _Context:
     changed_by: bool = False  # the figure is the size of a change ("fell 7%")
     clause: frozenset[str] = frozenset()  # the words of the figure's own clause
     per_item: bool = False  # "$7,300 per case": an amount divided among a count
+    apposed: Quantity | None = None  # "rose 0.9%, less than half the nonfarm pace": the figure a share compares
+    compared_with: frozenset[str] = frozenset()  # ... and the words of what it is compared with ("nonfarm pace")
 
     @classmethod
     def of(cls, context: str, q: Quantity, wider: str = "") -> "_Context":
@@ -138,4 +162,5 @@ def _context_cached(context: str, qtext: str, noun: str, wider: str) -> _Context
     compared = bool(_COMPARED.match(context, end))  # "$61,000 more than ..."
     return _Context(stems, noun_stems, common[1], common[2], compared or common[3], wide_stems, common[5],
                     _direction(context, start, end), _is_change(context, start),
-                    frozenset(_content_stems(_clause_of(context, start, end))), bool(_PER_ITEM.match(context, end)))
+                    frozenset(_content_stems(_clause_of(context, start, end))), bool(_PER_ITEM.match(context, end)),
+                    *_apposed(context, start, end))

@@ -139,6 +139,8 @@ def _computed_fits(quantity: Quantity, value: Decimal, computed: Interval, claim
     return compare(computed, claimed).verdict != Verdict.CONTRADICTED
 
 
+#: The relevance of a figure of a passage naming what an apposed share compares with.
+COMPARED_OPERAND = 0.9
 #: How many operands of each kind (counts, money, percents) a sum or a gap is tried with.
 GAP_OPERANDS = 8
 
@@ -272,6 +274,12 @@ class Derivations:
             vague = kind == "share"  # "most", "a majority": no figure to come close to
             target = _stated_fraction(quantity)
             tolerance = _tolerance(quantity)
+            # "rose 0.9%, less than half the nonfarm pace": that figure over a like one
+            compared = self._stated_in([ctx.apposed], _ANY_KIND) if ctx.apposed is not None else None
+            if compared:  # ... over a figure of the passages that speak of "the nonfarm pace"
+                levels = {self.entries[k].level for k in compared}
+                for pi in self._matching_passages(ctx.compared_with, limit=4):
+                    pool += [(COMPARED_OPERAND, k) for k in self._passage_numbers[pi] if self.entries[k].level in levels]
             if change and not vague and ctx.direction:
                 out.extend(self._told_changes(quantity, ctx, claimed, target, tolerance, kinds))
             for ra, ka in pool:
@@ -283,15 +291,18 @@ class Derivations:
                         continue
                     if ka not in near_ops and kb not in near_ops:
                         continue  # the article gives neither figure near the share it computed
-                    if change and not vague and not {ka, kb} & self._change_sizes:
+                    if compared is not None and ka not in compared:
+                        continue
+                    if change and not vague and compared is None and not {ka, kb} & self._change_sizes:
                         out.extend(self._changes(quantity, claimed, target, tolerance, a, b, ra, rb, ctx.direction))
-                    if _kind(a.q) == "percent" or (change and ctx.changed_by):
-                        continue  # a percent of a percent is no share of anything; "fell 7%" is no share
+                    if (_kind(a.q) == "percent" and compared is None) or (change and ctx.changed_by):
+                        continue  # a percent of a percent is no share of anything (but "0.9%, less than half
+                        # the nonfarm pace" compares two); "fell 7%" is no share
                     if a.group[0] == "money" and not _money_noun(quantity.noun):
                         continue  # "nine in 10 workers" is a share of people, not of dollars
                     value = a.q.value / b.q.value
-                    if not vague and target and abs(value - target) / target > tolerance:
-                        continue
+                    if not vague and compared is None and target and abs(value - target) / target > tolerance:
+                        continue  # (a share compared with its figure need only lie within its hedge)
                     computed = derive("ratio", _nominal(a.q), _nominal(b.q))
                     if not _computed_fits(quantity, value, computed, claimed):
                         continue

@@ -1013,3 +1013,15 @@ def test_a_year_may_be_the_year_written_in_a_date_beside_its_figure():
     article = "The national herd, 86.7 million head at the start of 2025, is the smallest since 1951, USDA said."
     lk = links_in(Linker({"ers": doc}), article)["2025"]
     assert lk is not None and lk.span.of(doc) == "January 1, 2025" and lk.relation == "verbatim"
+
+
+def test_a_share_set_after_a_figure_compares_it_with_a_like_figure():
+    doc = ("Nonfarm business sector labor productivity increased 2.4 percent in the second quarter of 2025.\n\n"
+           "Unit labor costs increased 1.6 percent.\n\nManufacturing sector productivity increased 0.9 percent "
+           "in the second quarter, as output increased 1.2 percent and hours worked increased 0.3 percent.")
+    article = ("Nonfarm productivity grew at a 2.4% annual rate this spring.\n\nManufacturing productivity rose "
+               "0.9%, less than half the nonfarm pace, as factory output grew 1.2% and hours rose 0.3%.")
+    assert derived_formula(Linker({"bls": doc}), article, "less than half") == "0.9 percent / 2.4 percent = 0.375"
+    # without the apposition a percent over a percent is no share
+    plain = article.replace("0.9%, less than half the nonfarm pace,", "0.9%; less than half of plants were busy,")
+    assert links_in(Linker({"bls": doc}), plain)["less than half"] is None
