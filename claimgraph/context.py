@@ -118,6 +118,7 @@ class _Context:
     per_item: bool = False  # "$7,300 per case": an amount divided among a count
     apposed: Quantity | None = None  # "rose 0.9%, less than half the nonfarm pace": the figure a share compares
     compared_with: frozenset[str] = frozenset()  # ... and the words of what it is compared with ("nonfarm pace")
+    clause_others: tuple[Quantity, ...] = ()  # the other figures of its clause ("women's rose 0.3 year, to 81.6")
 
     @classmethod
     def of(cls, context: str, q: Quantity, wider: str = "") -> "_Context":
@@ -144,11 +145,28 @@ def _other_numbers(text: str, qtext: str) -> tuple[Quantity, ...]:
     return tuple(oq for oq in _figures_of(text) if oq.text != qtext)
 
 
+#: A quotation of four words or more: a speaker's words, not what the reporter says of a figure.
+_QUOTATION = re.compile(r'"(?:[^"\s]+\s+){3,}[^"]*"|\u201c(?:[^\u201d\s]+\s+){3,}[^\u201d]*\u201d')
+
+
+def _unquoted(context: str, qtext: str) -> str:
+    """The sentence without the quotations that do not hold the figure ("CMS agreed with three of
+    GAO's four recommendations ..., saying one "would not account for ... differences in the size,
+    technology, and staffing of state call centers"": the quoted words say nothing of the three)."""
+    at = context.find(qtext) if qtext else -1
+    kept, pos = [], 0
+    for m in _QUOTATION.finditer(context):
+        if at == -1 or not (m.start() <= at < m.end()):
+            kept.append(context[pos : m.start()])
+            pos = m.end()
+    return " ".join(kept) + " " + context[pos:] if kept else context
+
+
 @lru_cache(maxsize=4096)
 def _context_cached(context: str, qtext: str, noun: str, wider: str) -> _Context:
     context = " ".join(context.split())
     wider = " ".join(wider.split())
-    stems = frozenset(_content_stems(context))
+    stems = frozenset(_content_stems(_unquoted(context, qtext)))
     wide_stems = frozenset(_content_stems(wider)) - stems if wider else frozenset()
     common = (stems, frozenset(_YEAR.findall(context)), _other_numbers(context, qtext), _has_cue(context), wide_stems,
               _other_numbers(wider, qtext) if wider else ())
@@ -160,7 +178,10 @@ def _context_cached(context: str, qtext: str, noun: str, wider: str) -> _Context
     if not noun_stems:
         noun_stems = frozenset(_content_stems(context[end : end + 40])[:3])
     compared = bool(_COMPARED.match(context, end))  # "$61,000 more than ..."
+    clause = _clause_of(context, start, end)
+    lo = context.find(clause)
+    in_clause = tuple(oq for oq in common[2] if oq.span is not None and lo <= oq.span.start < lo + len(clause))
     return _Context(stems, noun_stems, common[1], common[2], compared or common[3], wide_stems, common[5],
                     _direction(context, start, end), _is_change(context, start),
-                    frozenset(_content_stems(_clause_of(context, start, end))), bool(_PER_ITEM.match(context, end)),
-                    *_apposed(context, start, end))
+                    frozenset(_content_stems(clause)), bool(_PER_ITEM.match(context, end)),
+                    *_apposed(context, start, end), in_clause)

@@ -68,6 +68,9 @@ _SAME_WORD = {
     **dict.fromkeys("teen teens teenagers teenager adolescents adolescent".split(), "teen"),
     **dict.fromkeys("physician physicians doctor doctors".split(), "doctor"),
     **dict.fromkeys("funds fund funding funded money dollars".split(), "fund"),
+    **dict.fromkeys("agree agreed agrees concur concurred concurs accept accepted accepts".split(), "agree"),
+    **dict.fromkeys("women woman females female".split(), "female"),
+    **dict.fromkeys("men man males male".split(), "male"),
 }
 
 

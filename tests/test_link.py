@@ -1025,3 +1025,31 @@ def test_a_share_set_after_a_figure_compares_it_with_a_like_figure():
     # without the apposition a percent over a percent is no share
     plain = article.replace("0.9%, less than half the nonfarm pace,", "0.9%; less than half of plants were busy,")
     assert links_in(Linker({"bls": doc}), plain)["less than half"] is None
+
+
+def test_the_figures_of_a_figures_own_clause_count_in_full():
+    index = DocumentIndex("nchs", "For females, life expectancy increased 0.3 year, from 81.3 in 2024 to 81.6 in 2025.")
+    article = "Life expectancy for men rose half a year, to 76.9, while women's rose 0.3 year, to 81.6."
+    q = next(q for q in find_quantities(article) if q.text == "0.3 year")
+    (_, features), = index.candidate_features(q, article)
+    # of the sentence's other figures only 81.6 is in the passage, but it is the one of the figure's clause
+    assert features[link_module.LINK_FEATURES.index("co_numbers")] == 1.0
+
+
+def test_a_speakers_quotation_is_not_the_context_of_a_figure_outside_it():
+    from claimgraph.context import _unquoted
+
+    sentence = ('CMS agreed with three of GAO\'s four recommendations, saying one "would not account for '
+                'differences in the staffing of state call centers."')
+    assert _unquoted(sentence, "three of GAO's four") == "CMS agreed with three of GAO's four recommendations, saying one  "
+    # a figure inside the quotation keeps it; a scare-quoted term of a few words is kept
+    assert _unquoted('He said "we answered 40,000 calls in June alone."', "40,000") == 'He said "we answered 40,000 calls in June alone."'
+    assert _unquoted('The "desired date" rule moved 12 dates.', "12") == 'The "desired date" rule moved 12 dates.'
+
+
+@pytest.mark.parametrize("story, report", [("agreed", "concurred"), ("accepted", "concurs"), ("women", "females"),
+                                           ("men", "males"), ("jumped", "increased"), ("staffers", "employees")])
+def test_a_storys_word_for_a_reports_is_read_alike(story, report):
+    from claimgraph.passages import _stem
+
+    assert _stem(story) == _stem(report)
