@@ -378,8 +378,9 @@ _MEASURED_UNITS = frozenset({"day", "hour", "minute", "second"})
 
 
 def _measured_duration(q: Quantity) -> bool:
-    """A duration that is a measurement ("waited 47 days"), not a time scope ("over two years")."""
-    return _kind(q) == "duration" and q.unit in _MEASURED_UNITS
+    """A duration that is a measurement ("waited 47 days", "cost women 0.04 year"), not a time
+    scope ("over two years"): short units, or a fraction of a longer one."""
+    return _kind(q) == "duration" and (q.unit in _MEASURED_UNITS or q.value != q.value.to_integral_value())
 
 
 def _scoping_kind(q: Quantity) -> bool:

@@ -2143,6 +2143,31 @@ _HEDGES = {h.value: h for h in Hedge}
 _KINDS = {k.value: k for k in QuantityKind}
 
 
+#: Words an all-capital line spells numbers, hedges and ratios with ("MORE THAN ONE IN FIVE"): read
+#: in lower case there.  Months, "FY" and scale letters ("$1.4B") are read in capitals already.
+_CAPS_FOLDED = frozenset(_NUMBER_WORDS) | frozenset(
+    "a an and the of in out to more than less fewer nearly almost about roughly approximately around some "
+    "close over under at least most up down by half halves third thirds quarter quarters fifth fifths percent "
+    "times twice double triple every per".split())
+_CAPS_WORD = re.compile(r"[A-Z]+")
+
+
+def _caps_folded(text: str) -> str:
+    """``text`` with the number words of its all-capital lines in lower case ("MORE THAN ONE IN
+    FIVE WORKERS" reads as "more than one in five WORKERS"), every offset kept; a mention's
+    text is still taken from ``text``."""
+    if text.upper() != text and "\n" not in text:
+        return text
+    lines = text.split("\n")
+    changed = False
+    for i, line in enumerate(lines):
+        if line == line.upper() and line != line.lower() and len(line.split()) >= 2:
+            folded = _CAPS_WORD.sub(lambda m: m.group().lower() if m.group().lower() in _CAPS_FOLDED else m.group(), line)
+            changed = changed or folded != line
+            lines[i] = folded
+    return "\n".join(lines) if changed else text
+
+
 def find_quantities(text: str, *, include_non_facts: bool = False) -> list[Quantity]:
     """Every number mention in running text, in text order, non-overlapping, each with ``span`` set.
 
@@ -2163,7 +2188,7 @@ def find_quantities(text: str, *, include_non_facts: bool = False) -> list[Quant
         raise QuantityError(f"find_quantities needs text (str), got {type(text).__name__}",
                             hint="decode bytes first")
     try:
-        recs = _scan(text)
+        recs = _scan(_caps_folded(text))
     except RecursionError:  # pragma: no cover - nothing here recurses; belt and braces
         return []
     out = []

@@ -1053,3 +1053,14 @@ def test_a_storys_word_for_a_reports_is_read_alike(story, report):
     from claimgraph.passages import _stem
 
     assert _stem(story) == _stem(report)
+
+
+def test_a_fraction_of_a_year_is_a_measurement_not_a_time_scope():
+    from claimgraph.matching import _is_scoping
+
+    assert not _is_scoping(Quantity.parse("0.04 year")) and not _is_scoping(Quantity.parse("a 0.4-year gain"))
+    assert _is_scoping(Quantity.parse("two years")) and not _is_scoping(Quantity.parse("47 days"))
+    doc = ("Life expectancy for females rose 0.3 year.\n\nIncreases in mortality from Alzheimer disease reduced "
+           "life expectancy for females by 0.04 year and for males by 0.02 year.")
+    lk = links_in(Linker({"nchs": doc}), "Rising deaths from Alzheimer's disease cost women 0.04 year.")["0.04 year"]
+    assert lk is not None and lk.passage.of(doc).startswith("Increases in mortality from Alzheimer")

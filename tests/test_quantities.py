@@ -513,3 +513,16 @@ def test_a_share_is_not_read_off_a_bound_in_words():
     seven = find_quantities("In seven of 10 of those cases")[0]
     assert _relation(seven, find_quantities("for nearly two-thirds of them")[0]) is None
     assert _relation(seven, find_quantities("in 70 percent of cases")[0]) is not None
+
+
+@pytest.mark.parametrize("line, mention, value", [
+    ("MORE THAN ONE IN FIVE WORKERS ARE STILL WAITING", "MORE THAN ONE IN FIVE", D("1")),
+    ("THREE STATES SAW DECLINES", "THREE", D("3")),
+    ("ABOUT HALF OF CLAIMS WENT UNPAID", "ABOUT HALF", D("0.5")),
+])
+def test_number_words_of_an_all_capital_line_are_read(line, mention, value):
+    found = find_quantities("Headline\n" + line + "\nThe body follows.")
+    assert [(q.text, q.value) for q in found] == [(mention, value)]
+    # months, "FY" and scale letters in capitals read as before
+    assert [q.text for q in find_quantities("FY 2024 LOSSES HIT $1.4B SINCE JANUARY 2024")] == [
+        "FY 2024", "$1.4B", "JANUARY 2024"]
