@@ -899,6 +899,14 @@ def _clean(v: Decimal | None) -> Decimal | None:
     return v.normalize(_EXACT)
 
 
+def _opens_sentence(text: str, s: int) -> bool:
+    """Whether the word at ``s`` is the first of a sentence, line or list item."""
+    i = s - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in ".!?:;\n\u2022*-(" or text[i] in "\"\u201c" and (i == 0 or text[i - 1] in " \n")
+
+
 def _name_rec(start: int, end: int, value: Decimal | None = None) -> list[Any]:
     """A number inside a name or page furniture (fact=False)."""
     return _rec(start, end, value if value is not None else _ZERO, "count", fact=False, prec=_ONE)
@@ -1884,6 +1892,9 @@ def _read_words(text: str, s: int, e: int, run: str, floor: int,
         if _COURT_SUFFIX.match(text, e) and not phrase_mode:
             cm = _COURT_SUFFIX.match(text, e)
             return _name_rec(s, cm.end(), value), cm.end()  # type: ignore[union-attr]
+        if len(ws) == 1 and text.startswith(",", e) and not phrase_mode and _opens_sentence(text, s):
+            # "First, the agency should ...", "Third, ED data do not ...": a list of points, not a count
+            return _rec(s, e, value, "ordinal", fact=False, prec=_ONE), e
         return _rec(s, e, value, "ordinal", prec=_ONE), e
     value = _cardinal_value(ws, a_prefix)
     if value is None:

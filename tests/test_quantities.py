@@ -526,3 +526,10 @@ def test_number_words_of_an_all_capital_line_are_read(line, mention, value):
     # months, "FY" and scale letters in capitals read as before
     assert [q.text for q in find_quantities("FY 2024 LOSSES HIT $1.4B SINCE JANUARY 2024")] == [
         "FY 2024", "$1.4B", "JANUARY 2024"]
+
+
+def test_an_ordinal_opening_a_point_of_a_list_is_no_fact():
+    found = find_quantities("First, the agency should act. Second, it should report. It was the third straight year.",
+                            include_non_facts=True)
+    assert [(q.text, q.fact) for q in found] == [("First", False), ("Second", False), ("third", True)]
+    assert [q.text for q in find_quantities("The third, a smaller grant, went to Ohio.")] == ["third"]
