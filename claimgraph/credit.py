@@ -69,21 +69,25 @@ def _department_acronyms(name: str) -> set[str]:
     return {"".join(w[0] for w in words)} if len(words) >= 3 else set()
 
 
-def _credit_keys(issuer: str, title: str = "") -> tuple[frozenset[str], frozenset[str]]:
+def _credit_keys(issuer: str, title: str = "") -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
     """How an article may name a document: acronyms of its issuer ("GAO", "BLS", "CDC" for the
     Centers for Disease Control and Prevention, "OIG") and of its title ("MMWR"), and the
-    stems of the issuer's distinctive words ("inspector general", "Census Bureau")."""
+    stems of the distinctive words of each part of the issuer's name ("Postal" of "United
+    States Postal Service, Chief Logistics and Processing Operations Officer"; "inspector
+    general" of "U.S. Department of Transportation, Office of Inspector General")."""
     acronyms: set[str] = set()
-    words: set[str] = set()
+    parts: list[frozenset[str]] = []
     for part in re.split(r"[,;()]| and (?=U\.S\.|the )", issuer):
         content, acr = _name_keys(part)
         acronyms |= {a for a in acr if len(a) >= 3}
         # "Centers for Disease Control and Prevention" is CDC, not CDCP
         acronyms |= {run[:3] for run in _initial_runs(_NAME_WORD.findall(part)) if len(run) >= 4}
         acronyms |= _department_acronyms(part)
-        words |= {_stem(w) for w in content if w not in _GENERIC_ORG}
+        words = frozenset(_stem(w) for w in content if w not in _GENERIC_ORG)
+        if words:
+            parts.append(words)
     acronyms |= {a for a in _ACRONYM.findall(title) if len(a) >= 3}
-    return frozenset(acronyms - {"USA", "THE"}), frozenset(words)
+    return frozenset(acronyms - {"USA", "THE"}), tuple(parts)
 
 
 @lru_cache(maxsize=1024)
@@ -100,12 +104,18 @@ def _names_in(sentence: str) -> tuple[tuple[int, int, tuple[frozenset[str], froz
 
 _NAME_RUN = re.compile(r"[A-Z][a-z]+(?:\s+(?:(?:of|and|for|the|on)\s+)*[A-Z][a-z]+)*")
 #: Words that make a name the source of a statement ("GAO found", "according to the bureau").
-_CREDIT_CUE = re.compile(
-    r"(?i)\b(?:said|says|say|according|found|finds|find|report(?:s|ed)?|audit|data|analysis|estimat\w*|noted?|notes|"
+_CUE_WORDS = (
+    r"said|says|say|according|found|finds|find|report(?:s|ed)?|audit|data|analysis|estimat\w*|noted?|notes|"
     r"release[sd]?|survey|study|review|figures|statement|told|wrote|warned|conclu\w*|show(?:s|ed|n)?|count(?:s|ed)?|"
-    r"recorded|calculat\w*|testified|testimony|announced|letter|response|responded)\b")
+    r"recorded|calculat\w*|testified|testimony|announced|letter|response|responded|saying|agreed|accepted|"
+    r"concurred|rejected|disagreed")
+_CREDIT_CUE = re.compile(r"(?i)\b(?:" + _CUE_WORDS + r")\b")
 #: A name opening a reported clause ("found that USDA overpaid") is its subject, not its source.
 _REPORTED_SUBJECT = re.compile(r"(?i)\b(?:that|whether|how|why)\s+(?:the\s+)?\Z")
+#: A possessive after a name, and one followed by what the body says ("GAO's report", "the bureau's
+#: latest figures"), which credits it.
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+_OWN_WORDS = re.compile(r"(?i)['\u2019]s\s+(?:\w+\s+){0,2}?(?:" + _CUE_WORDS + r")\b")
 #: How far (characters) from a name a word of attribution is looked for.
 CREDIT_WINDOW = 40
 
@@ -155,27 +165,30 @@ def _issuer_source(graph: Any, issuer: str) -> str:
     return ident
 
 
-def credits(keys: tuple[frozenset[str], frozenset[str]], sentence: str) -> bool:
+def credits(keys: tuple[frozenset[str], tuple[frozenset[str], ...]], sentence: str) -> bool:
     """Whether ``sentence`` names the body whose credit keys (:func:`_credit_keys`) are ``keys``
     as the source of what it says."""
-    acronyms, words = keys
-    if not acronyms and not words:
+    acronyms, parts = keys
+    if not acronyms and not parts:
         return False
     for start, end, name in _names_in(sentence):
         if not _CREDIT_CUE.search(sentence, max(0, start - CREDIT_WINDOW), min(len(sentence), end + CREDIT_WINDOW)):
             continue
         if _REPORTED_SUBJECT.search(sentence, max(0, start - 16), start):
             continue  # "the report found that USDA overpaid": USDA is what is reported on
+        if _POSSESSIVE.match(sentence, end) and not _OWN_WORDS.match(sentence, end):
+            continue  # "accepted two of GAO's three recommendations": GAO owns them, it says nothing here
         if acronyms & name[0]:
             return True
-        if words and name[1]:
+        for words in parts if name[1] else ():
             hit = words & name[1]
             if len(hit) >= min(2, len(words)) and len(hit) >= 0.6 * len(words):
                 return True
     return False
 
 
-def outside_speakers(text: str, issuers: Sequence[tuple[str, tuple[frozenset[str], frozenset[str]]]]) -> list[Any]:
+def outside_speakers(text: str, issuers: Sequence[tuple[str, tuple[frozenset[str], tuple[frozenset[str], ...]]]]
+                     ) -> list[Any]:
     """The sentence spans of ``text`` whose words a named person speaks and no document of
     ``issuers`` (each ``(issuer and title, credit keys)``) does: an interviewee's figure
     ("said Capt. Andre Molina, whose crews answered 23 rescues"), which the documents

@@ -1086,7 +1086,11 @@ class Linker:
             return None
         top = max(lk.score for lk in links)
         good = [lk for lk in links if lk.score >= top - 0.1]
-        return good[0]
+        # words one document quotes from another ("USPS said the change 'would delay savings ...'",
+        # which GAO's report also quotes): the document of the body the sentence credits
+        by_id = {ix.doc_id: ix for ix in self.indexes}
+        credited = [lk for lk in good if context and by_id[lk.document].credited_in(context)]
+        return credited[0] if credited and len(credited) < len(good) else good[0]
 
     def link_all(self, text: str, quantities: Sequence[Quantity] | None = None,
                  quotes: Iterable[str | Span | tuple[int, int] | Any] = ()) -> list[LinkResult]:

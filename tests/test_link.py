@@ -1064,3 +1064,17 @@ def test_a_fraction_of_a_year_is_a_measurement_not_a_time_scope():
            "life expectancy for females by 0.04 year and for males by 0.02 year.")
     lk = links_in(Linker({"nchs": doc}), "Rising deaths from Alzheimer's disease cost women 0.04 year.")["0.04 year"]
     assert lk is not None and lk.passage.of(doc).startswith("Increases in mortality from Alzheimer")
+
+
+def test_a_quote_two_documents_hold_is_taken_from_the_one_the_sentence_credits():
+    gao = DocumentIndex("gao", "USPS said a pause would delay savings the Postal Service needs to remain solvent, "
+                        "but we continue to believe our recommendation is valid.", issuer="U.S. Government Accountability Office")
+    usps = DocumentIndex("usps", "A pause would delay savings the Postal Service needs to remain solvent.",
+                         issuer="United States Postal Service, Chief Logistics and Processing Operations Officer")
+    sentence = ("The Postal Service accepted two of GAO's three recommendations but rejected a call to stop opening "
+                'new centers, saying a pause "would delay savings the Postal Service needs to remain solvent."')
+    # the issuer is named by a part of its name; GAO owns the recommendations but says nothing here
+    assert usps.credited_in(sentence) and not gao.credited_in(sentence)
+    assert gao.credited_in("GAO's report found that delays grew.")
+    lk = Linker([gao, usps]).link_quote("would delay savings the Postal Service needs to remain solvent.", sentence)
+    assert lk is not None and lk.document == "usps"
