@@ -213,3 +213,34 @@ def outside_speakers(text: str, issuers: Sequence[tuple[str, tuple[frozenset[str
             continue
         out.append(statement.span)
     return out
+
+
+#: How the press names an auditor or a statistics bureau by its role ("the congressional watchdog
+#: said", "auditors found", "the bureau reported").
+_AUDITOR = re.compile(r"(?i)\b(?:government\s+accountability\s+office|inspector\s+general)\b")
+_AUDITOR_ROLE = re.compile(r"(?i)\b(?:watchdog|auditors?|investigators|inspector\s+general|IG)\b")
+_BUREAU = re.compile(r"(?i)\bbureau\b")
+_BUREAU_ROLE = re.compile(r"(?i)\bthe\s+bureau\b")
+
+
+def role_pattern(issuer: str) -> re.Pattern[str] | None:
+    """The words that name a document's issuer by its role, or None (see :func:`credits_role`)."""
+    if _AUDITOR.search(issuer):
+        return _AUDITOR_ROLE
+    if _BUREAU.search(issuer):
+        return _BUREAU_ROLE
+    return None
+
+
+def credits_role(role: re.Pattern[str] | None, sentence: str) -> bool:
+    """Whether ``sentence`` credits a body named by its role ("the watchdog said", "auditors
+    found", "according to the bureau")."""
+    if role is None:
+        return False
+    for m in role.finditer(sentence):
+        if _REPORTED_SUBJECT.search(sentence, max(0, m.start() - 16), m.start()):
+            continue
+        if _CREDIT_CUE.search(sentence, max(0, m.start() - CREDIT_WINDOW), min(len(sentence), m.end() + CREDIT_WINDOW)):
+            return True
+    return False
+

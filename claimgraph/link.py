@@ -47,7 +47,7 @@ from .derivations import Derivations, _Entry, _operand_kind
 from .documents import LoadedDocument, _form_feed_pages, _header_title, _page_of, find_header, parse_document, read_document
 from .errors import DocumentError
 from .context import _CHANGED_BY, _Context
-from .credit import _credit_keys, _issuer_source, _names_body, credits, outside_speakers
+from .credit import _credit_keys, _issuer_source, _names_body, credits, credits_role, outside_speakers, role_pattern
 from .fidelity import Fidelity, WordDiff, quote_fidelity
 from .matching import (  # noqa: F401 (some are re-exported)
     TABLE_HEADER_CHARS,
@@ -320,6 +320,7 @@ class DocumentIndex(Derivations):
         self.primary = primary
         self.issuer = issuer if issuer is not None else (doc.metadata or {}).get("issuer")
         self._credit_keys = _credit_keys(self.issuer or "", doc.title or "")
+        self._role = role_pattern(self.issuer or "")
         self.header = find_header(text) if skip_header else None
         body = self.header.end if self.header else 0
         self.blocks, self.passages, self._owner = _segment(text, body)
@@ -518,7 +519,7 @@ class DocumentIndex(Derivations):
         """Whether an article sentence credits this document: names its issuer or the document
         ("GAO found", "according to the Bureau of Labor Statistics", "the MMWR report") next to a
         word of attribution (a sentence about an agency is not a sentence quoting it)."""
-        return credits(self._credit_keys, sentence)
+        return credits(self._credit_keys, sentence) or credits_role(self._role, sentence)
 
     def number_candidates(self, quantity: Quantity, context: str, *, wider: str = "") -> list[NumberLink]:
         """Every passage of this document whose number can stand behind ``quantity``, best first.

@@ -1078,3 +1078,16 @@ def test_a_quote_two_documents_hold_is_taken_from_the_one_the_sentence_credits()
     assert gao.credited_in("GAO's report found that delays grew.")
     lk = Linker([gao, usps]).link_quote("would delay savings the Postal Service needs to remain solvent.", sentence)
     assert lk is not None and lk.document == "usps"
+
+
+def test_an_auditor_or_a_bureau_may_be_credited_by_its_role():
+    gao = DocumentIndex("gao", "x", issuer="U.S. Government Accountability Office")
+    oig = DocumentIndex("oig", "x", issuer="U.S. Department of Education, Office of Inspector General")
+    bls = DocumentIndex("bls", "x", issuer="Bureau of Labor Statistics")
+    group = DocumentIndex("group", "x", issuer="Horizon College Access Network")
+    sentence = "More than 2 million people lost coverage, a congressional watchdog said Thursday."
+    assert gao.credited_in(sentence) and oig.credited_in(sentence) and not group.credited_in(sentence)
+    assert oig.credited_in("Auditors found that 17.8 percent of forms were late.")
+    assert bls.credited_in("Union membership fell to 9.9%, the bureau reported.") and not gao.credited_in(
+        "Union membership fell to 9.9%, the bureau reported.")
+    assert not oig.credited_in("The report found that auditors missed 12 files.")  # what is reported on
