@@ -145,8 +145,10 @@ def _other_numbers(text: str, qtext: str) -> tuple[Quantity, ...]:
     return tuple(oq for oq in _figures_of(text) if oq.text != qtext)
 
 
-#: A quotation of four words or more: a speaker's words, not what the reporter says of a figure.
-_QUOTATION = re.compile(r'"(?:[^"\s]+\s+){3,}[^"]*"|\u201c(?:[^\u201d\s]+\s+){3,}[^\u201d]*\u201d')
+#: A quotation (straight or curly marks); one of four words or more is a speaker's words, not what
+#: the reporter says of a figure.
+_QUOTATION = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d')
+QUOTATION_MIN_WORDS = 4
 
 
 def _unquoted(context: str, qtext: str) -> str:
@@ -156,6 +158,8 @@ def _unquoted(context: str, qtext: str) -> str:
     at = context.find(qtext) if qtext else -1
     kept, pos = [], 0
     for m in _QUOTATION.finditer(context):
+        if len(m.group().split()) < QUOTATION_MIN_WORDS:
+            continue  # a scare-quoted term ("desired date") is the reporter's own words
         if at == -1 or not (m.start() <= at < m.end()):
             kept.append(context[pos : m.start()])
             pos = m.end()
