@@ -44,7 +44,7 @@ from score_linking import DEFAULT_CORPUS, _overlaps, _places, cases  # noqa: E40
 #: (a rule, whatever the corpus says: the same digits in an unrelated sentence must not be taken);
 #: a sentence an interviewee says is read with doubt (fitted per candidate the weight comes out
 #: positive, because such a figure that has candidates at all is mostly a document's; set by
-#: hand, it trades one right link for two fewer false ones over the nine corpora).
+#: hand, it traded one right link for two fewer false ones over the first nine corpora).
 FIXED = {"mentioned": -4.0, "negated": -8.0, "no_context": -3.5, "outside": -1.0}
 
 
