@@ -48,7 +48,8 @@ _PER_ITEM = re.compile(r"(?i)\s+(?:per|for\s+each|for\s+every|each)\s+(?!(?:day|
                        r"second|quarter|capita|cent|person)s?\b)[a-z]")
 #: A share set right after a figure and before what it is a share of ("0.9%, less than half the
 #: nonfarm pace"): the first figure over a like one, a percent of a percent included.
-_APPOSED_BEFORE = re.compile(r"(?i)(?:\d|%|percent|points?)\s*,\s*(?:or\s+|just\s+|only\s+)?\Z")
+_APPOSED_BEFORE = re.compile(r"(?i)(?:\d|%|percent|points?|thousand|million|billion|trillion)\s*,\s*"
+                             r"(?:or\s+|just\s+|only\s+)?\Z")
 _APPOSED_AFTER = re.compile(r"(?i)\s+(?:of\s+)?(?:the|that\s+of|its|their)\b")
 
 

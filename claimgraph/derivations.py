@@ -298,8 +298,9 @@ class Derivations:
                     if (_kind(a.q) == "percent" and compared is None) or (change and ctx.changed_by):
                         continue  # a percent of a percent is no share of anything (but "0.9%, less than half
                         # the nonfarm pace" compares two); "fell 7%" is no share
-                    if a.group[0] == "money" and not _money_noun(quantity.noun):
-                        continue  # "nine in 10 workers" is a share of people, not of dollars
+                    if a.group[0] == "money" and not _money_noun(quantity.noun) and compared is None:
+                        continue  # "nine in 10 workers" is a share of people, not of dollars (but "$33.9
+                        # million, more than a third of the total" is one of dollars)
                     value = a.q.value / b.q.value
                     if not vague and compared is None and target and abs(value - target) / target > tolerance:
                         continue  # (a share compared with its figure need only lie within its hedge)

@@ -889,8 +889,12 @@ class Linker:
                        if lk.primary and lk.relation in ("verbatim", "rehedged") and lk.score >= RELAYED_MIN_SCORE]
             found += sorted(relayed, key=lambda lk: -lk.score)[:1]
         primary = [lk for lk in found if lk.primary]
-        # a figure only loosely matched by a rounder one may rather be computed from exact ones
-        doubtful = bool(primary) and all(lk.relation == "rounded" and lk.score < DOUBTFUL_ROUNDED for lk in primary)
+        # a figure only loosely matched by a rounder one may rather be computed from exact ones; and a
+        # share set right after the figure it is a share of ("$33.9 million, more than a third of the
+        # total") is computed from that figure, however well a rounder statement elsewhere matches
+        apposed = _kind(quantity) in _SHARE_KINDS and _Context.of(context, quantity, wider).apposed is not None
+        doubtful = bool(primary) and all(lk.relation == "rounded" and (apposed or lk.score < DOUBTFUL_ROUNDED)
+                                         for lk in primary)
         if (not primary or doubtful) and _kind(quantity) in _DERIVABLE_KINDS:
             # a figure no primary document states may have been computed from figures one does
             derivations = []
@@ -898,7 +902,7 @@ class Linker:
                 if found and not ix.primary:
                     continue
                 derived = ix.derived_candidates(quantity, context, all_quantities, wider=wider)
-                if derived and derived[0].score >= (DERIVED_OVER_ROUNDED if doubtful else DERIVED_MIN_SCORE):
+                if derived and derived[0].score >= (DERIVED_OVER_ROUNDED if doubtful and not apposed else DERIVED_MIN_SCORE):
                     derivations.append(derived[0])
             if doubtful and derivations:
                 derivations.sort(key=lambda lk: -lk.score)

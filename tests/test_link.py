@@ -1081,3 +1081,13 @@ def test_an_auditor_or_a_bureau_may_be_credited_by_its_role():
 ])
 def test_a_gap_or_a_sum_of_two_figures_is_derived(doc, article, figure, formula):
     assert derived_formula(Linker({"doc": doc}), article, figure) == formula
+
+
+def test_a_share_set_after_an_amount_is_that_amount_over_its_total():
+    doc = ("FEMA made 41,372 potentially duplicate payments totaling about $97.6 million.\n\n"
+           "Telephone registrations accounted for 61 percent of the registrations, compared with 39 percent "
+           "of all registrations.\n\nHurricane Delphine produced 14,208 potentially duplicate payments "
+           "totaling $33.9 million.")
+    article = ("Hurricane Delphine produced the most duplicates: 14,208 payments totaling $33.9 million, more than "
+               "a third of the total.")
+    assert derived_formula(Linker({"gao": doc}), article, "more than a third").startswith("$33.9 million / ")
