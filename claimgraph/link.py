@@ -572,12 +572,16 @@ class DocumentIndex(Derivations):
                           "derived" if formula else relation, 0.0, shown, formula,
                           ((self.doc_id, e.q.span),) if formula else (), self.primary, self.section_of(e.q.span.start))
 
-    def _co_numbers(self, others: tuple[Quantity, ...], pi: int, exclude: _Entry) -> float:
+    def _co_found(self, others: tuple[Quantity, ...], pi: int, exclude: _Entry | None) -> list[bool]:
+        """For each of ``others``, whether passage ``pi`` states it (``exclude`` aside)."""
         if not others:
-            return 0.0
+            return []
         entries = [self.entries[j] for j in self._passage_numbers[pi] if self.entries[j] is not exclude]
-        hits = sum(1 for oq in others if any(_relation(oq, e.q) for e in entries))
-        return hits / len(others)
+        return [any(_relation(oq, e.q) for e in entries) for oq in others]
+
+    def _co_numbers(self, others: tuple[Quantity, ...], pi: int, exclude: _Entry | None) -> float:
+        found = self._co_found(others, pi, exclude)
+        return sum(found) / len(found) if found else 0.0
 
     def context_score(self, ctx: "_Context", pi: int, exclude: _Entry | None = None) -> float:
         """0..1: how well passage ``pi`` matches the article's words, numbers, noun and years."""
@@ -610,7 +614,12 @@ class DocumentIndex(Derivations):
         kind = _kind(q)
         passage = self.passages[pi]
         # the figures of its own clause count in full ("women's rose 0.3 year, to 81.6")
-        near_co = max(self._co_numbers(ctx.others, pi, e), self._co_numbers(ctx.clause_others, pi, e))
+        found = self._co_found(ctx.others, pi, e)
+        near_co = sum(found) / len(found) if found else 0.0
+        if ctx.clause_others:
+            in_clause = [f for oq, f in zip(ctx.others, found) if any(oq is c for c in ctx.clause_others)]
+            if in_clause:
+                near_co = max(near_co, sum(in_clause) / len(in_clause))
         co = min(1.0, near_co + WIDER_WEIGHT * self._co_numbers(ctx.wide_others, pi, e))
         words = min(1.0, near + WIDER_WEIGHT * wide)
         # nothing but the number itself matches; or a number this plain ("16-hour shifts" read off a
