@@ -760,7 +760,13 @@ def _classify_units(text: str, u: _Units) -> _NP | None:
         and _not_stop(name_units)
         and not (len(name_units) == 1 and last_low in _GROUP_HEADS)
     ):
-        return _NP("person", u.starts[k0], end, _bare(text[u.starts[k0] : end]))
+        name = _bare(text[u.starts[k0] : end])
+        if last_low in _DOC_HEADS or last_low == "index":  # "Employment Cost Index", "Current Population Survey"
+            return _NP("document", u.starts[k0], end, name, role=" ".join(_bare(w) for w in name_units[:-1]) or None,
+                       head=last_low)
+        if k0:  # "according to the Hartwell Group": a person takes no article
+            return _NP("organization", u.starts[k0], end, name) if len(name_units) > 1 else None
+        return _NP("person", u.starts[k0], end, name)
     return None
 
 
@@ -962,6 +968,9 @@ class _Registry:
                     chosen = ent
                     break
         name = "the " + " ".join([_bare(m) for m in mods] + [head]) if mods else "the " + head
+        titled = surface.split()
+        if len(titled) > 1 and all(w[:1].isupper() for w in titled) and titled[-1].lower() == head:
+            name = "the " + _bare(surface)  # a proper title: "the Employment Cost Index"
         if chosen is None:
             chosen = self._new("document", name, None, pos)
             chosen.head, chosen.mods = head, modset

@@ -575,3 +575,15 @@ def test_scorer_runs_on_the_corpus(capsys):
     score = _scorer()
     result = score.score(CORPUS, "all")
     assert result["articles"] > 0 and result["f1"] >= 0.9 and result["speaker_accuracy"] >= 0.85
+
+
+@pytest.mark.parametrize("sentence, name, kind", [
+    ("Compensation rose 0.9%, according to the Employment Cost Index released July 31.",
+     "the Employment Cost Index", "document"),
+    ("The American Community Survey found 12% worked from home.", "the American Community Survey", "document"),
+    ("Costs rose 2%, according to the Hartwell Group.", "Hartwell Group", "organization"),
+    ("Wages rose, said Maria Lopez, an economist.", "Maria Lopez", "person"),
+])
+def test_a_titled_survey_or_index_is_a_document_and_a_person_takes_no_article(sentence, name, kind):
+    source = analyze(sentence).statements[0].attribution.source
+    assert (source.name, source.kind) == (name, kind)
