@@ -141,6 +141,8 @@ def _computed_fits(quantity: Quantity, value: Decimal, computed: Interval, claim
 
 #: The relevance of a figure of a passage naming what an apposed share compares with.
 COMPARED_OPERAND = 0.9
+#: How many article figures' matches a document index remembers (see ``_stating``).
+STATING_CACHE = 4096
 #: How many operands of each kind (counts, money, percents) a sum or a gap is tried with.
 GAP_OPERANDS = 8
 
@@ -220,9 +222,21 @@ class Derivations:
         near: set[int] = set()
         for aq in figures:
             if _operand_kind(aq) in kinds:
-                near.update(k for k in self._candidates(aq)
-                            if _operand_kind(self.entries[k].q) in kinds and _relation(aq, self.entries[k].q))
+                near.update(self._stating(aq, kinds))
         return near
+
+    def _stating(self, aq: Quantity, kinds: frozenset[str]) -> frozenset[int]:
+        """The document numbers (of the given kinds) that state article figure ``aq``; remembered,
+        since every figure of a sentence asks about the others."""
+        cache: dict[tuple[Quantity, frozenset[str]], frozenset[int]] = self._stating_cache  # type: ignore[attr-defined]
+        found = cache.get((aq, kinds))
+        if found is None:
+            found = frozenset(k for k in self._candidates(aq)
+                              if _operand_kind(self.entries[k].q) in kinds and _relation(aq, self.entries[k].q))
+            if len(cache) >= STATING_CACHE:
+                cache.clear()
+            cache[(aq, kinds)] = found
+        return found
 
     def _matching_passages(self, stems: frozenset[str], limit: int = 12) -> list[int]:
         """Passages holding numbers that share the most (idf-weighted) words with ``stems``, via the word index."""

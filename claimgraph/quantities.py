@@ -174,7 +174,7 @@ def _span_conv(s: Any) -> Span | None:
     return Span(*s)
 
 
-@attrs.frozen
+@attrs.frozen(hash=False)
 class Quantity:
     """One number mention, as a fact-checker reads it.
 
@@ -198,6 +198,12 @@ class Quantity:
     span: Span | None = attrs.field(default=None, converter=_span_conv)
     fact: bool = True
     date: str | None = None
+
+    def __hash__(self) -> int:
+        # equal quantities have the same text, value and place; hashing those alone keeps the
+        # linker's caches (keyed by pairs of quantities) cheap
+        span = self.span
+        return hash((self.text, self.value, span.start if span is not None else -1))
 
     # -- reading
     @classmethod
