@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from typing import Any, Sequence
 
+from .extract import analyze
 from .passages import _content_stems, _stem
 
 _ORG_STOP = frozenset("""the of and for on in at by to a an its office department dept report reports statement
@@ -198,8 +199,6 @@ def outside_speakers(text: str, issuers: Sequence[tuple[str, tuple[frozenset[str
     a sentence's first word read as a name) and neither the name, nor the role, nor the
     sentence names a document's issuer ("Jane Ruiz, GAO's director, said" speaks for GAO).
     """
-    from .extract import analyze
-
     out = []
     for statement in analyze(text).statements:
         source = statement.attribution.source
