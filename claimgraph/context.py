@@ -39,7 +39,8 @@ _FALL = re.compile(r"(?i)\b(?:" + _FALL_VERBS + r"|lower|less|fewer|loss|lost)\b
 _CHANGED_BY = re.compile(r"(?i)\b(?:" + _RISE_VERBS + "|" + _FALL_VERBS + r")(?:\s+by)?\s+\Z")
 #: Words of a change, a sum or a gap in a sentence: arithmetic between figures may be what it says.
 _CUE = re.compile(r"\b(?:" + _RISE_VERBS + "|" + _FALL_VERBS + r"|total(?:ed|led|ing)?|combined|together|altogether"
-                  r"|in all|sum|difference|gap|more than .{0,40}? than|fewer|remaining|rest|leaving|left over|longer|shorter|change[sd]?|loss|lost"
+                  r"|in all|sum|difference|gap|more than .{0,40}? than|fewer|remaining|rest|leaving|left over"
+                  r"|longer|shorter|change[sd]?|loss|lost"
                   r"|trail(?:ed|s|ing)?|behind|ahead|exceed(?:ed|s|ing)?|outpac(?:ed|es|ing)|short\s+of)\b", re.I)
 
 
@@ -51,6 +52,8 @@ _PER_ITEM = re.compile(r"(?i)\s+(?:per|for\s+each|for\s+every|each)\s+(?!(?:day|
 _APPOSED_BEFORE = re.compile(r"(?i)(?:\d|%|percent|points?|thousand|million|billion|trillion)\s*,\s*"
                              r"(?:or\s+|just\s+|only\s+)?\Z")
 _APPOSED_AFTER = re.compile(r"(?i)\s+(?:of\s+)?(?:the|that\s+of|its|their)\b")
+#: Where the words naming what an apposed share compares with end.
+_COMPARED_END = re.compile(r"[,;:.\u2014]|\s-\s")
 
 
 def _apposed(context: str, start: int, end: int) -> tuple[Quantity | None, frozenset[str]]:
@@ -66,18 +69,22 @@ def _apposed(context: str, start: int, end: int) -> tuple[Quantity | None, froze
     return before[-1], frozenset(_content_stems(context[end : stop.start() if stop else len(context)]))
 
 
-_COMPARED_END = re.compile(r"[,;:.\u2014]|\s-\s")
-
 
 _CLAUSE_BREAK = re.compile(r"[:;\u2014]|\s-\s|,\s+(?:and|but|while|whereas)\s")
+
+
+def _clause_bounds(context: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause of a sentence that holds the figure at ``start:end`` begins and ends."""
+    lo = max((m.end() for m in _CLAUSE_BREAK.finditer(context, 0, start)), default=0)
+    nxt = _CLAUSE_BREAK.search(context, end)
+    return lo, nxt.start() if nxt else len(context)
 
 
 def _clause_of(context: str, start: int, end: int) -> str:
     """The clause of a sentence that holds the figure at ``start:end`` ("... the headline is a
     welcome one: violent crime fell about 7% in 2025" -> "violent crime fell about 7% in 2025")."""
-    lo = max((m.end() for m in _CLAUSE_BREAK.finditer(context, 0, start)), default=0)
-    nxt = _CLAUSE_BREAK.search(context, end)
-    return context[lo : nxt.start() if nxt else len(context)]
+    lo, hi = _clause_bounds(context, start, end)
+    return context[lo:hi]
 
 
 def _is_change(context: str, start: int) -> bool:
@@ -183,9 +190,9 @@ def _context_cached(context: str, qtext: str, noun: str, wider: str) -> _Context
     if not noun_stems:
         noun_stems = frozenset(_content_stems(context[end : end + 40])[:3])
     compared = bool(_COMPARED.match(context, end))  # "$61,000 more than ..."
-    clause = _clause_of(context, start, end)
-    lo = context.find(clause)
-    in_clause = tuple(oq for oq in common[2] if oq.span is not None and lo <= oq.span.start < lo + len(clause))
+    lo, hi = _clause_bounds(context, start, end)
+    clause = context[lo:hi]
+    in_clause = tuple(oq for oq in common[2] if oq.span is not None and lo <= oq.span.start < hi)
     return _Context(stems, noun_stems, common[1], common[2], compared or common[3], wide_stems, common[5],
                     _direction(context, start, end), _is_change(context, start),
                     frozenset(_content_stems(clause)), bool(_PER_ITEM.match(context, end)),
