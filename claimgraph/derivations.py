@@ -293,7 +293,8 @@ class Derivations:
             if compared:  # ... over a figure of the passages that speak of "the nonfarm pace"
                 levels = {self.entries[k].level for k in compared}
                 for pi in self._matching_passages(ctx.compared_with, limit=4):
-                    pool += [(COMPARED_OPERAND, k) for k in self._passage_numbers[pi] if self.entries[k].level in levels]
+                    pool += [(COMPARED_OPERAND, k) for k in self._passage_numbers[pi]
+                             if self.entries[k].level in levels]
             if change and not vague and ctx.direction:
                 out.extend(self._told_changes(quantity, ctx, claimed, target, tolerance, kinds))
             for ra, ka in pool:

@@ -912,7 +912,8 @@ class Linker:
                 if found and not ix.primary:
                     continue
                 derived = ix.derived_candidates(quantity, context, all_quantities, wider=wider)
-                if derived and derived[0].score >= (DERIVED_OVER_ROUNDED if doubtful and not apposed else DERIVED_MIN_SCORE):
+                least = DERIVED_OVER_ROUNDED if doubtful and not apposed else DERIVED_MIN_SCORE
+                if derived and derived[0].score >= least:
                     derivations.append(derived[0])
             if doubtful and derivations:
                 derivations.sort(key=lambda lk: -lk.score)

@@ -2169,6 +2169,11 @@ _CAPS_FOLDED = frozenset(_NUMBER_WORDS) | frozenset(
 _CAPS_WORD = re.compile(r"[A-Z]+")
 
 
+def _fold_caps_word(m: re.Match[str]) -> str:
+    low = m.group().lower()
+    return low if low in _CAPS_FOLDED else m.group()
+
+
 def _caps_folded(text: str) -> str:
     """``text`` with the number words of its all-capital lines in lower case ("MORE THAN ONE IN
     FIVE WORKERS" reads as "more than one in five WORKERS"), every offset kept; a mention's
@@ -2179,7 +2184,7 @@ def _caps_folded(text: str) -> str:
     changed = False
     for i, line in enumerate(lines):
         if line == line.upper() and line != line.lower() and len(line.split()) >= 2:
-            folded = _CAPS_WORD.sub(lambda m: m.group().lower() if m.group().lower() in _CAPS_FOLDED else m.group(), line)
+            folded = _CAPS_WORD.sub(_fold_caps_word, line)
             changed = changed or folded != line
             lines[i] = folded
     return "\n".join(lines) if changed else text
