@@ -177,9 +177,19 @@ def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
         if aq.date in ends or any(len(e) == 10 and e[4:] == aq.date[1:] for e in ends if aq.date.startswith("--")):
             return ("verbatim", 0.85)  # "July 1" for "between July 1, 2024, and July 1, 2025"
         return None
+    if ka == kd == "ratio" and aq.denominator == dq.denominator and aq.value != dq.value \
+            and _is_rate(aq) and _is_rate(dq) and aq.high is None and dq.high is None:
+        # a rate is a measurement ("about 285 per 100,000" rounds 284.6 per 100,000), not the part of a whole
+        unit = f"per {aq.denominator}"
+        return _relation(attrs.evolve(aq, kind=QuantityKind.MEASURE, unit=unit, denominator=None),
+                         attrs.evolve(dq, kind=QuantityKind.MEASURE, unit=unit, denominator=None))
     if ka == "ratio" and _is_rate(aq) and kd == "count" and dq.high is None:
         # "2.1 per 100,000" for "... to 2.1 in 2024" when the document gives the rate base once
-        return (("verbatim", 0.85) if _hedge(aq) == _hedge(dq) else ("rehedged", 0.8)) if aq.value == dq.value else None
+        if aq.value == dq.value:
+            return ("verbatim", 0.85) if _hedge(aq) == _hedge(dq) else ("rehedged", 0.8)
+        # "about 694 deaths per 100,000" for "... to 693.9 in 2025": the bare figure read as the rate
+        rel = _relation(aq, attrs.evolve(dq, kind=aq.kind, unit=aq.unit, denominator=aq.denominator))
+        return (rel[0], rel[1] * 0.85) if rel and rel[0] == "rounded" else None
     if ka == "ratio" and kd == "count" and aq.denominator and aq.value == dq.value and dq.high is None \
             and _hedge(aq) == _hedge(dq) == "exact" and aq.value == aq.value.to_integral_value() and aq.value >= 10:
         # "312 of the 1,104" for "filed 1,104 formal disputes ..., of which 312 involved mold": the part

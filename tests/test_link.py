@@ -1091,3 +1091,17 @@ def test_a_share_set_after_an_amount_is_that_amount_over_its_total():
     article = ("Hurricane Delphine produced the most duplicates: 14,208 payments totaling $33.9 million, more than "
                "a third of the total.")
     assert derived_formula(Linker({"gao": doc}), article, "more than a third").startswith("$33.9 million / ")
+
+
+@pytest.mark.parametrize("article, document, relation", [
+    ("about 285 per 100,000", "284.6 per 100,000", "rounded"),
+    ("about 694 deaths per 100,000", "693.9", "rounded"),  # the base given once in the document's sentence
+    ("2.1 per 100,000", "2.1", "verbatim"),
+])
+def test_a_rate_is_a_measurement_that_may_be_rounded(article, document, relation):
+    from claimgraph.matching import _relation
+
+    rel = _relation(Quantity.parse(article), Quantity.parse(document))
+    assert rel is not None and rel[0] == relation
+    assert _relation(Quantity.parse("about 3 per 100,000"), Quantity.parse("4.6 per 100,000")) is None
+    assert _relation(Quantity.parse("3 of the 4"), Quantity.parse("3 of the 5")) is None  # a part is no rate
