@@ -55,7 +55,7 @@ def examples(folder: Path) -> tuple[list[tuple[float, ...]], list[int]]:
                              issuer=meta.get("issuer")) for doc_id, meta in case["documents"].items()]
     linker = Linker(indexes)
     found = find_quantities(article)
-    said = linker.outside_sentences(article)
+    said = dict(zip(found, linker.said_outside(article, found)))
     xs: list[tuple[float, ...]] = []
     ys: list[int] = []
     for gold in case["numbers"]:
@@ -69,8 +69,7 @@ def examples(folder: Path) -> tuple[list[tuple[float, ...]], list[int]]:
         context, wider = article_context(article, q.span)
         ev = gold.get("evidence")
         places = [] if ev is None or ev["relation"] == "derived" else _places(ev)
-        outside = any(s.start <= q.span.start < s.end for s in said)
-        for doc_id, cands in linker.candidate_features(q, context, wider, outside).items():  # as the Linker scores them
+        for doc_id, cands in linker.candidate_features(q, context, wider, said[q]).items():  # as the Linker scores them
             for link, features in cands:
                 xs.append(features)
                 ys.append(int(any(p["document"] == doc_id and _overlaps(link.span, p["passage_start"],

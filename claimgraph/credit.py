@@ -166,6 +166,13 @@ def _issuer_source(graph: Any, issuer: str) -> str:
     return ident
 
 
+def _named_as_source(sentence: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` of ``sentence`` stands beside a word of attribution and
+    is not the subject of a reported clause ("the report found that USDA overpaid")."""
+    return bool(_CREDIT_CUE.search(sentence, max(0, start - CREDIT_WINDOW), min(len(sentence), end + CREDIT_WINDOW))) \
+        and not _REPORTED_SUBJECT.search(sentence, max(0, start - 16), start)
+
+
 def credits(keys: tuple[frozenset[str], tuple[frozenset[str], ...]], sentence: str) -> bool:
     """Whether ``sentence`` names the body whose credit keys (:func:`_credit_keys`) are ``keys``
     as the source of what it says."""
@@ -173,10 +180,8 @@ def credits(keys: tuple[frozenset[str], tuple[frozenset[str], ...]], sentence: s
     if not acronyms and not parts:
         return False
     for start, end, name in _names_in(sentence):
-        if not _CREDIT_CUE.search(sentence, max(0, start - CREDIT_WINDOW), min(len(sentence), end + CREDIT_WINDOW)):
+        if not _named_as_source(sentence, start, end):
             continue
-        if _REPORTED_SUBJECT.search(sentence, max(0, start - 16), start):
-            continue  # "the report found that USDA overpaid": USDA is what is reported on
         if _POSSESSIVE.match(sentence, end) and not _OWN_WORDS.match(sentence, end):
             continue  # "accepted two of GAO's three recommendations": GAO owns them, it says nothing here
         if acronyms & name[0]:
@@ -236,10 +241,5 @@ def credits_role(role: re.Pattern[str] | None, sentence: str) -> bool:
     found", "according to the bureau")."""
     if role is None:
         return False
-    for m in role.finditer(sentence):
-        if _REPORTED_SUBJECT.search(sentence, max(0, m.start() - 16), m.start()):
-            continue
-        if _CREDIT_CUE.search(sentence, max(0, m.start() - CREDIT_WINDOW), min(len(sentence), m.end() + CREDIT_WINDOW)):
-            return True
-    return False
+    return any(_named_as_source(sentence, m.start(), m.end()) for m in role.finditer(sentence))
 

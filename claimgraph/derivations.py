@@ -151,6 +151,9 @@ class Derivations:
     """The derivation half of a document index (mixed into :class:`~claimgraph.link.DocumentIndex`,
     whose numbers, passages and context scores it reads)."""
 
+    #: article figure and kinds -> the document numbers stating it (set up by the index)
+    _stating_cache: dict[tuple[Quantity, frozenset[str]], frozenset[int]]
+
     def _operand_pool(self, ctx: "_Context", article: Sequence[Quantity], kinds: frozenset[str]
                       ) -> tuple[list[tuple[float, int]], set[int], set[int]]:
         """Document numbers that may be operands, with a relevance 0..1: those the article
@@ -228,7 +231,7 @@ class Derivations:
     def _stating(self, aq: Quantity, kinds: frozenset[str]) -> frozenset[int]:
         """The document numbers (of the given kinds) that state article figure ``aq``; remembered,
         since every figure of a sentence asks about the others."""
-        cache: dict[tuple[Quantity, frozenset[str]], frozenset[int]] = self._stating_cache  # type: ignore[attr-defined]
+        cache = self._stating_cache
         found = cache.get((aq, kinds))
         if found is None:
             found = frozenset(k for k in self._candidates(aq)

@@ -761,7 +761,7 @@ def _classify_units(text: str, u: _Units) -> _NP | None:
         and not (len(name_units) == 1 and last_low in _GROUP_HEADS)
     ):
         name = _bare(text[u.starts[k0] : end])
-        if last_low in _DOC_HEADS or last_low == "index":  # "Employment Cost Index", "Current Population Survey"
+        if last_low in _DOC_HEADS:  # "Employment Cost Index", "Current Population Survey"
             return _NP("document", u.starts[k0], end, name, role=" ".join(_bare(w) for w in name_units[:-1]) or None,
                        head=last_low)
         if k0:  # "according to the Hartwell Group": a person takes no article

@@ -134,7 +134,7 @@ _DETERMINERS = _words(
 )
 # Nouns that make a document speaker ("the report", "the audit").
 _DOC_HEADS = _words(
-    "affidavit alert analysis assessment audit bill brief budget census complaint data decision "
+    "affidavit alert analysis assessment audit bill brief budget census complaint data decision index "
     "document email estimates evaluation figures filing findings forecast guidance indictment "
     "inquiry investigation lawsuit letter memo memorandum motion notice opinion order paper "
     "petition plan poll post probe proposal records release report reports review ruling "

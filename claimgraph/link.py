@@ -835,6 +835,7 @@ class Linker:
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
             raise DocumentError(f"document id {dupes[0]!r} is used twice", hint="give every document its own id")
+        self._by_id = {ix.doc_id: ix for ix in self.indexes}
 
     def __repr__(self) -> str:
         return f"<Linker {len(self.indexes)} documents>"
@@ -867,6 +868,12 @@ class Linker:
         (:func:`~claimgraph.credit.outside_speakers`): their figures are seldom the documents'."""
         return outside_speakers(text, [(f"{ix.issuer or ''} {ix.document.title or ''}", ix._credit_keys)
                                        for ix in self.indexes])
+
+    def said_outside(self, text: str, quantities: Sequence[Quantity]) -> list[bool]:
+        """For each of an article's numbers, whether it sits in one of :meth:`outside_sentences`
+        (the ``outside`` argument of :meth:`number_links` and :meth:`candidate_features`)."""
+        said = self.outside_sentences(text) if quantities else []
+        return [q.span is not None and any(s.start <= q.span.start < s.end for s in said) for q in quantities]
 
     def _direct(self, quantity: Quantity, context: str, wider: str = "", outside: bool = False
                 ) -> dict[str, list[NumberLink]]:
@@ -934,9 +941,8 @@ class Linker:
         quantities = list(quantities)
         sentences = _article_sentences(text)
         starts = [s.start for s in sentences]
-        said = self.outside_sentences(text) if quantities else []
-        contexts = [(*_context_of(text, sentences, q.span), any(s.start <= q.span.start < s.end for s in said))
-                    if q.span is not None else (q.text, "", False) for q in quantities]
+        contexts = [(*_context_of(text, sentences, q.span), said) if q.span is not None else (q.text, "", False)
+                    for q, said in zip(quantities, self.said_outside(text, quantities))]
         where = [bisect.bisect_right(starts, q.span.start) - 1 if q.span is not None else -1 for q in quantities]
         first = [self.number_links(q, c, all_quantities=quantities, wider=w, outside=o)
                  for q, (c, w, o) in zip(quantities, contexts)]
@@ -994,13 +1000,7 @@ class Linker:
         scoping number needs a strong match of its own to be linked.
         """
         passages = {(a.document, a.passage.start) for a in anchors}
-        blocks = set()
-        by_id = {ix.doc_id: ix for ix in self.indexes}
-        for a in anchors:
-            ix = by_id.get(a.document)
-            pi = ix._passage_at(a.span.start) if ix is not None else None
-            if pi is not None:
-                blocks.add((a.document, ix._owner[pi]))
+        blocks = {(a.document, ix._owner[pi]) for a, ix, pi in self._anchor_passages(anchors)}
         # a day ("the Oct. 16, 2024, deadline") is a fact of its own, not only a scope
         threshold = NUMBER_MIN_SCORE if anchors or not strong_siblings or _is_day(q) else ORPHAN_SCOPE_MIN_SCORE
         found: list[NumberLink] = []
@@ -1016,7 +1016,7 @@ class Linker:
         if _kind(q) == "year" and not any(lift == SCOPE_PASSAGE_LIFT for lift, _ in found):
             # "up 330% since 2019" beside "During 2019-2025, ... increased 330%": an end of the range;
             # "at the start of 2025" beside "the January 1, 2025, inventory": the year of a day
-            found += [(SCOPE_PASSAGE_LIFT, lk) for lk in self._years_within(q, anchors, by_id) if lk.score >= threshold]
+            found += [(SCOPE_PASSAGE_LIFT, lk) for lk in self._years_within(q, anchors) if lk.score >= threshold]
         # a candidate beside the sentence's figure comes first, however well another one scores
         found.sort(key=lambda x: (-x[0], not x[1].primary, -x[1].score * (1 if x[1].primary else SECONDARY_FACTOR),
                                   x[1].span.start))
@@ -1024,21 +1024,24 @@ class Linker:
         for _, lk in found:  # the best link in each document, as number_links gives
             best.setdefault(lk.document, lk)
         if not best and _kind(q) == "duration" and q.unit == "year":
-            for lk in self._year_spans(q, anchors, by_id):
+            for lk in self._year_spans(q, anchors):
                 if lk.score >= threshold:
                     best.setdefault(lk.document, lk)
         return list(best.values())
 
-    def _years_within(self, q: Quantity, anchors: Sequence[NumberLink], by_id: Mapping[str, DocumentIndex]
-                      ) -> Iterator[NumberLink]:
+    def _anchor_passages(self, anchors: Iterable[NumberLink]) -> Iterator[tuple[NumberLink, DocumentIndex, int]]:
+        """Each anchor (a sibling figure's link) with its document index and passage number."""
+        for a in anchors:
+            ix = self._by_id.get(a.document)
+            pi = ix._passage_at(a.span.start) if ix is not None else None
+            if pi is not None:
+                yield a, ix, pi
+
+    def _years_within(self, q: Quantity, anchors: Sequence[NumberLink]) -> Iterator[NumberLink]:
         """A year as an end of a range of years ("2019-2025", "from 2019 to 2020") or as the year
         written in a date ("January 1, 2025") in the passage a sibling figure of its sentence was
         linked to, scored from that link."""
-        for a in anchors:
-            ix = by_id.get(a.document)
-            pi = ix._passage_at(a.span.start) if ix is not None else None
-            if pi is None:
-                continue
+        for a, ix, pi in self._anchor_passages(anchors):
             for k in ix._passage_numbers[pi]:
                 e = ix.entries[k]
                 kind = _kind(e.q)
@@ -1046,18 +1049,15 @@ class Linker:
                     yield attrs.evolve(ix._direct_link(q, e, "verbatim"), score=round(a.score * YEAR_SPAN_FACTOR, 4))
                     break
 
-    def _year_spans(self, q: Quantity, anchors: Sequence[NumberLink], by_id: Mapping[str, DocumentIndex]
-                    ) -> Iterator[NumberLink]:
+    def _year_spans(self, q: Quantity, anchors: Sequence[NumberLink]) -> Iterator[NumberLink]:
         """A number of years ("lost 129 positions over five years") as the span between two years
         the passage of a sibling figure gives ("from fiscal year 2019 through fiscal year 2024")."""
         # "over five years" is mostly "during": the hedge may be read as "more than"
         if q.value != q.value.to_integral_value() or not 0 < q.value <= 100 \
                 or _hedge(q) not in _TWO_SIDED | {"more_than", "at_least"}:
             return
-        for a in sorted(anchors, key=lambda lk: -lk.score):
-            ix = by_id.get(a.document)
-            pi = ix._passage_at(a.span.start) if ix is not None else None
-            if pi is None or a.score < NUMBER_MIN_SCORE:
+        for a, ix, pi in self._anchor_passages(sorted(anchors, key=lambda lk: -lk.score)):
+            if a.score < NUMBER_MIN_SCORE:
                 continue
             years: dict[Decimal, _Entry] = {}
             for k in ix._passage_numbers[pi]:
@@ -1104,8 +1104,7 @@ class Linker:
         good = [lk for lk in links if lk.score >= top - 0.1]
         # words one document quotes from another ("USPS said the change 'would delay savings ...'",
         # which GAO's report also quotes): the document of the body the sentence credits
-        by_id = {ix.doc_id: ix for ix in self.indexes}
-        credited = [lk for lk in good if context and by_id[lk.document].credited_in(context)]
+        credited = [lk for lk in good if context and self._by_id[lk.document].credited_in(context)]
         return credited[0] if credited and len(credited) < len(good) else good[0]
 
     def link_all(self, text: str, quantities: Sequence[Quantity] | None = None,

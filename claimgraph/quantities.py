@@ -2178,12 +2178,12 @@ def _caps_folded(text: str) -> str:
     """``text`` with the number words of its all-capital lines in lower case ("MORE THAN ONE IN
     FIVE WORKERS" reads as "more than one in five WORKERS"), every offset kept; a mention's
     text is still taken from ``text``."""
-    if text.upper() != text and "\n" not in text:
+    if "\n" not in text and not text.isupper():  # (no copy of the text made to tell)
         return text
     lines = text.split("\n")
     changed = False
     for i, line in enumerate(lines):
-        if line == line.upper() and line != line.lower() and len(line.split()) >= 2:
+        if line.isupper() and len(line.split()) >= 2:
             folded = _CAPS_WORD.sub(_fold_caps_word, line)
             changed = changed or folded != line
             lines[i] = folded
