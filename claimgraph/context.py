@@ -39,14 +39,14 @@ _FALL = re.compile(r"(?i)\b(?:" + _FALL_VERBS + r"|lower|less|fewer|loss|lost)\b
 _CHANGED_BY = re.compile(r"(?i)\b(?:" + _RISE_VERBS + "|" + _FALL_VERBS + r")(?:\s+by)?\s+\Z")
 #: Words of a change, a sum or a gap in a sentence: arithmetic between figures may be what it says.
 _CUE = re.compile(r"\b(?:" + _RISE_VERBS + "|" + _FALL_VERBS + r"|total(?:ed|led|ing)?|combined|together|altogether"
-                  r"|in all|sum|difference|gap|more than .{0,40}? than|fewer|remaining|rest|leaving|left over"
+                  r"|in all|sum|difference|gap|more than .{0,40}? than|fewer|remaining|rest|leav(?:e|es|ing)|left over|below|above|overr[au]ns?|shortfalls?"
                   r"|longer|shorter|change[sd]?|loss|lost"
                   r"|trail(?:ed|s|ing)?|behind|ahead|exceed(?:ed|s|ing)?|outpac(?:ed|es|ing)|short\s+of)\b", re.I)
 
 
 #: "per case", "for each worker": an amount shared among a count (not "per year", a rate in time)
-_PER_ITEM = re.compile(r"(?i)\s+(?:per|for\s+each|for\s+every|each)\s+(?!(?:day|week|month|year|hour|minute|"
-                       r"second|quarter|capita|cent|person)s?\b)[a-z]")
+_PER_ITEM = re.compile(r"(?i)\s+(?:apiece\b|(?:per|for\s+each|for\s+every|each)\s+(?!(?:day|week|month|year|hour|minute|"
+                       r"second|quarter|capita|cent|person)s?\b)[a-z])")
 #: A share set right after a figure and before what it is a share of ("0.9%, less than half the
 #: nonfarm pace"): the first figure over a like one, a percent of a percent included.
 _APPOSED_BEFORE = re.compile(r"(?i)(?:\d|%|percent|points?|thousand|million|billion|trillion)\s*,\s*"
@@ -146,7 +146,7 @@ def _figures_of(text: str) -> tuple[Quantity, ...]:
         found = find_quantities(text)
     except Exception:  # the reader never raises on text, but a link must not fail on it
         return ()
-    return tuple(oq for oq in found if _kind(oq) in _COUNT_KINDS | _SHARE_KINDS or _measured_duration(oq))
+    return tuple(oq for oq in found if _kind(oq) in _COUNT_KINDS | _SHARE_KINDS or _kind(oq) == "range" or _measured_duration(oq))
 
 
 def _other_numbers(text: str, qtext: str) -> tuple[Quantity, ...]:

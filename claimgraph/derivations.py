@@ -445,6 +445,10 @@ class Derivations:
         if not target:
             return
         tolerance = MAX_ROUNDING_REL if _hedge(quantity) != "exact" else PER_ITEM_EXACT_REL
+        # "roughly four for every vacancy" is 4.2 at the article's precision; "more than 400 apiece" 424
+        slack = quantity._precision() / 2 if _hedge(quantity) == "approximately" else Decimal(0)
+        if _hedge(quantity) not in _TWO_SIDED:
+            tolerance = DERIVED_MAX_REL
         for ra, ka in pool:
             total = self.entries[ka]
             if ka not in near_ops or total.level != _group(quantity) or total.q.value <= 0:
@@ -454,7 +458,7 @@ class Derivations:
                 if kb == ka or kb not in stated or _kind(count.q) != "count" or count.q.value <= 1:
                     continue
                 value = total.q.value / count.q.value
-                if abs(value - target) / target > tolerance:
+                if abs(value - target) > max(tolerance * target, slack):
                     continue
                 if compare(derive("ratio", _nominal(total.q), _nominal(count.q)), quantity.interval()).verdict \
                         == Verdict.CONTRADICTED:

@@ -277,7 +277,7 @@ def _is_headline(sentence: str) -> bool:
     return sentence.rstrip()[-1:] not in ".!?:;\"'\u201d\u2019)"
 
 
-_TITLE_LINE = re.compile(r"[^\n]{1,150}?[^.!?:;,\"'\u201d\u2019\s]\n(?=[ \t]*[\"'\u201c\u2018(]?[A-Z0-9])")
+_TITLE_LINE = re.compile(r"[^\n]{1,150}?[^.!?;,\"'\u201d\u2019\s]\n(?=[ \t]*[\"'\u201c\u2018(]?[A-Z0-9])")
 
 
 def _article_sentences(text: str) -> list[Span]:

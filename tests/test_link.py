@@ -1078,6 +1078,11 @@ def test_an_auditor_or_a_bureau_may_be_credited_by_its_role():
                  "At the Army installations we visited, repairs took a median of 21 days.",
                  "Army repairs took a median of 21 days, seven days longer than the Defense Department's 14-day "
                  "standard.", "seven days", "21 days - 14 days = 7", id="a wait longer than a standard"),
+    pytest.param("Average weekly wages for the nation increased to $1,512 during the year.\n\n"
+                 "In Westrow County, the average weekly wage was $1,418 in the fourth quarter.",
+                 "The average weekly wage in Westrow hit $1,418 in the fourth quarter. That still leaves Westrow $94 "
+                 "a week below the national average of $1,512.",
+                 "$94", "$1,512 - $1,418 = 94", id="how far one figure leaves another below"),
 ])
 def test_a_gap_or_a_sum_of_two_figures_is_derived(doc, article, figure, formula):
     assert derived_formula(Linker({"doc": doc}), article, figure) == formula
@@ -1105,3 +1110,54 @@ def test_a_rate_is_a_measurement_that_may_be_rounded(article, document, relation
     assert rel is not None and rel[0] == relation
     assert _relation(Quantity.parse("about 3 per 100,000"), Quantity.parse("4.6 per 100,000")) is None
     assert _relation(Quantity.parse("3 of the 4"), Quantity.parse("3 of the 5")) is None  # a part is no rate
+
+
+def test_a_secondary_document_stating_a_figure_as_written_beats_a_report_only_rounding_it():
+    report = DocumentIndex("bls", "Within Westrow, the largest employment increase occurred in manufacturing, which "
+                           "gained 3,140 jobs (+11.6 percent).", issuer="Bureau of Labor Statistics")
+    group = DocumentIndex("partnership", "Manufacturing now accounts for 17 percent of county employment, up from "
+                          "12 percent in 2019, according to the Partnership's analysis.",
+                          primary=False, issuer="Westrow Economic Partnership")
+    article = "Manufacturing now makes up 17% of county jobs, up from 12% in 2019, BLS figures show."
+    lk = links_in(Linker([report, group]), article)["12%"]
+    assert lk is not None and lk.document == "partnership" and lk.relation == "verbatim"
+    # a report stating the figure as closely as the statement does stays its evidence
+    stating = DocumentIndex("bls", "Manufacturing accounted for 17 percent of county employment, up from 12 percent "
+                            "in 2019.", issuer="Bureau of Labor Statistics")
+    assert links_in(Linker([stating, group]), article)["12%"].document == "bls"
+
+
+def test_each_line_of_a_list_after_a_colon_is_a_sentence_of_its_own():
+    article = ("An average day in 2025, according to the Bureau of Labor Statistics:\n9.04 hours: sleeping\n"
+               "0.49 hours: playing games or using a computer for fun\n")
+    found = {q.text: q for q in find_quantities(article)}
+    assert article_context(article, found["9.04 hours"].span)[0] == "9.04 hours: sleeping"
+    assert article_context(article, found["0.49 hours"].span)[0].startswith("0.49 hours: playing")
+
+
+def test_an_age_range_of_the_sentence_finds_its_table_row():
+    doc = ("TABLE. Hospitalization rates per 100,000, by age group and season\n\n"
+           "Age group             2022–23      2023–24      2024–25\n"
+           "50–59 yrs                61.0         55.3         48.9\n"
+           "60–74 yrs                87.4         71.2         52.6\n"
+           "≥75 yrs                 312.5        248.9        176.3\n\n"
+           "In 2024–25, 52.6 percent of the sampled patients had received a vaccine.")
+    article = ("Adults 75 and older were hospitalized at a rate of 176.3 per 100,000 last season, more than three "
+               "times the rate of 52.6 among adults 60 to 74.")
+    lk = links_in(Linker({"mmwr": doc}), article)["52.6"]
+    assert lk is not None and lk.passage.of(doc).startswith("60–74 yrs")
+
+
+def test_a_count_per_item_is_read_at_the_articles_precision():
+    doc = ("As of October 1, 2025, public schools had an estimated 41,300 vacant teaching positions.\n\n"
+           "An estimated 173,500 teaching positions were filled by teachers not fully certified for the "
+           "assignment.")
+    article = ("- 41,300: vacant teaching positions in public schools.\n"
+               "- 173,500: jobs filled by teachers not fully certified for the assignment, roughly four for every "
+               "vacancy.\n")
+    assert derived_formula(Linker({"nces": doc}), article, "roughly four").endswith("41,300 = 4.2")
+    inspectors = ("BLM had 212 inspectors at the end of FY 2024.\n\n"
+                  "The inspectors were responsible for about 90,000 producing wells.")
+    told = ("BLM had 212 inspectors at the end of fiscal 2024. They were responsible for roughly 90,000 producing "
+            "wells, more than 400 apiece.")
+    assert derived_formula(Linker({"oig": inspectors}), told, "more than 400").endswith("/ 212 = 424.53")
