@@ -980,6 +980,9 @@ class Linker:
             links = first[i]
             if _is_scoping(q) and where[i] >= 0:
                 siblings = [j for j in range(len(quantities)) if j != i and where[j] == where[i]]
+                # the nearest figure of the sentence first: "5% ..., even after a record 21.4 million
+                # people signed up for 2024 coverage" scopes 21.4 million, not 5%
+                siblings.sort(key=lambda j: abs(quantities[j].span.start - q.span.start))
                 anchors = [first[j][0] for j in siblings if first[j]]
                 links = self._rescope(q, contexts[i], anchors,
                                       any(_specificity(quantities[j]) >= FIGURE_SPECIFICITY and not _is_scoping(quantities[j])
@@ -1030,7 +1033,9 @@ class Linker:
         raised; when the sentence's specific figures were all found absent, the
         scoping number needs a strong match of its own to be linked.
         """
-        passages = {(a.document, a.passage.start) for a in anchors}
+        passages: dict[tuple[str, int], int] = {}  # each anchor passage, with the rank of its nearest anchor
+        for rank, a in enumerate(anchors):
+            passages.setdefault((a.document, a.passage.start), rank)
         blocks = {(a.document, ix._owner[pi]) for a, ix, pi in self._anchor_passages(anchors)}
         # a day ("the Oct. 16, 2024, deadline") is a fact of its own, not only a scope
         threshold = NUMBER_MIN_SCORE if anchors or not strong_siblings or _is_day(q) else ORPHAN_SCOPE_MIN_SCORE
@@ -1043,16 +1048,18 @@ class Linker:
                         else SCOPE_BLOCK_LIFT if pi is not None and (lk.document, ix._owner[pi]) in blocks else 0.0)
                 score = round(lk.score + (1 - lk.score) * lift, 4)
                 if score >= threshold:
-                    found.append((lift, attrs.evolve(lk, score=score)))
-        if _kind(q) == "year" and not any(lift == SCOPE_PASSAGE_LIFT for lift, _ in found):
+                    near = passages.get((lk.document, lk.passage.start), len(anchors))
+                    found.append((lift, near, attrs.evolve(lk, score=score)))
+        if _kind(q) == "year" and not any(lift == SCOPE_PASSAGE_LIFT for lift, _, _ in found):
             # "up 330% since 2019" beside "During 2019-2025, ... increased 330%": an end of the range;
             # "at the start of 2025" beside "the January 1, 2025, inventory": the year of a day
-            found += [(SCOPE_PASSAGE_LIFT, lk) for lk in self._years_within(q, anchors) if lk.score >= threshold]
+            found += [(SCOPE_PASSAGE_LIFT, len(anchors), lk) for lk in self._years_within(q, anchors)
+                      if lk.score >= threshold]
         # a candidate beside the sentence's figure comes first, however well another one scores
-        found.sort(key=lambda x: (-x[0], not x[1].primary, -x[1].score * (1 if x[1].primary else SECONDARY_FACTOR),
-                                  x[1].span.start))
+        found.sort(key=lambda x: (-x[0], x[1], not x[2].primary, -x[2].score * (1 if x[2].primary else SECONDARY_FACTOR),
+                                  x[2].span.start))
         best: dict[str, NumberLink] = {}
-        for _, lk in found:  # the best link in each document, as number_links gives
+        for _, _, lk in found:  # the best link in each document, as number_links gives
             best.setdefault(lk.document, lk)
         if not best and _kind(q) == "duration" and q.unit == "year":
             for lk in self._year_spans(q, anchors):

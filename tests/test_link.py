@@ -1161,3 +1161,15 @@ def test_a_count_per_item_is_read_at_the_articles_precision():
     told = ("BLM had 212 inspectors at the end of fiscal 2024. They were responsible for roughly 90,000 producing "
             "wells, more than 400 apiece.")
     assert derived_formula(Linker({"oig": inspectors}), told, "more than 400").endswith("/ 212 = 424.53")
+
+
+def test_a_year_scopes_the_nearest_figure_of_its_sentence():
+    survey = DocumentIndex("nchs", "In 2024, 5.1% of adults aged 18-64 were covered by a Marketplace plan.",
+                           issuer="National Center for Health Statistics")
+    group = DocumentIndex("coalition", "A record 21.4 million people selected a Marketplace plan during the open "
+                          "enrollment period for 2024 coverage.", primary=False, issuer="Coverage Coalition")
+    article = ("Marketplace plans covered about 5% of working-age adults, even after a record 21.4 million people "
+               "signed up for 2024 coverage, per the coalition.")
+    links = links_in(Linker([survey, group]), article)
+    assert links["about 5%"].document == "nchs" and links["21.4 million"].document == "coalition"
+    assert links["2024"].document == "coalition"
