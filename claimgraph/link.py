@@ -984,9 +984,14 @@ class Linker:
                 # people signed up for 2024 coverage" scopes 21.4 million, not 5%
                 siblings.sort(key=lambda j: abs(quantities[j].span.start - q.span.start))
                 anchors = [first[j][0] for j in siblings if first[j]]
+                # the other passages stating a sibling figure well ("climb 2.3% in 2026" beside a
+                # table row giving 2.3): the year may scope the figure there
+                restated = [lk for j in siblings if first[j] and not _is_scoping(quantities[j])
+                            for lk in self._direct(quantities[j], *contexts[j])[first[j][0].document][1:]
+                            if lk.score >= NUMBER_MIN_SCORE and lk.relation != "derived"]
                 links = self._rescope(q, contexts[i], anchors,
                                       any(_specificity(quantities[j]) >= FIGURE_SPECIFICITY and not _is_scoping(quantities[j])
-                                          for j in siblings))
+                                          for j in siblings), restated)
                 if not links:  # "roughly four for every vacancy": computed, not stated beside a sibling
                     links = [lk for lk in first[i] if lk.relation == "derived" and lk.formula and len(lk.operands) > 1]
             out.append(links)
@@ -1024,33 +1029,40 @@ class Linker:
         return None
 
     def _rescope(self, q: Quantity, context: tuple[str, str, bool], anchors: Sequence[NumberLink],
-                 strong_siblings: bool) -> list[NumberLink]:
+                 strong_siblings: bool, restated: Sequence[NumberLink] = ()) -> list[NumberLink]:
         """Links for a year, date, duration or small count, read with the figures beside it.
 
         Such a number scopes the figure it stands next to ("79,384 deaths in 2024"), so
         its evidence is the passage that gives that figure: candidates in a passage
         (or block) where a sibling number of the same article sentence was linked are
-        raised; when the sentence's specific figures were all found absent, the
+        raised, the nearest sibling's first; then those in the other passages that state a
+        sibling well (``restated``: "climb 2.3% in 2026" beside the table row the 2.3% was
+        linked to); when the sentence's specific figures were all found absent, the
         scoping number needs a strong match of its own to be linked.
         """
-        passages: dict[tuple[str, int], int] = {}  # each anchor passage, with the rank of its nearest anchor
+        # each raised passage with its rank: the anchors' by nearness, then a range's or a date's
+        # year (len(anchors)), then the restatements; unraised passages come last
+        ranks: dict[tuple[str, int], int] = {}
         for rank, a in enumerate(anchors):
-            passages.setdefault((a.document, a.passage.start), rank)
+            ranks.setdefault((a.document, a.passage.start), rank)
+        for rank, a in enumerate(restated, start=len(anchors) + 1):
+            ranks.setdefault((a.document, a.passage.start), rank)
+        unraised = len(anchors) + len(restated) + 1
         blocks = {(a.document, ix._owner[pi]) for a, ix, pi in self._anchor_passages(anchors)}
         # a day ("the Oct. 16, 2024, deadline") is a fact of its own, not only a scope
         threshold = NUMBER_MIN_SCORE if anchors or not strong_siblings or _is_day(q) else ORPHAN_SCOPE_MIN_SCORE
-        found: list[NumberLink] = []
+        found: list[tuple[float, int, NumberLink]] = []
         direct = self._direct(q, *context)
         for ix in self.indexes:
             for lk in direct[ix.doc_id]:
                 pi = ix._passage_at(lk.span.start)
-                lift = (SCOPE_PASSAGE_LIFT if (lk.document, lk.passage.start) in passages
+                rank = ranks.get((lk.document, lk.passage.start), unraised)
+                lift = (SCOPE_PASSAGE_LIFT if rank < unraised
                         else SCOPE_BLOCK_LIFT if pi is not None and (lk.document, ix._owner[pi]) in blocks else 0.0)
                 score = round(lk.score + (1 - lk.score) * lift, 4)
                 if score >= threshold:
-                    near = passages.get((lk.document, lk.passage.start), len(anchors))
-                    found.append((lift, near, attrs.evolve(lk, score=score)))
-        if _kind(q) == "year" and not any(lift == SCOPE_PASSAGE_LIFT for lift, _, _ in found):
+                    found.append((lift, rank, attrs.evolve(lk, score=score)))
+        if _kind(q) == "year" and not any(rank < len(anchors) for _, rank, _ in found):
             # "up 330% since 2019" beside "During 2019-2025, ... increased 330%": an end of the range;
             # "at the start of 2025" beside "the January 1, 2025, inventory": the year of a day
             found += [(SCOPE_PASSAGE_LIFT, len(anchors), lk) for lk in self._years_within(q, anchors)

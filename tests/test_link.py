@@ -1173,3 +1173,13 @@ def test_a_year_scopes_the_nearest_figure_of_its_sentence():
     links = links_in(Linker([survey, group]), article)
     assert links["about 5%"].document == "nchs" and links["21.4 million"].document == "coalition"
     assert links["2024"].document == "coalition"
+
+
+def test_a_year_may_scope_its_figure_where_another_passage_states_that_figure():
+    # an ERS-style outlook of the corpus: the 2.3% is linked to a forecast table's row, while the
+    # year stands beside it in the summary's sentence "... predicted to increase 2.3 percent in 2026"
+    case = Path(__file__).resolve().parent / "corpus" / "linking-holdout5" / "40-usda-ers-food-prices"
+    doc = read_document(case / "documents" / "ers-food-price-outlook-2026-01.txt")
+    sentence = "USDA expects grocery prices to climb 2.3% in 2026, a bit slower than the 2.5% rise in 2025."
+    lk = links_in(Linker({"ers": doc}), sentence)["2026"]
+    assert lk is not None and "2.3 percent in 2026" in " ".join(lk.passage.of(doc.text).split())
