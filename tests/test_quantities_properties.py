@@ -8,7 +8,7 @@ from fractions import Fraction
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-import claimgraph.quantities as quantities_module
+import claimgraph.numerals as numerals_module
 from claimgraph.errors import QuantityError
 from claimgraph.quantities import (
     DERIVATION_OPS,
@@ -24,11 +24,11 @@ from claimgraph.quantities import (
 
 def setup_module() -> None:
     # find_quantities skips a candidate whose reading rule fails; here such a bug must fail the test
-    quantities_module._RAISE_INTERNAL_ERRORS = True
+    numerals_module._RAISE_INTERNAL_ERRORS = True
 
 
 def teardown_module() -> None:
-    quantities_module._RAISE_INTERNAL_ERRORS = False
+    numerals_module._RAISE_INTERNAL_ERRORS = False
 
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
