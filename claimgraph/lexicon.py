@@ -2,7 +2,8 @@
 openers and abbreviations, attribution verbs and cues, speaker heads (people, bodies,
 outlets), vague groups, name connectors and opinion words.
 
-Kept apart from :mod:`claimgraph.extract` so the lists can be read and extended on their own.
+Kept apart from the code that reads them (:mod:`claimgraph.sentences`, :mod:`claimgraph.entities`,
+:mod:`claimgraph.extract`) so the lists can be read and extended on their own.
 """
 
 from __future__ import annotations
