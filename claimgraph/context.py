@@ -35,8 +35,11 @@ _FALL_VERBS = ("fell|fallen|falls?|falling|down|decrease[sd]?|decreasing|declin(
 #: ... with the comparatives and nouns that say the same beside a figure ("7% fewer", "40% more")
 _RISE = re.compile(r"(?i)\b(?:" + _RISE_VERBS + r"|higher|more)\b")
 _FALL = re.compile(r"(?i)\b(?:" + _FALL_VERBS + r"|lower|less|fewer|loss|lost)\b")
-#: A figure right after such a verb is the size of a change ("dropped by more than four-fifths").
-_CHANGED_BY = re.compile(r"(?i)\b(?:" + _RISE_VERBS + "|" + _FALL_VERBS + r")(?:\s+by)?\s+\Z")
+#: A figure right after such a verb, or after "a drop of", is the size of a change ("dropped by more
+#: than four-fifths", "a drop of more than a fifth").
+_CHANGED_BY = re.compile(r"(?i)\b(?:" + _RISE_VERBS + "|" + _FALL_VERBS + r")(?:\s+by)?\s+\Z"
+                         r"|\ban?\s+(?:drop|decline|decrease|fall|cut|reduction|loss|increase|rise|jump|gain|growth)"
+                         r"\s+of\s+\Z")
 #: Words of a change, a sum or a gap in a sentence: arithmetic between figures may be what it says.
 _CUE = re.compile(r"\b(?:" + _RISE_VERBS + "|" + _FALL_VERBS + r"|total(?:ed|led|ing)?|combined|together|altogether"
                   r"|in all|sum|difference|gap|more than .{0,40}? than|fewer|remaining|rest|leav(?:e|es|ing)|left over|below|above|overr[au]ns?|shortfalls?"

@@ -1183,3 +1183,14 @@ def test_a_year_may_scope_its_figure_where_another_passage_states_that_figure():
     sentence = "USDA expects grocery prices to climb 2.3% in 2026, a bit slower than the 2.5% rise in 2025."
     lk = links_in(Linker({"ers": doc}), sentence)["2026"]
     assert lk is not None and "2.3 percent in 2026" in " ".join(lk.passage.of(doc.text).split())
+
+
+def test_a_share_after_a_drop_of_is_the_size_of_the_change():
+    # an NCES-style First Look of the corpus, and the story's "key numbers" list
+    case = Path(__file__).resolve().parent / "corpus" / "linking-holdout12" / "82-nces-teacher-shortages"
+    doc = read_document(case / "documents" / "nces-2026-047.txt")
+    article = ("- 41,300: estimated vacant teaching positions in public schools as of Oct. 1, 2025, down from 52,800 "
+               "a year earlier, a drop of more than a fifth.\n- 173,500: jobs filled by teachers not fully certified "
+               "for the assignment.\n")
+    formula = derived_formula(Linker({"nces": doc}), article, "more than a fifth")
+    assert formula.startswith("(52,800 - ") and formula.endswith("/ 52,800 = 21.78%")
