@@ -4,12 +4,12 @@
 Usage:
     python benchmarks/fit_linking.py [--split dev|test|all] [--l2 1.0] [--corpus DIR [DIR ...]]
 
-Every candidate passage that :meth:`claimgraph.link.DocumentIndex.candidate_features`
+Every candidate passage that :meth:`claimgraph.index.DocumentIndex.candidate_features`
 proposes for an article number becomes one example: positive when it lies in the gold
 passage (or an accepted alternative) of a directly stated figure, negative otherwise
 (including every candidate of a figure whose gold answer is "absent" or "derived").
 An L2-regularised logistic regression is fitted by Newton's method (numpy), and the
-weights are printed as the ``LINK_WEIGHTS`` table to paste into ``claimgraph/link.py``.
+weights are printed as the ``LINK_WEIGHTS`` table to paste into ``claimgraph/index.py``.
 Fit on ``dev`` (the default) and score on ``test`` with ``score_linking.py``.
 """
 

@@ -2,7 +2,7 @@
 its sentence, the other figures beside it, and how it speaks of the figure (a change,
 which way it went, a share per item, the clause the figure sits in).
 
-The :class:`~claimgraph.link.DocumentIndex` scores passages against this reading, and
+The :class:`~claimgraph.index.DocumentIndex` scores passages against this reading, and
 the derivations (:mod:`claimgraph.derivations`) use it to choose which arithmetic to try.
 A sentence is read once: :func:`_context_cached` and :func:`_figures_of` are cached.
 """

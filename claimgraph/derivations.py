@@ -1,7 +1,7 @@
 """Figures an article computed from a document's: shares, percent changes, differences and
 sums, multiples, amounts per item.
 
-:class:`Derivations` is the part of :class:`~claimgraph.link.DocumentIndex` that finds
+:class:`Derivations` is the part of :class:`~claimgraph.index.DocumentIndex` that finds
 them.  Operands come from a pool (:meth:`Derivations._operand_pool`): the document's
 statements of figures the article gives, the figures beside those, and the numbers of the
 passages best matching the article's sentence.  A change a passage tells in one sentence
@@ -43,7 +43,7 @@ from .passages import _content_stems, _stem
 from .quantities import Interval, Quantity, Verdict, compare, derive
 
 if TYPE_CHECKING:
-    from .link import NumberLink
+    from .index import NumberLink
 
 #: A derived share must come within this relative distance of the article's stated figure.
 DERIVED_MAX_REL = Decimal("0.1")
@@ -148,7 +148,7 @@ GAP_OPERANDS = 8
 
 
 class Derivations:
-    """The derivation half of a document index (mixed into :class:`~claimgraph.link.DocumentIndex`,
+    """The derivation half of a document index (mixed into :class:`~claimgraph.index.DocumentIndex`,
     whose numbers, passages and context scores it reads)."""
 
     #: article figure and kinds -> the document numbers stating it (set up by the index)
