@@ -100,6 +100,8 @@ __all__ = [
 NUMBER_MIN_SCORE = 0.5
 #: A derived figure (see :meth:`DocumentIndex.derived_candidates`) scoring below this is not proposed.
 DERIVED_MIN_SCORE = 0.57
+#: Words after a share that make it the size of a change ("nearly a third more than in 2021").
+_COMPARED_AFTER = re.compile(r"(?i)\s+(?:more|higher|lower|less|fewer|larger|smaller|bigger|above|below)\s+than\b")
 #: A primary link that only rounds to the article's figure and scores under this is doubtful:
 #: a derivation scoring at least DERIVED_OVER_ROUNDED ("12%" as $12.1 million / $97.6 million,
 #: rather than an unrelated "12.1 percent") is preferred to it.
@@ -273,9 +275,16 @@ class Linker:
         # a figure only loosely matched by a rounder one may rather be computed from exact ones; and a
         # share set right after the figure it is a share of ("$33.9 million, more than a third of the
         # total") is computed from that figure, however well a rounder statement elsewhere matches
-        apposed = _kind(quantity) in _SHARE_KINDS and _Context.of(context, quantity, wider).apposed is not None
-        doubtful = bool(primary) and all(lk.relation == "rounded" and (apposed or lk.score < DOUBTFUL_ROUNDED)
-                                         for lk in primary)
+        ctx = _Context.of(context, quantity, wider)
+        apposed = _kind(quantity) in _SHARE_KINDS and ctx.apposed is not None
+        # a share that is the size of a change ("nearly a third more than in 2021") is seldom stated as such
+        # ("about a third" elsewhere, matched only loosely, is no evidence of it)
+        at = context.find(quantity.text)
+        change = _kind(quantity) in _SHARE_KINDS and bool(primary) and (ctx.changed_by or (
+            at >= 0 and _COMPARED_AFTER.match(context, at + len(quantity.text)) is not None)) \
+            and all(lk.relation == "rehedged" and lk.score < DOUBTFUL_ROUNDED for lk in primary)
+        doubtful = change or bool(primary) and all(
+            lk.relation == "rounded" and (apposed or lk.score < DOUBTFUL_ROUNDED) for lk in primary)
         if (not primary or doubtful) and _kind(quantity) in _DERIVABLE_KINDS:
             # a figure no primary document states may have been computed from figures one does
             derivations = []
@@ -283,7 +292,7 @@ class Linker:
                 if found and not ix.primary:
                     continue
                 derived = ix.derived_candidates(quantity, context, all_quantities, wider=wider)
-                least = DERIVED_OVER_ROUNDED if doubtful and not apposed else DERIVED_MIN_SCORE
+                least = DERIVED_OVER_ROUNDED if doubtful and not (apposed or change) else DERIVED_MIN_SCORE
                 if derived and derived[0].score >= least:
                     derivations.append(derived[0])
             if doubtful and derivations:

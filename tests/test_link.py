@@ -1194,3 +1194,13 @@ def test_a_share_after_a_drop_of_is_the_size_of_the_change():
                "for the assignment.\n")
     formula = derived_formula(Linker({"nces": doc}), article, "more than a fifth")
     assert formula.startswith("(52,800 - ") and formula.endswith("/ 52,800 = 21.78%")
+
+
+def test_a_share_that_sizes_a_change_is_computed_rather_than_read_off_a_loose_statement():
+    # a GAO-style report of the corpus: "about a third" of its staffing section says nothing of pay
+    case = Path(__file__).resolve().parent / "corpus" / "linking-holdout12" / "81-gao-wildfire-workforce"
+    doc = read_document(case / "documents" / "gao-26-107214.txt")
+    article = ("A permanent raise that took effect last April lifted entry-level firefighters to an average of "
+               "$44,120 in base pay in 2025, nearly a third more than in 2021.")
+    lk = links_in(Linker({"gao": doc}), article)["nearly a third"]
+    assert lk is not None and lk.relation == "derived" and lk.formula.startswith("($44,120 - $33,680) / $33,680")
