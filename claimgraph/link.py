@@ -100,6 +100,10 @@ __all__ = [
 NUMBER_MIN_SCORE = 0.5
 #: A derived figure (see :meth:`DocumentIndex.derived_candidates`) scoring below this is not proposed.
 DERIVED_MIN_SCORE = 0.57
+#: Words saying a day is when a document came out ("the audit, released June 12"); such a day is
+#: the date line of the document's cover, within its first DATE_LINE_WITHIN characters.
+_RELEASED = re.compile(r"(?i)\b(?:released|published|issued|dated|made\s+public|came\s+out)\b")
+DATE_LINE_WITHIN = 1500
 #: Words after a share that make it the size of a change ("nearly a third more than in 2021").
 _COMPARED_AFTER = re.compile(r"(?i)\s+(?:more|higher|lower|less|fewer|larger|smaller|bigger|above|below)\s+than\b")
 #: A primary link that only rounds to the article's figure and scores under this is doubtful:
@@ -245,8 +249,16 @@ class Linker:
                 ) -> dict[str, list[NumberLink]]:
         """Each document's direct candidates, best first, scored with :meth:`candidate_features`."""
         out: dict[str, list[NumberLink]] = {}
+        # "the audit, released June 12": the day a document came out is the date line of its cover
+        released = _is_day(quantity) and _RELEASED.search(context) is not None
         for doc_id, cands in self.candidate_features(quantity, context, wider, outside).items():
-            links = [attrs.evolve(link, score=round(_link_probability(features), 4)) for link, features in cands]
+            ix = self._by_id[doc_id]
+            links = []
+            for link, features in cands:
+                score = _link_probability(features)
+                if released and link.span.start < DATE_LINE_WITHIN and ix.is_date_line(link.span):
+                    score += (1 - score) * SCOPE_PASSAGE_LIFT
+                links.append(attrs.evolve(link, score=round(score, 4)))
             links.sort(key=lambda lk: (-lk.score, lk.span.start))
             out[doc_id] = links
         return out

@@ -1204,3 +1204,16 @@ def test_a_share_that_sizes_a_change_is_computed_rather_than_read_off_a_loose_st
                "$44,120 in base pay in 2025, nearly a third more than in 2021.")
     lk = links_in(Linker({"gao": doc}), article)["nearly a third"]
     assert lk is not None and lk.relation == "derived" and lk.formula.startswith("($44,120 - $33,680) / $33,680")
+
+
+def test_a_release_day_is_the_date_line_of_the_documents_cover():
+    doc = ("Audit of the Weatherization Assistance Program Administered by Tamarack Valley\nCommunity Action "
+           "Agency\n\nJune 12, 2025\n\nWhy We Performed This Audit\n\nThe agency received $2.1 million in "
+           "weatherization funds. Our fieldwork ran from January 6 through April 18, 2025.")
+    article = ("The audit, released June 12, found that the agency billed for work that was never done. The agency "
+               "received $2.1 million in weatherization funds.")
+    lk = links_in(Linker({"doe-oig": doc}), article)["June 12"]
+    assert lk is not None and lk.quantity_text == "June 12, 2025"
+    # the same day said of something else is read off the cover only as loosely as any matching digits
+    other = links_in(Linker({"doe-oig": doc}), "Crews visited the first homes on June 12.")["June 12"]
+    assert other is None or other.score < lk.score - 0.15
