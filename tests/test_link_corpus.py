@@ -38,6 +38,8 @@ def score(corpus: str) -> dict:
     ("linking-holdout10", 0.83, 0.11),
     ("linking-holdout11", 0.80, 0.06),
     ("linking-holdout12", 0.81, 0.06),
+    ("linking-holdout13", 0.82, 0.08),
+    ("linking-holdout14", 0.85, 0.15),
 ])
 def test_linking_quality_holds(corpus, right_floor, false_ceiling):
     t = score(corpus)
@@ -52,7 +54,8 @@ def test_linking_quality_holds(corpus, right_floor, false_ceiling):
 @pytest.mark.parametrize("corpus", ["linking", "linking-holdout", "linking-holdout2", "linking-holdout3",
                                     "linking-holdout4", "linking-holdout5", "linking-holdout6",
                                     "linking-holdout7", "linking-holdout8", "linking-holdout9",
-                                    "linking-holdout10", "linking-holdout11", "linking-holdout12"])
+                                    "linking-holdout10", "linking-holdout11", "linking-holdout12",
+                                    "linking-holdout13", "linking-holdout14"])
 def test_every_label_agrees_with_its_texts(corpus):
     run = subprocess.run([sys.executable, str(ROOT / "tests" / "corpus" / "linking" / "_validate.py"),
                           "--corpus", str(ROOT / "tests" / "corpus" / corpus)],
