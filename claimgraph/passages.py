@@ -71,6 +71,14 @@ _SAME_WORD = {
     **dict.fromkeys("agree agreed agrees concur concurred concurs accept accepted accepts".split(), "agree"),
     **dict.fromkeys("women woman females female".split(), "female"),
     **dict.fromkeys("men man males male".split(), "male"),
+    **dict.fromkeys("wage wages earnings salary salaries".split(), "wage"),
+    **dict.fromkeys("home homes house houses housing".split(), "home"),
+    **dict.fromkeys("shot shots vaccination vaccinations vaccine vaccines vaccinated immunization "
+                    "immunizations".split(), "vaccine"),
+    **dict.fromkeys("injury injuries injured".split(), "injury"),
+    **dict.fromkeys("fatal fatalities fatality killed".split(), "death"),
+    **dict.fromkeys("firm firms business businesses company companies".split(), "firm"),
+    **dict.fromkeys("renter renters tenant tenants".split(), "tenant"),
 }
 
 

@@ -1006,7 +1006,10 @@ def test_a_speakers_quotation_is_not_the_context_of_a_figure_outside_it():
 
 
 @pytest.mark.parametrize("story, report", [("agreed", "concurred"), ("accepted", "concurs"), ("women", "females"),
-                                           ("men", "males"), ("jumped", "increased"), ("staffers", "employees")])
+                                           ("men", "males"), ("jumped", "increased"), ("staffers", "employees"),
+                                           ("shots", "vaccinations"), ("wages", "earnings"), ("homes", "housing"),
+                                           ("killed", "fatalities"), ("injured", "injuries"), ("firms", "businesses"),
+                                           ("renters", "tenants")])
 def test_a_storys_word_for_a_reports_is_read_alike(story, report):
     from claimgraph.passages import _stem
 
