@@ -873,6 +873,18 @@ def _read_chain(text: str, s: int, e: int, tok: str, floor: int) -> tuple[list[A
     return _name_rec(s, e, _tok_value(tok)), e
 
 
+def _closed(text: str, start: int, pos: int, value: Decimal, kind: str, hedge: str, unit: str | None,
+            prec: Decimal | None, phrase_mode: bool) -> tuple[list[Any], int]:
+    """The record of a number read from ``start`` to ``pos``, with its counted noun (:func:`_finish`); a
+    duration "over five years" is read as during them, not as more than five."""
+    if kind == "duration" and hedge == "more_than":
+        during = _over_means_during(text, start)
+        if during is not None:
+            hedge, start = "exact", during
+    rec = _rec(start, pos, value, kind, hedge=hedge, unit=unit, prec=prec)
+    return _finish(text, rec, pos, phrase_mode), pos
+
+
 def _read_number(text: str, s: int, e: int, tok: str, floor: int, phrase_mode: bool,
                  fy_start: int | None = None) -> tuple[list[Any] | None, int]:
     has_sep = _HAS_SEP(tok) is not None
@@ -1105,12 +1117,7 @@ def _read_number(text: str, s: int, e: int, tok: str, floor: int, phrase_mode: b
             ph = _PHONE_REST.match(text, e)
             if ph:
                 return _name_rec(s - 1, ph.end(), value), ph.end()
-    if kind == "duration" and hedge == "more_than":
-        during = _over_means_during(text, start)
-        if during is not None:
-            hedge, start = "exact", during
-    rec = _rec(start, pos, value, kind, hedge=hedge, unit=unit, prec=prec)
-    return _finish(text, rec, pos, phrase_mode), pos
+    return _closed(text, start, pos, value, kind, hedge, unit, prec, phrase_mode)
 
 
 def _tail_number(m: re.Match[str]) -> Decimal | None:
@@ -1606,12 +1613,7 @@ def _read_words(text: str, s: int, e: int, run: str, floor: int,
                 start = min(start, lm.start("rng")) if lm is not None else start
             rec = _rec(start, end2, value, "range", unit=unit, high=other, prec=_ONE)
             return _finish(text, rec, end2, phrase_mode), end2
-    if kind == "duration" and hedge == "more_than":
-        during = _over_means_during(text, start)
-        if during is not None:
-            hedge, start = "exact", during
-    rec = _rec(start, pos, value, kind, hedge=hedge, unit=unit, prec=prec)
-    return _finish(text, rec, pos, phrase_mode), pos
+    return _closed(text, start, pos, value, kind, hedge, unit, prec, phrase_mode)
 
 
 def _over_means_during(text: str, start: int) -> int | None:
