@@ -128,6 +128,9 @@ FIGURE_SPECIFICITY = 0.44
 RELAYED_MIN_SCORE = 0.3
 #: Score multiplier for documents that are not primary (news outlets relaying a figure).
 SECONDARY_FACTOR = 0.9
+#: A year the passage of no figure of its sentence gives is linked only at this score or more:
+#: a bare year ("since 2019") matches a passage of almost any report.
+YEAR_ALONE_MIN_SCORE = 0.7
 #: How closely each relation tells a figure: a secondary document stating the figure more closely
 #: than every primary one does is its evidence (see :func:`_stated_first`).
 _CLOSENESS_RANK = {"verbatim": 2, "rehedged": 2, "rounded": 1, "derived": 0}
@@ -416,7 +419,7 @@ class Linker:
                 lift = (SCOPE_PASSAGE_LIFT if rank < unraised
                         else SCOPE_BLOCK_LIFT if pi is not None and (lk.document, ix._owner[pi]) in blocks else 0.0)
                 score = round(lk.score + (1 - lk.score) * lift, 4)
-                if score >= threshold:
+                if score >= (max(threshold, YEAR_ALONE_MIN_SCORE) if lift == 0 and _kind(q) == "year" else threshold):
                     found.append((lift, rank, attrs.evolve(lk, score=score)))
         if _kind(q) == "year" and not any(rank < len(anchors) for _, rank, _ in found):
             # "up 330% since 2019" beside "During 2019-2025, ... increased 330%": an end of the range;

@@ -1220,3 +1220,14 @@ def test_a_release_day_is_the_date_line_of_the_documents_cover():
     # the same day said of something else is read off the cover only as loosely as any matching digits
     other = links_in(Linker({"doe-oig": doc}), "Crews visited the first homes on June 12.")["June 12"]
     assert other is None or other.score < lk.score - 0.15
+
+
+def test_a_year_beside_no_figure_of_its_passage_needs_a_strong_match():
+    doc = ("The grant program began in 2019 with 40 participating counties.\n\n"
+           "By 2025, 112 counties took part, and the program served 14,300 families.")
+    linker = Linker({"report": doc})
+    # "since 2019" shares a word or two with the report's sentence: no figure ties them
+    assert links_in(linker, "The program has expanded steadily since 2019, county officials said.")["2019"] is None
+    # the year beside the figure it scopes is linked
+    lk = links_in(linker, "The grant program began in 2019 with 40 counties.")["2019"]
+    assert lk is not None and lk.passage.of(doc).startswith("The grant program began in 2019")
