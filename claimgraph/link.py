@@ -59,6 +59,7 @@ from .matching import (  # noqa: F401 (some are re-exported)
     _DERIVABLE_KINDS,
     _SHARE_KINDS,
     _TWO_SIDED,
+    _converted,
     _fmt,
     _hedge,
     _is_day,
@@ -73,7 +74,7 @@ from .passages import (  # noqa: F401
     _is_headline,
     article_context,
 )
-from .quantities import Quantity, find_quantities
+from .quantities import Hedge, Quantity, find_quantities
 from .spans import Span
 
 __all__ = [
@@ -134,6 +135,43 @@ YEAR_ALONE_MIN_SCORE = 0.7
 #: How closely each relation tells a figure: a secondary document stating the figure more closely
 #: than every primary one does is its evidence (see :func:`_stated_first`).
 _CLOSENESS_RANK = {"verbatim": 2, "rehedged": 2, "rounded": 1, "derived": 0}
+
+
+#: An amount in one period is this many of another ("$94 a week" is $4,888 a year; a work-year
+#: of 2,080 hours).
+_PER_YEAR = {"hour": 2080, "day": 365, "week": 52, "month": 12, "year": 1}
+_PERIOD_AFTER = re.compile(r"(?i)[ \t]+(?:a|an|per|each)[ \t]+(hour|day|week|month|year)\b")
+_OR_AFTER = re.compile(r"(?i),?[ \t]+or[ \t]+(?:about|roughly|nearly|almost|some|more[ \t]+than|over|under|"
+                       r"less[ \t]+than|close[ \t]+to)?[ \t]*\Z")
+
+
+def _in_other_terms(text: str, first: Quantity, q: Quantity, link: NumberLink) -> NumberLink | None:
+    """``q``'s link when it tells ``first`` (linked by ``link``) in other terms: an amount per
+    another period ("$94 a week below the national average ..., or roughly $4,900 a year") or a
+    duration in another unit ("a gap of 0.44 hours, or roughly 26 minutes"); None otherwise."""
+    if first.span is None or q.span is None or first.high is not None or q.high is not None:
+        return None
+    kind = _kind(q)
+    if kind == "duration" and _kind(first) == "duration" and first.unit != q.unit \
+            and _OR_AFTER.search(text, first.span.end, q.span.start):
+        converted = _converted(first, q.unit)
+        factor = None
+    elif kind in ("money", "count") and _kind(first) == kind and first.unit == q.unit:
+        mine, theirs = _PERIOD_AFTER.match(text, q.span.end), _PERIOD_AFTER.match(text, first.span.end)
+        if mine is None or theirs is None or mine.group(1).lower() == theirs.group(1).lower():
+            return None
+        factor = Decimal(_PER_YEAR[theirs.group(1).lower()]) / Decimal(_PER_YEAR[mine.group(1).lower()])
+        converted = attrs.evolve(first, value=first.value * factor, text=_fmt(first.value * factor, 2),
+                                 precision=None, hedge=Hedge.EXACT)
+    else:
+        return None
+    if converted is None or _relation(q, attrs.evolve(converted, hedge=Hedge.EXACT)) is None:
+        return None
+    shown = _fmt(converted.value, 2)
+    formula = (f"{first.text} = {shown} {q.unit}s" if factor is None
+               else f"{first.text} × {_fmt(factor, 4)} = {shown}")
+    return attrs.evolve(link, relation="derived", score=round(link.score * REPEAT_FACTOR, 4), quantity_text=shown,
+                        formula=formula, operands=link.operands or ((link.document, link.span),))
 
 
 def _stated_first(found: list[NumberLink], credited: Callable[[str], bool] = lambda doc: False) -> list[NumberLink]:
@@ -370,6 +408,17 @@ class Linker:
             followed = self._restated(q, contexts[i], told, None)
             if followed is not None:
                 out[i] = [followed]
+        for i, q in enumerate(quantities):
+            if out[i] or where[i] < 0:
+                continue  # "$94 a week ..., or roughly $4,900 a year": the same amount in another period
+            for j in range(i - 1, -1, -1):
+                if where[j] != where[i]:
+                    break
+                if out[j] and out[j][0].score >= REPEAT_MIN_SCORE:
+                    converted = _in_other_terms(text, quantities[j], q, out[j][0])
+                    if converted is not None:
+                        out[i] = [converted]
+                        break
         return out
 
     def _restated(self, q: Quantity, context: tuple[str, str, bool], others: Sequence[tuple[Quantity, NumberLink]],

@@ -1231,3 +1231,17 @@ def test_a_year_beside_no_figure_of_its_passage_needs_a_strong_match():
     # the year beside the figure it scopes is linked
     lk = links_in(linker, "The grant program began in 2019 with 40 counties.")["2019"]
     assert lk is not None and lk.passage.of(doc).startswith("The grant program began in 2019")
+
+
+def test_an_amount_told_again_in_another_period_or_unit_is_derived_from_the_first():
+    doc = ("Average weekly wages for the nation increased to $1,512 during the year.\n\n"
+           "In Westrow County, the average weekly wage was $1,418 in the fourth quarter.")
+    article = ("The average weekly wage in Westrow hit $1,418 in the fourth quarter. That still leaves Westrow $94 a "
+               "week below the national average of $1,512, or roughly $4,900 a year.")
+    assert derived_formula(Linker({"bls": doc}), article, "roughly $4,900") == "$94 × 52 = 4,888"
+    staffing = "Registered nurses at the sampled homes provided 0.44 hours less care per resident day than required."
+    told = "Nurses provided 0.44 hours less care per resident day, or roughly 26 minutes, than the rules require."
+    assert derived_formula(Linker({"oig": staffing}), told, "roughly 26 minutes") == "0.44 hours = 26.4 minutes"
+    # an amount in the same period is no restatement
+    same = "The county paid $94 a week, or roughly $4,900 a week in all."
+    assert links_in(Linker({"bls": doc}), same).get("roughly $4,900") is None
