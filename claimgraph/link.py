@@ -247,6 +247,7 @@ class Linker:
         if dupes:
             raise DocumentError(f"document id {dupes[0]!r} is used twice", hint="give every document its own id")
         self._by_id = {ix.doc_id: ix for ix in self.indexes}
+        self._memo: dict[tuple[Quantity, str, str, bool], dict[str, list[NumberLink]]] | None = None
 
     def __repr__(self) -> str:
         return f"<Linker {len(self.indexes)} documents>"
@@ -288,7 +289,11 @@ class Linker:
 
     def _direct(self, quantity: Quantity, context: str, wider: str = "", outside: bool = False
                 ) -> dict[str, list[NumberLink]]:
-        """Each document's direct candidates, best first, scored with :meth:`candidate_features`."""
+        """Each document's direct candidates, best first, scored with :meth:`candidate_features`
+        (remembered while :meth:`link_numbers` reads an article: its passes ask again)."""
+        key = (quantity, context, wider, outside)
+        if self._memo is not None and key in self._memo:
+            return self._memo[key]
         out: dict[str, list[NumberLink]] = {}
         # "the audit, released June 12": the day a document came out is the date line of its cover
         released = _is_day(quantity) and _RELEASED.search(context) is not None
@@ -302,6 +307,8 @@ class Linker:
                 links.append(attrs.evolve(link, score=round(score, 4)))
             links.sort(key=lambda lk: (-lk.score, lk.span.start))
             out[doc_id] = links
+        if self._memo is not None:
+            self._memo[key] = out
         return out
 
     def number_links(self, quantity: Quantity, context: str, *, all_quantities: Sequence[Quantity] = (),
@@ -364,7 +371,13 @@ class Linker:
         and a figure in a headline that found no passage takes the passage its
         restatement in the story (the same figure, or a precise one it rounds) was linked to.
         """
-        quantities = list(quantities)
+        self._memo = {}
+        try:
+            return self._link_numbers(text, list(quantities))
+        finally:
+            self._memo = None
+
+    def _link_numbers(self, text: str, quantities: list[Quantity]) -> list[list[NumberLink]]:
         sentences = _article_sentences(text)
         starts = [s.start for s in sentences]
         contexts = [(*_context_of(text, sentences, q.span), said) if q.span is not None else (q.text, "", False)
