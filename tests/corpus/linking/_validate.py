@@ -735,9 +735,10 @@ def main(argv=None):
         argv = argv[:at] + argv[at + 2:]
     names = [a for a in argv if not a.startswith("-")]
     ck = Checker(verbose)
-    cases = sorted(p for p in folder.iterdir() if p.is_dir() and re.match(r"\d\d-", p.name))
+    cases = sorted((p for p in folder.iterdir() if p.is_dir() and re.match(r"\d{2,}-", p.name)),
+                   key=lambda p: (int(p.name.split("-", 1)[0]), p.name))
     if names:
-        cases = [c for c in cases if c.name in names or c.name[:2] in names]
+        cases = [c for c in cases if c.name in names or c.name.split("-", 1)[0] in names]
     if not cases:
         print("no cases found", file=sys.stderr)
         return 1
