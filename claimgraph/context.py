@@ -72,7 +72,6 @@ def _apposed(context: str, start: int, end: int) -> tuple[Quantity | None, froze
     return before[-1], frozenset(_content_stems(context[end : stop.start() if stop else len(context)]))
 
 
-
 _CLAUSE_BREAK = re.compile(r"[:;\u2014]|\s-\s|,\s+(?:and|but|while|whereas)\s")
 
 
@@ -81,13 +80,6 @@ def _clause_bounds(context: str, start: int, end: int) -> tuple[int, int]:
     lo = max((m.end() for m in _CLAUSE_BREAK.finditer(context, 0, start)), default=0)
     nxt = _CLAUSE_BREAK.search(context, end)
     return lo, nxt.start() if nxt else len(context)
-
-
-def _clause_of(context: str, start: int, end: int) -> str:
-    """The clause of a sentence that holds the figure at ``start:end`` ("... the headline is a
-    welcome one: violent crime fell about 7% in 2025" -> "violent crime fell about 7% in 2025")."""
-    lo, hi = _clause_bounds(context, start, end)
-    return context[lo:hi]
 
 
 def _is_change(context: str, start: int) -> bool:
@@ -127,6 +119,7 @@ class _Context:
     changed_by: bool = False  # the figure is the size of a change ("fell 7%")
     clause: frozenset[str] = frozenset()  # the words of the figure's own clause
     per_item: bool = False  # "$7,300 per case": an amount divided among a count
+    compared: bool = False  # the figure is compared with another ("$61,000 more than ...", "a third more than in 2021")
     apposed: Quantity | None = None  # "rose 0.9%, less than half the nonfarm pace": the figure a share compares
     compared_with: frozenset[str] = frozenset()  # ... and the words of what it is compared with ("nonfarm pace")
     clause_others: tuple[Quantity, ...] = ()  # the other figures of its clause ("women's rose 0.3 year, to 81.6")
@@ -141,15 +134,19 @@ class _Context:
         return _context_cached(context, "", "", "")
 
 
+_FIGURE_KINDS = _COUNT_KINDS | _SHARE_KINDS | {"range"}
+
+
 @lru_cache(maxsize=1024)
 def _figures_of(text: str) -> tuple[Quantity, ...]:
     """The figures of an article sentence that other figures may be compared with or computed
-    from (counts, money, shares, measured durations), read once per sentence."""
+    from (counts, money, shares, ranges, measured durations), read once per sentence."""
     try:
         found = find_quantities(text)
     except Exception:  # the reader never raises on text, but a link must not fail on it
         return ()
-    return tuple(oq for oq in found if _kind(oq) in _COUNT_KINDS | _SHARE_KINDS or _kind(oq) == "range" or _measured_duration(oq))
+    # a range of the sentence ("adults 60 to 74") places a table row too
+    return tuple(oq for oq in found if _kind(oq) in _FIGURE_KINDS or _measured_duration(oq))
 
 
 def _other_numbers(text: str, qtext: str) -> tuple[Quantity, ...]:
@@ -198,5 +195,5 @@ def _context_cached(context: str, qtext: str, noun: str, wider: str) -> _Context
     in_clause = tuple(oq for oq in common[2] if oq.span is not None and lo <= oq.span.start < hi)
     return _Context(stems, noun_stems, common[1], common[2], compared or common[3], wide_stems, common[5],
                     _direction(context, start, end), _is_change(context, start),
-                    frozenset(_content_stems(clause)), bool(_PER_ITEM.match(context, end)),
+                    frozenset(_content_stems(clause)), bool(_PER_ITEM.match(context, end)), compared,
                     *_apposed(context, start, end), in_clause)

@@ -444,11 +444,11 @@ class Derivations:
         target = quantity.value
         if not target:
             return
-        tolerance = MAX_ROUNDING_REL if _hedge(quantity) != "exact" else PER_ITEM_EXACT_REL
+        hedge = _hedge(quantity)
         # "roughly four for every vacancy" is 4.2 at the article's precision; "more than 400 apiece" 424
-        slack = quantity._precision() / 2 if _hedge(quantity) == "approximately" else Decimal(0)
-        if _hedge(quantity) not in _TWO_SIDED:
-            tolerance = DERIVED_MAX_REL
+        tolerance = (PER_ITEM_EXACT_REL if hedge == "exact" else MAX_ROUNDING_REL if hedge in _TWO_SIDED
+                     else DERIVED_MAX_REL)
+        slack = quantity._precision() / 2 if hedge == "approximately" else Decimal(0)
         for ra, ka in pool:
             total = self.entries[ka]
             if ka not in near_ops or total.level != _group(quantity) or total.q.value <= 0:

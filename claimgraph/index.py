@@ -370,7 +370,7 @@ class DocumentIndex(Derivations):
         """Whether the figure at ``span`` stands on a line of its own ("May 21, 2026" under a report's title)."""
         start = self.text.rfind("\n", 0, span.start) + 1
         end = self.text.find("\n", span.end)
-        return not self.text[start : end if end >= 0 else len(self.text)].replace(self.text[span.start : span.end], "").strip()
+        return self.text[start : end if end >= 0 else len(self.text)].strip() == self.text[span.start : span.end]
 
     def page_of(self, offset: int) -> int | None:
         return _page_of(self.document.pages, offset)

@@ -105,8 +105,6 @@ DERIVED_MIN_SCORE = 0.57
 #: the date line of the document's cover, within its first DATE_LINE_WITHIN characters.
 _RELEASED = re.compile(r"(?i)\b(?:released|published|issued|dated|made\s+public|came\s+out)\b")
 DATE_LINE_WITHIN = 1500
-#: Words after a share that make it the size of a change ("nearly a third more than in 2021").
-_COMPARED_AFTER = re.compile(r"(?i)\s+(?:more|higher|lower|less|fewer|larger|smaller|bigger|above|below)\s+than\b")
 #: A primary link that only rounds to the article's figure and scores under this is doubtful:
 #: a derivation scoring at least DERIVED_OVER_ROUNDED ("12%" as $12.1 million / $97.6 million,
 #: rather than an unrelated "12.1 percent") is preferred to it.
@@ -141,6 +139,7 @@ _CLOSENESS_RANK = {"verbatim": 2, "rehedged": 2, "rounded": 1, "derived": 0}
 #: of 2,080 hours).
 _PER_YEAR = {"hour": 2080, "day": 365, "week": 52, "month": 12, "year": 1}
 _PERIOD_AFTER = re.compile(r"(?i)[ \t]+(?:a|an|per|each)[ \t]+(hour|day|week|month|year)\b")
+_OR_BETWEEN = re.compile(r"(?i),[ \t]+or[ \t]")
 _OR_AFTER = re.compile(r"(?i),?[ \t]+or[ \t]+(?:about|roughly|nearly|almost|some|more[ \t]+than|over|under|"
                        r"less[ \t]+than|close[ \t]+to)?[ \t]*\Z")
 
@@ -152,6 +151,8 @@ def _in_other_terms(text: str, first: Quantity, q: Quantity, link: NumberLink) -
     if first.span is None or q.span is None or first.high is not None or q.high is not None:
         return None
     kind = _kind(q)
+    if not _OR_BETWEEN.search(text, first.span.end, q.span.start):
+        return None  # "..., or roughly $4,900 a year": told again, not another amount
     if kind == "duration" and _kind(first) == "duration" and first.unit != q.unit \
             and _OR_AFTER.search(text, first.span.end, q.span.start):
         converted = _converted(first, q.unit)
@@ -190,12 +191,6 @@ def _stated_first(found: list[NumberLink], credited: Callable[[str], bool] = lam
     for i, lk in enumerate(found):
         if not lk.primary and _CLOSENESS_RANK.get(lk.relation, 0) > rank and lk.score * SECONDARY_FACTOR > head.score \
                 and (not computed or credited(lk.document)):
-            return [lk] + found[:i] + found[i + 1 :]
-    return found
-    head = found[0]
-    rank = _CLOSENESS_RANK.get(head.relation, 0)
-    for i, lk in enumerate(found):
-        if not lk.primary and _CLOSENESS_RANK.get(lk.relation, 0) > rank and lk.score * SECONDARY_FACTOR > head.score:
             return [lk] + found[:i] + found[i + 1 :]
     return found
 
@@ -339,9 +334,7 @@ class Linker:
         apposed = _kind(quantity) in _SHARE_KINDS and ctx.apposed is not None
         # a share that is the size of a change ("nearly a third more than in 2021") is seldom stated as such
         # ("about a third" elsewhere, matched only loosely, is no evidence of it)
-        at = context.find(quantity.text)
-        change = _kind(quantity) in _SHARE_KINDS and bool(primary) and (ctx.changed_by or (
-            at >= 0 and _COMPARED_AFTER.match(context, at + len(quantity.text)) is not None)) \
+        change = _kind(quantity) in _SHARE_KINDS and bool(primary) and (ctx.changed_by or ctx.compared) \
             and all(lk.relation == "rehedged" and lk.score < DOUBTFUL_ROUNDED for lk in primary)
         doubtful = change or bool(primary) and all(
             lk.relation == "rounded" and (apposed or lk.score < DOUBTFUL_ROUNDED) for lk in primary)
@@ -568,7 +561,10 @@ class Linker:
 
     def link_quote(self, quote_text: str, context: str = "") -> QuoteLink | None:
         """Where a direct quote comes from (best match, primary documents first), or ``None``."""
-        links = self.quote_links(quote_text, context)
+        return self._best_quote(self.quote_links(quote_text, context), context)
+
+    def _best_quote(self, links: Sequence[QuoteLink], context: str) -> QuoteLink | None:
+        """The best of a quote's links (see :meth:`link_quote`)."""
         if not links:
             return None
         top = max(lk.score for lk in links)
@@ -610,7 +606,7 @@ class Linker:
                 sentences = _article_sentences(text)
             sentence = _context_of(text, sentences, span)[0] if span is not None and span.end <= len(text) else ""
             links = self.quote_links(quote, sentence)
-            best = self.link_quote(quote, sentence) if links else None
+            best = self._best_quote(links, sentence)
             results.append(LinkResult("quote", span, quote, best, tuple(lk for lk in links if lk is not best)))
         return results
 

@@ -829,12 +829,13 @@ def test_a_unit_the_document_does_not_name_needs_the_passages_words():
 
 
 def test_a_figures_own_clause_finds_the_change_a_long_sentence_computed():
-    from claimgraph.context import _clause_of
+    from claimgraph.context import _clause_bounds
 
     sentence = ("The Bureau of Justice Statistics dropped its annual victimization survey yesterday, and the headline "
                 "is a welcome one: by the survey's measure, violent crime fell about 7% in 2025.")
     at = sentence.index("about 7%")
-    assert _clause_of(sentence, at, at + len("about 7%")) == " by the survey's measure, violent crime fell about 7% in 2025."
+    lo, hi = _clause_bounds(sentence, at, at + len("about 7%"))
+    assert sentence[lo:hi] == " by the survey's measure, violent crime fell about 7% in 2025."
     doc = ("Criminal Victimization, 2025\n\nBureau of Justice Statistics\n\n"
            "Source: Bureau of Justice Statistics, National Crime Victimization Survey, 2024 and 2025.\n\n"
            "Source: Bureau of Justice Statistics, annual victimization survey tables, 2024 and 2025.\n\n"
@@ -1242,6 +1243,8 @@ def test_an_amount_told_again_in_another_period_or_unit_is_derived_from_the_firs
     staffing = "Registered nurses at the sampled homes provided 0.44 hours less care per resident day than required."
     told = "Nurses provided 0.44 hours less care per resident day, or roughly 26 minutes, than the rules require."
     assert derived_formula(Linker({"oig": staffing}), told, "roughly 26 minutes") == "0.44 hours = 26.4 minutes"
-    # an amount in the same period is no restatement
-    same = "The county paid $94 a week, or roughly $4,900 a week in all."
-    assert links_in(Linker({"bls": doc}), same).get("roughly $4,900") is None
+    # another amount in another period that happens to agree is no restatement: it is not told "or"
+    other = ("The average weekly wage in Westrow hit $1,418 in the fourth quarter. That still leaves Westrow $94 a "
+             "week below the national average of $1,512, while rents reached roughly $4,900 a year.")
+    assert links_in(Linker({"bls": doc}), other)["$94"] is not None
+    assert links_in(Linker({"bls": doc}), other)["roughly $4,900"] is None
