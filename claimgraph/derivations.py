@@ -106,6 +106,7 @@ class _Entry:
 
 _FROM_END = re.compile(r"(?i)\bfrom\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}\Z")
 _TO = re.compile(r"(?i)\bto\b")
+_COMPARED_END = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.|than)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,3}(?:of\s+)?\Z")
 
 
 def _rounds_to(quantity: Quantity, value: Decimal, target: Decimal, tolerance: Decimal) -> bool:
@@ -374,6 +375,8 @@ class Derivations:
                         score = DERIVED_FACTOR * 0.85 * near * 0.5 * (ra + rb)
                         shown = _fmt(value, 2)
                         out.append(self._derived_link(x, y, score, shown, f"{x.q.text} {sign} {y.q.text} = {shown}"))
+            if kind == "percentage_points" or points or ctx.direction:
+                out.extend(self._told_gaps(quantity, ctx, claimed, kinds))
         out.sort(key=lambda lk: (-lk.score, lk.span.start))
         return out
 
@@ -437,6 +440,32 @@ class Derivations:
                 score = DERIVED_FACTOR * (0.55 + 0.45 * s) * _fit(value, target, _hedge(quantity))
                 yield self._derived_link(old, new, score, shown, formula)
 
+    def _told_gaps(self, quantity: Quantity, ctx: "_Context", claimed: Interval,
+                   kinds: frozenset[str]) -> Iterator[NumberLink]:
+        """A gap the article computed from a change or comparison the document tells in one
+        sentence ("fell from 90.4 percent ... to 71.6 percent" -> "fell nearly 19 points"; "14,820
+        representatives, compared with 16,950" -> "about 2,100 fewer") when the article gives
+        neither figure: the passage must match the article's sentence well and the gap must go
+        the way the article says."""
+        if not quantity.value:
+            return
+        for s, pi in self._told_passages(ctx):
+            for old, new in self._levels(pi, kinds, compared=True):
+                if _kind(quantity) not in ("percentage_points", "count") and old.level != _group(quantity):
+                    continue
+                if ctx.direction and (new.q.value > old.q.value) != (ctx.direction > 0):
+                    continue
+                big, small = (old, new) if old.q.value > new.q.value else (new, old)
+                value = big.q.value - small.q.value
+                if abs(value - quantity.value) > abs(quantity.value) * MAX_ROUNDING_REL:
+                    continue
+                if compare(derive("difference", _nominal(big.q), _nominal(small.q)), claimed).verdict \
+                        == Verdict.CONTRADICTED:
+                    continue
+                shown = _fmt(value, 2)
+                score = DERIVED_FACTOR * (0.55 + 0.45 * s)
+                yield self._derived_link(big, small, score, shown, f"{big.q.text} - {small.q.text} = {shown}")
+
     def _per_item(self, quantity: Quantity, ctx: "_Context", others: Sequence[Quantity]) -> Iterator[NumberLink]:
         """An amount per item ("roughly $7,300 per case") as a total the article gives beside it
         over a count it gives anywhere ("$2.87 billion in refunds" / "391,806 unresolved cases")."""
@@ -477,9 +506,10 @@ class Derivations:
                         reverse=True)[:TOLD_CHANGE_PASSAGES]
         return [(s, pi) for s, pi in scored if s >= TOLD_CHANGE_MIN_CONTEXT]
 
-    def _levels(self, pi: int, kinds: frozenset[str]) -> Iterator[tuple[_Entry, _Entry]]:
+    def _levels(self, pi: int, kinds: frozenset[str], compared: bool = False) -> Iterator[tuple[_Entry, _Entry]]:
         """(old, new) pairs of figures of one kind that passage ``pi`` tells a change between:
-        "from A ... to B" and "B ..., up/down from A"."""
+        "from A ... to B" and "B ..., up/down from A"; with ``compared``, also "B ..., compared
+        with A" (A is then the figure B is measured against)."""
         def level(e: _Entry) -> tuple[str, str] | None:  # "from 4.6 to 5.1 per 1,000": a count, then a rate
             return e.level if _operand_kind(e.q) in kinds and e.q.high is None else None
 
@@ -494,8 +524,9 @@ class Derivations:
                 before = self.text[max(0, a.q.span.start - 30) : a.q.span.start]
                 if _FROM_END.search(before) and _TO.search(between) and not _FROM_END.search(between):
                     yield a, b  # "from 2,118 ... to 1,742"
-                elif _FROM_END.search(between) and len(between) < 60:
-                    yield b, a  # "5.1 per 1,000, up from 4.6"
+                elif (_FROM_END.search(between) or (compared and _COMPARED_END.search(between))) \
+                        and len(between) < 60:
+                    yield b, a  # "5.1 per 1,000, up from 4.6"; "14,820 ..., compared with 16,950"
 
     def _changes(self, quantity: Quantity, claimed: Interval, target: Decimal | None, tolerance: Decimal,
                  small: _Entry, big: _Entry, ra: float, rb: float, direction: int = 0) -> Iterator[NumberLink]:

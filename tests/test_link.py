@@ -771,6 +771,22 @@ def test_a_percent_change_is_computed_from_a_change_the_document_tells_in_one_se
     assert links_in(linker, "The motor vehicle theft rate jumped about 14%.")["about 14%"] is None
 
 
+def test_a_gap_is_computed_from_a_change_or_comparison_the_document_tells_in_one_sentence():
+    doc = ("Staffing\n\nIRS began the 2025 filing season with 14,820 customer service representatives, compared "
+           "with 16,950 at the start of the 2024 filing season.\n\nPhones\n\nIRS answered 11.9 million calls.\n\n"
+           "Delivery\n\nIn the Carverton area, on-time delivery fell from 90.4 percent in fiscal year 2023 to "
+           "71.6 percent in fiscal year 2024.")
+    linker = Linker({"gao": doc})
+    fewer = "IRS answered 11.9 million calls, even with about 2,100 fewer customer service representatives than a year earlier."
+    assert derived_formula(linker, fewer, "about 2,100") == "16,950 - 14,820 = 2,130"
+    points = "On-time delivery in the Carverton area fell nearly 19 points in a year."
+    assert derived_formula(linker, points, "nearly 19") == "90.4 percent - 71.6 percent = 18.8"
+    # a gap going the other way than the document's is not taken from it
+    assert links_in(linker, "On-time delivery in the Carverton area rose nearly 19 points.")["nearly 19"] is None
+    assert links_in(linker, "IRS had about 2,100 more customer service representatives than a year earlier.")[
+        "about 2,100"] is None
+
+
 def test_a_wait_more_than_half_longer_is_a_change_between_two_durations():
     doc = "The average time to resolve a case rose from 436 days in FY 2023 to 506 days in FY 2024 and 676 days in FY 2025."
     article = "Victims waited an average of 676 days, more than 50% longer than two years earlier."
