@@ -29,7 +29,7 @@ _SHARE_UP = re.compile(r"\b(?:make|makes|made|making|ate|eat|eats|eating|take|ta
 
 #: Verbs of a rise and of a fall: the direction a figure's change goes ("rose 23%", "fell 7%").
 _RISE_VERBS = ("rose|risen|rise[sn]?|rising|up|increase[sd]?|increasing|grew|grown|grow|growing|jump(?:ed|s)?"
-               "|climb(?:ed|s)?|gain(?:ed|s)?|surge[sd]?|soar(?:ed|s)?|doubled|tripled")
+               "|climb(?:ed|s)?|gain(?:ed|s)?|surge[sd]?|soar(?:ed|s)?|doubled|tripled|add(?:ed|ing|s)?")
 _FALL_VERBS = ("fell|fallen|falls?|falling|down|decrease[sd]?|decreasing|declin(?:e|ed|es|ing)|drop(?:ped|s)?"
                "|cut|shr[au]nk|slid|sank|plunge[sd]?|tumbled")
 #: ... with the comparatives and nouns that say the same beside a figure ("7% fewer", "40% more")

@@ -39,7 +39,7 @@ from .matching import (
     _stated_fraction,
     _wrong_side,
 )
-from .passages import _content_stems, _stem
+from .passages import _content_stems, _is_table_line, _stem
 from .quantities import Interval, Quantity, Verdict, compare, derive
 
 if TYPE_CHECKING:
@@ -450,7 +450,7 @@ class Derivations:
         if not quantity.value:
             return
         for s, pi in self._told_passages(ctx):
-            for old, new in self._levels(pi, kinds, compared=True):
+            for old, new in self._levels(pi, kinds):
                 if _kind(quantity) not in ("percentage_points", "count") and old.level != _group(quantity):
                     continue
                 if ctx.direction and (new.q.value > old.q.value) != (ctx.direction > 0):
@@ -506,15 +506,24 @@ class Derivations:
                         reverse=True)[:TOLD_CHANGE_PASSAGES]
         return [(s, pi) for s, pi in scored if s >= TOLD_CHANGE_MIN_CONTEXT]
 
-    def _levels(self, pi: int, kinds: frozenset[str], compared: bool = False) -> Iterator[tuple[_Entry, _Entry]]:
+    def _levels(self, pi: int, kinds: frozenset[str]) -> Iterator[tuple[_Entry, _Entry]]:
         """(old, new) pairs of figures of one kind that passage ``pi`` tells a change between:
-        "from A ... to B" and "B ..., up/down from A"; with ``compared``, also "B ..., compared
-        with A" (A is then the figure B is measured against)."""
+        "from A ... to B", "B ..., up/down from A" and "B ..., compared with A" (A is then the
+        figure B is measured against)."""
         def level(e: _Entry) -> tuple[str, str] | None:  # "from 4.6 to 5.1 per 1,000": a count, then a rate
             return e.level if _operand_kind(e.q) in kinds and e.q.high is None else None
 
         entries = [self.entries[k] for k in self._passage_numbers.get(pi, ())
                    if k not in self._scaled and level(self.entries[k]) is not None]
+        span = self.passages[pi]
+        if _is_table_line(self.text[span.start : span.end]):
+            # a table row ("Heating oil   2,019   1,942   -3.8") tells its columns left to right
+            cells = sorted((e for e in entries if _specificity(e.q) >= 0.5), key=lambda e: e.q.span.start)
+            for i, a in enumerate(cells):
+                for b in cells[i + 1 :]:
+                    if level(a) == level(b) and a.q.span.start != b.q.span.start:
+                        yield a, b
+            return
         for i, a in enumerate(entries):
             for b in entries[i + 1 :]:
                 if level(a) != level(b) or b.q.span.start - a.q.span.end > 120 \
@@ -524,7 +533,7 @@ class Derivations:
                 before = self.text[max(0, a.q.span.start - 30) : a.q.span.start]
                 if _FROM_END.search(before) and _TO.search(between) and not _FROM_END.search(between):
                     yield a, b  # "from 2,118 ... to 1,742"
-                elif (_FROM_END.search(between) or (compared and _COMPARED_END.search(between))) \
+                elif (_FROM_END.search(between) or _COMPARED_END.search(between)) \
                         and len(between) < 60:
                     yield b, a  # "5.1 per 1,000, up from 4.6"; "14,820 ..., compared with 16,950"
 

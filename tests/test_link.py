@@ -787,6 +787,20 @@ def test_a_gap_is_computed_from_a_change_or_comparison_the_document_tells_in_one
         "about 2,100"] is None
 
 
+def test_a_gap_is_computed_between_the_columns_of_a_table_row():
+    doc = ("Table 3. Union affiliation by state\n\n"
+           "                 Members (thousands)\n"
+           "State            2024        2025\n"
+           "Illinois          811         798\n"
+           "Michigan          564         571\n"
+           "Ohio              602         589\n")
+    linker = Linker({"bls": doc})
+    assert derived_formula(linker, "Michigan bucked the trend, adding about 7,000 members.", "about 7,000") \
+        == "571 - 564 = 7,000"
+    # a row's columns run left to right: Michigan lost none
+    assert links_in(linker, "Michigan lost about 7,000 members.")["about 7,000"] is None
+
+
 def test_a_wait_more_than_half_longer_is_a_change_between_two_durations():
     doc = "The average time to resolve a case rose from 436 days in FY 2023 to 506 days in FY 2024 and 676 days in FY 2025."
     article = "Victims waited an average of 676 days, more than 50% longer than two years earlier."
