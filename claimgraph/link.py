@@ -42,7 +42,7 @@ import attrs
 
 from .derivations import _Entry
 from .documents import LoadedDocument, find_header, parse_document, read_document
-from .errors import DocumentError
+from .errors import DocumentError, QuantityError
 from .context import _Context
 from .credit import _issuer_source, _names_body, outside_speakers
 from .fidelity import Fidelity, WordDiff, quote_fidelity
@@ -56,6 +56,7 @@ from .index import (  # noqa: F401 (some are re-exported)
     _rivals_of,
 )
 from .matching import (  # noqa: F401 (some are re-exported)
+    MAX_ROUNDING_REL,
     _DERIVABLE_KINDS,
     _SHARE_KINDS,
     _TWO_SIDED,
@@ -67,6 +68,7 @@ from .matching import (  # noqa: F401 (some are re-exported)
     _kind,
     _relation,
     _specificity,
+    _stated_fraction,
 )
 from .passages import (  # noqa: F401
     _article_sentences,
@@ -222,6 +224,21 @@ _CREDITED = LINK_FEATURES.index("credited")
 YEAR_SPAN_FACTOR = 0.85
 
 
+def _worded_share_of(quantity: Quantity, link: NumberLink) -> bool:
+    """Whether ``quantity`` is a share in words ("about 1 in 8", "nearly a third") that the linked
+    figure states within plain rounding ("13 percent", "32 percent"): the way such a share is told,
+    so no doubtful match that a computed figure should displace."""
+    kind = _kind(quantity)
+    if not (kind == "fraction" or (kind == "ratio" and quantity.denominator is not None)):
+        return False
+    try:
+        stated = _stated_fraction(Quantity.parse(link.quantity_text))
+    except QuantityError:
+        return False
+    claimed = _stated_fraction(quantity)
+    return bool(stated and claimed) and abs(stated - claimed) <= claimed * MAX_ROUNDING_REL
+
+
 class Linker:
     """Link an article's numbers and quotes to a set of documents.
 
@@ -337,7 +354,8 @@ class Linker:
         change = _kind(quantity) in _SHARE_KINDS and bool(primary) and (ctx.changed_by or ctx.compared) \
             and all(lk.relation == "rehedged" and lk.score < DOUBTFUL_ROUNDED for lk in primary)
         doubtful = change or bool(primary) and all(
-            lk.relation == "rounded" and (apposed or lk.score < DOUBTFUL_ROUNDED) for lk in primary)
+            lk.relation == "rounded" and (apposed or (lk.score < DOUBTFUL_ROUNDED and not _worded_share_of(quantity, lk)))
+            for lk in primary)
         if (not primary or doubtful) and _kind(quantity) in _DERIVABLE_KINDS:
             # a figure no primary document states may have been computed from figures one does
             derivations = []

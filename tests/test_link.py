@@ -1278,3 +1278,17 @@ def test_an_amount_told_again_in_another_period_or_unit_is_derived_from_the_firs
              "week below the national average of $1,512, while rents reached roughly $4,900 a year.")
     assert links_in(Linker({"bls": doc}), other)["$94"] is not None
     assert links_in(Linker({"bls": doc}), other)["roughly $4,900"] is None
+
+
+def test_a_share_in_words_keeps_the_rounded_figure_that_states_it(monkeypatch):
+    import claimgraph.link as link_module
+
+    # every rounded match is doubtful here, so only the worded-share rule keeps one
+    monkeypatch.setattr(link_module, "DOUBTFUL_ROUNDED", 1.0)
+    doc = ("Highlights\n\nThirteen percent of homes had gaps in RN coverage.\n\nResults\n\nOf the 14,670 nursing homes "
+           "that submitted staffing data for the second quarter of 2025, 1,842 reported at least 1 day on which no RN worked.")
+    links = links_in(Linker({"oig": doc}), "Of the 14,670 homes that filed staffing data, 1,842 reported a day with no "
+                                            "registered nurse at work. That is about 1 in 8 homes, or 12.6%.")
+    # "about 1 in 8" is how a report's 13 percent is told; 12.6% is no rounding of it, but the computed share
+    assert (links["about 1 in 8"].relation, links["about 1 in 8"].quantity_text) == ("rounded", "Thirteen percent")
+    assert links["12.6%"].formula == "1,842 / 14,670 = 12.56%"
