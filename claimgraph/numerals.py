@@ -1336,6 +1336,8 @@ _NOUN_KINDS = frozenset(["count", "ratio", "percent", "money", "range", "fractio
 
 def _noun_phrase(np: str) -> str | None:
     words = np.split()
+    if len(words) > 1 and words[0].lower() in _COMPARED_COUNT:
+        words = words[1:]  # "2,100 fewer representatives" counts representatives
     taken: list[str] = []
     for w in words:
         lw = w.lower()
@@ -1351,6 +1353,8 @@ def _noun_phrase(np: str) -> str | None:
     return None
 
 
+#: A comparative between a count and its noun ("2,100 fewer representatives", "240 more nurses").
+_COMPARED_COUNT = frozenset(["fewer", "more", "less"])
 _CLAUSE_VERBS = frozenset(
     "said say says were are was is had have has did do does will would could should can may might reported "
     "told agreed disagreed thought believed want wanted expect expected support supported oppose opposed "

@@ -233,6 +233,16 @@ def test_counted_noun_is_a_noun_not_a_unit() -> None:
     assert q.noun == "unaccompanied minors"
 
 
+def test_a_comparative_between_a_count_and_its_noun_keeps_the_noun() -> None:
+    q, = find_quantities("IRS had about 2,100 fewer customer service representatives than a year earlier.")
+    assert (q.text, q.noun) == ("about 2,100", "customer service representatives")
+    q, = find_quantities("The county hired 240 more nurses.")
+    assert (q.text, q.noun) == ("240", "nurses")
+    # "more than" says how much, not what is counted
+    q, = find_quantities("Enrollment was 240 more than last year.")
+    assert (q.text, q.noun) == ("240", None)
+
+
 def test_time_scope_attached_in_the_same_sentence() -> None:
     text = ("ICE transferred more than 448,000 UCs to HHS from fiscal years 2019 to 2023. "
             "It later found 32,000 more.")
