@@ -503,12 +503,14 @@ class Linker:
         found.sort(key=lambda x: (-x[0], x[1], not x[2].primary, -x[2].score * (1 if x[2].primary else SECONDARY_FACTOR),
                                   x[2].span.start))
         best: dict[str, NumberLink] = {}
-        for _, _, lk in found:  # the best link in each document, as number_links gives
-            best.setdefault(lk.document, lk)
-        if not best and _kind(q) == "duration" and q.unit == "year":
+        if _kind(q) == "duration" and q.unit == "year" and not (found and found[0][0] > 0):
+            # "two years earlier" beside figures linked to "FY 2023" and "FY 2025": the span between
+            # them, before any statement of "two years" away from the sentence's figures
             for lk in self._year_spans(q, anchors):
                 if lk.score >= threshold:
                     best.setdefault(lk.document, lk)
+        for _, _, lk in found:  # the best link in each document, as number_links gives
+            best.setdefault(lk.document, lk)
         return list(best.values())
 
     def _anchor_passages(self, anchors: Iterable[NumberLink]) -> Iterator[tuple[NumberLink, DocumentIndex, int]]:
@@ -538,13 +540,17 @@ class Linker:
         if q.value != q.value.to_integral_value() or not 0 < q.value <= 100 \
                 or _hedge(q) not in _TWO_SIDED | {"more_than", "at_least"}:
             return
+        # the years (and the years of dates) of the passages the sentence's figures were linked to,
+        # by document: "one in five ... compared with fewer than one in six two years earlier" spans
+        # the "FY 2025" and "FY 2023" rows of a table
+        years_of: dict[str, dict[Decimal, _Entry]] = {}
         for a, ix, pi in self._anchor_passages(sorted(anchors, key=lambda lk: -lk.score)):
             if a.score < NUMBER_MIN_SCORE:
                 continue
-            years: dict[Decimal, _Entry] = {}
+            years = years_of.setdefault(ix.doc_id, {})
             for k in ix._passage_numbers[pi]:
                 e = ix.entries[k]
-                if _kind(e.q) == "year":
+                if _kind(e.q) in ("year", "date"):
                     years.setdefault(e.q.value, e)
                 elif _kind(e.q) == "year_range" and e.q.high is not None and e.q.high - e.q.value == q.value:
                     shown = _fmt(q.value, 0)  # "from fiscal year 2019 through fiscal year 2024"

@@ -575,6 +575,19 @@ def test_a_number_of_years_is_the_span_between_the_years_of_its_figures_passage(
     assert alone["over six years"] is None
 
 
+def test_a_number_of_years_spans_the_dates_of_its_figures_passage_before_a_statement_elsewhere():
+    gao = DocumentIndex("gao", "Waiting lists\n\nIn Kentucky, the number of children on the waiting list grew from "
+                               "3,920 in September 2023 to 14,870 in September 2025.\n\nRates\n\nKentucky pays "
+                               "centers less than the market rate.")
+    providers = DocumentIndex("providers", "Kentucky child care providers have waited two years for a rate "
+                                           "increase from the state.", primary=False)
+    links = links_in(Linker([gao, providers]),
+                     "The Kentucky waiting list for child care aid grew from 3,920 children to 14,870 in two years.")
+    two = links["two years"]
+    # the span between the dates of the figures' passage, not the providers' unrelated "two years"
+    assert (two.document, two.formula) == ("gao", "September 2025 - September 2023 = 2 years")
+
+
 def test_a_share_in_words_follows_the_exact_figure_it_restates():
     mmwr = "Frequent use (20 or more of the past 30 days) was reported by 38.4% of current e-cigarette users."
     release = "Nearly 4 in 10 young vapers use e-cigarettes on at least 20 of the past 30 days, the agencies said."
