@@ -106,6 +106,8 @@ class _Entry:
 
 _FROM_END = re.compile(r"(?i)\bfrom\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}\Z")
 _TO = re.compile(r"(?i)\bto\b")
+#: Words saying a share is the rest of another ("77.2% had broadband, meaning nearly a quarter go without").
+_THE_REST = re.compile(r"(?i)\b(?:without|lack(?:s|ed|ing)?|not|no\s+longer|never|(?:do|does|did)n[\u2019']t|the\s+rest|remaining)\b")
 _COMPARED_END = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.|than)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,3}(?:of\s+)?\Z")
 
 
@@ -333,6 +335,8 @@ class Derivations:
                         score *= SMALL_PART_FACTOR  # "four of 23": a count that small is rarely what a share is of
                     shown = f"{_fmt(value * 100, 2)}%" if kind == "percent" else _fmt(value, 4)
                     out.append(self._derived_link(a, b, score, shown, f"{a.q.text} / {b.q.text} = {shown}"))
+            if target and _THE_REST.search(context):
+                out.extend(self._complements(quantity, ctx, claimed, target, tolerance))
         elif kind in ("money", "count") and ctx.per_item:
             out.extend(self._per_item(quantity, ctx, others))
         elif kind == "percentage_points" or (kind in _COUNT_KINDS | _DURATION and ctx.cue):
@@ -439,6 +443,24 @@ class Derivations:
                 formula = f"({big_text} - {small_text}) / {old_text} = {shown}"
                 score = DERIVED_FACTOR * (0.55 + 0.45 * s) * _fit(value, target, _hedge(quantity))
                 yield self._derived_link(old, new, score, shown, formula)
+
+    def _complements(self, quantity: Quantity, ctx: "_Context", claimed: Interval, target: Decimal,
+                     tolerance: Decimal) -> Iterator[NumberLink]:
+        """A share told as the rest of a percent its own sentence gives ("Among rural seniors the
+        figure was 77.2%, meaning nearly a quarter go without"): 100% minus that percent."""
+        for k in self._stated_in(ctx.others, _PERCENT):
+            e = self.entries[k]
+            if k in self._change_sizes or not 0 < e.q.value < 100:
+                continue
+            value = 1 - e.q.value / 100
+            if abs(value - target) / target > tolerance:
+                continue
+            computed = derive("difference", Interval.point(100), _nominal(e.q)).scale(Decimal("0.01"))
+            if not _computed_fits(quantity, value, computed, claimed):
+                continue
+            shown = f"{_fmt(value * 100, 2)}%"
+            score = DERIVED_FACTOR * _fit(value, target, _hedge(quantity))
+            yield self._derived_link(e, e, score, shown, f"100% - {e.q.text} = {shown}")
 
     def _told_gaps(self, quantity: Quantity, ctx: "_Context", claimed: Interval,
                    kinds: frozenset[str]) -> Iterator[NumberLink]:

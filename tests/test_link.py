@@ -1305,3 +1305,13 @@ def test_a_share_in_words_keeps_the_rounded_figure_that_states_it(monkeypatch):
     # "about 1 in 8" is how a report's 13 percent is told; 12.6% is no rounding of it, but the computed share
     assert (links["about 1 in 8"].relation, links["about 1 in 8"].quantity_text) == ("rounded", "Thirteen percent")
     assert links["12.6%"].formula == "1,842 / 14,670 = 12.56%"
+
+
+def test_a_share_told_as_the_rest_of_a_percent_is_its_complement():
+    doc = "Broadband\n\nAmong rural householders aged 65 and older, 77.2 percent had a broadband subscription."
+    linker = Linker({"acs": doc})
+    rest = links_in(linker, "Among rural seniors the figure was 77.2%, meaning nearly a quarter go without.")
+    assert rest["nearly a quarter"].formula == "100% - 77.2 percent = 22.8%"
+    # without words saying it is the rest, a share beside a percent is not its complement
+    other = links_in(linker, "Among rural seniors the figure was 77.2%, and nearly a quarter had cable.")
+    assert other["nearly a quarter"] is None
