@@ -417,6 +417,23 @@ class Derivations:
                 shown = f"{_fmt(value, 2)} times"
                 yield self._derived_link(big, small, DERIVED_FACTOR * near * 0.5 * (ra + rb) * _fit(value, target, _hedge(quantity)), shown,
                                          f"{big.q.text} / {small.q.text} = {shown}")
+        # ... and two figures a well-matched passage compares ("The attack rate among PEH was 4,890.5 per
+        # 100,000, compared with 23.7 per 100,000 among housed residents" -> "more than 200 times")
+        for s, pi in self._told_passages(ctx):
+            span = self.passages[pi]
+            if _is_table_line(self.text[span.start : span.end]):
+                continue  # a row's columns are often different measures ("209 flagged", "93.3 percent")
+            for old, new in self._levels(pi, kinds):
+                big, small = (old, new) if old.q.value > new.q.value else (new, old)
+                if small.q.value <= 0:
+                    continue
+                value = big.q.value / small.q.value
+                if not _rounds_to(quantity, value, target, tolerance) \
+                        or not _computed_fits(quantity, value, derive("ratio", _nominal(big.q), _nominal(small.q)), claimed):
+                    continue
+                shown = f"{_fmt(value, 2)} times"
+                yield self._derived_link(big, small, DERIVED_FACTOR * (0.55 + 0.45 * s) * _fit(value, target, _hedge(quantity)),
+                                         shown, f"{big.q.text} / {small.q.text} = {shown}")
 
     def _told_changes(self, quantity: Quantity, ctx: "_Context", claimed: Interval, target: Decimal | None,
                       tolerance: Decimal, kinds: frozenset[str]) -> Iterator[NumberLink]:

@@ -1315,3 +1315,18 @@ def test_a_share_told_as_the_rest_of_a_percent_is_its_complement():
     # without words saying it is the rest, a share beside a percent is not its complement
     other = links_in(linker, "Among rural seniors the figure was 77.2%, and nearly a quarter had cable.")
     assert other["nearly a quarter"] is None
+
+
+def test_a_multiple_is_computed_from_two_figures_a_document_sentence_compares():
+    # four passages match the article's words better, so the figures are found only as a comparison
+    # their own passage tells
+    sections = "".join(f"Section {i}\n\nThe attack rate among homeless residents and people with housing in county "
+                       f"{i} was tracked by {3 + i} teams.\n\n" for i in range(4))
+    doc = (sections + "Findings\n\nThe attack rate among persons experiencing homelessness was 4,890.5 per 100,000, "
+           "compared with 23.7 per 100,000 among housed residents of the two counties.")
+    linker = Linker({"mmwr": doc})
+    many = links_in(linker, "The attack rate among homeless residents was more than 200 times the rate among people with housing.")
+    assert many["more than 200 times"].formula == "4,890.5 per 100,000 / 23.7 per 100,000 = 206.35 times"
+    # a multiple the two figures do not give is not taken from them
+    few = links_in(linker, "The attack rate among homeless residents was more than 300 times the rate among people with housing.")
+    assert few["more than 300 times"] is None
