@@ -227,7 +227,7 @@ class Derivations:
         """Document numbers that state one of the article's ``figures`` (of the given kinds)."""
         near: set[int] = set()
         for aq in figures:
-            if _operand_kind(aq) in kinds:
+            if _operand_kind(aq) in kinds or (_kind(aq) == "ratio" and aq.denominator and "count" in kinds):
                 near.update(self._stating(aq, kinds))
         return near
 
@@ -239,6 +239,10 @@ class Derivations:
         if found is None:
             found = frozenset(k for k in self._candidates(aq)
                               if _operand_kind(self.entries[k].q) in kinds and _relation(aq, self.entries[k].q))
+            if _kind(aq) == "ratio" and aq.denominator and "count" in kinds:
+                # "3,918 out of 6,381" states both counts, which a document may give apart
+                found |= {k for part in (aq.value, aq.denominator) for k in self._in_window(("count", ""), part)
+                          if self.entries[k].q.value == part and _operand_kind(self.entries[k].q) == "count"}
             if len(cache) >= STATING_CACHE:
                 cache.clear()
             cache[(aq, kinds)] = found
@@ -339,7 +343,7 @@ class Derivations:
                 out.extend(self._complements(quantity, ctx, claimed, target, tolerance))
         elif kind in ("money", "count") and ctx.per_item:
             out.extend(self._per_item(quantity, ctx, others))
-        elif kind == "percentage_points" or (kind in _COUNT_KINDS | _DURATION and ctx.cue):
+        elif kind == "percentage_points" or (kind in _COUNT_KINDS | _DURATION and (ctx.cue or _THE_REST.search(context))):
             claimed = quantity.interval()
             # "fell nearly 19 points": a count of points may be a gap between two percents
             points = kind == "count" and quantity.noun is not None and "point" in _content_stems(quantity.noun)

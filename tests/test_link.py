@@ -1330,3 +1330,16 @@ def test_a_multiple_is_computed_from_two_figures_a_document_sentence_compares():
     # a multiple the two figures do not give is not taken from them
     few = links_in(linker, "The attack rate among homeless residents was more than 300 times the rate among people with housing.")
     assert few["more than 300 times"] is None
+
+
+def test_the_counts_of_an_a_out_of_b_figure_are_operands_and_the_rest_is_their_gap():
+    doc = ("Inspections\n\nWe found that BLM completed 3,918 (61.4 percent) of the 6,381 production inspections its "
+           "strategy required on high-priority cases during FY 2022 through FY 2024.")
+    linker = Linker({"oig": doc})
+    article = ("BLM completed only 61.4% of the production inspections its own strategy required -- 3,918 out of 6,381. "
+               "More than 2,400 required inspections never happened.")
+    assert derived_formula(linker, article, "More than 2,400") == "6,381 - 3,918 = 2,463"
+    # a count that is no rest of them is not their gap
+    other = ("BLM completed only 61.4% of the production inspections its own strategy required -- 3,918 out of 6,381. "
+             "More than 2,400 inspectors were hired.")
+    assert links_in(linker, other)["More than 2,400"] is None
