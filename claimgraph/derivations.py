@@ -106,6 +106,7 @@ class _Entry:
 
 _FROM_END = re.compile(r"(?i)\bfrom\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}\Z")
 _TO = re.compile(r"(?i)\bto\b")
+_PART_OF = re.compile(r"[ \t]+of[ \t]")
 #: Words saying a share is the rest of another ("77.2% had broadband, meaning nearly a quarter go without").
 _THE_REST = re.compile(r"(?i)\b(?:without|lack(?:s|ed|ing)?|not|no\s+longer|never|(?:do|does|did)n[\u2019']t|the\s+rest|remaining)\b")
 _COMPARED_END = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.|than)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,3}(?:of\s+)?\Z")
@@ -295,6 +296,10 @@ class Derivations:
             # a rate rises too ("from 1.2% to 1.8%"), and a wait ("676 days, more than 50% longer")
             kinds = _COUNT_KINDS | _PERCENT | _DURATION if change else _COUNT_KINDS
             pool, stated, near_ops = self._operand_pool(ctx, others, kinds)
+            # the parts its own sentence names as parts ("Nine of the hospitalized patients ..., more than half")
+            read = " ".join(context.split())  # the sentence as the context read it (its figures' offsets)
+            own = self._stated_in([aq for aq in ctx.others if aq.span is not None
+                                   and _PART_OF.match(read, aq.span.end)], kinds)
             vague = kind == "share"  # "most", "a majority": no figure to come close to
             target = _stated_fraction(quantity)
             tolerance = _tolerance(quantity)
@@ -335,8 +340,10 @@ class Derivations:
                     # figures the article itself states need not sit together in the document
                     near = max(self._nearness(a, b), 0.9) if ka in stated and kb in stated else self._nearness(a, b)
                     score = DERIVED_FACTOR * near * 0.5 * (ra + rb) * (0.6 if vague else _fit(value, target, _hedge(quantity)))
-                    if _specificity(a.q) < 0.5:
-                        score *= SMALL_PART_FACTOR  # "four of 23": a count that small is rarely what a share is of
+                    if _specificity(a.q) < 0.5 and ka not in own:
+                        # "four of 23": a count that small is rarely what a share is of (but "Nine of the
+                        # hospitalized patients developed pneumonia, more than half" says it is)
+                        score *= SMALL_PART_FACTOR
                     shown = f"{_fmt(value * 100, 2)}%" if kind == "percent" else _fmt(value, 4)
                     out.append(self._derived_link(a, b, score, shown, f"{a.q.text} / {b.q.text} = {shown}"))
             if target and _THE_REST.search(context):

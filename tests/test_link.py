@@ -1343,3 +1343,11 @@ def test_the_counts_of_an_a_out_of_b_figure_are_operands_and_the_rest_is_their_g
     other = ("BLM completed only 61.4% of the production inspections its own strategy required -- 3,918 out of 6,381. "
              "More than 2,400 inspectors were hired.")
     assert links_in(linker, other)["More than 2,400"] is None
+
+
+def test_a_small_count_the_sentence_names_as_a_part_is_a_share_of_its_whole():
+    doc = ("Hospitalizations\n\nSeventeen (18%) patients were hospitalized; nine hospitalized patients received a "
+           "diagnosis of pneumonia.\n\nVaccination\n\nOf the 96 patients, 83 were unvaccinated.")
+    linker = Linker({"mmwr": doc})
+    article = "Seventeen patients were hospitalized. Nine of the hospitalized patients developed pneumonia, more than half."
+    assert derived_formula(linker, article, "more than half").endswith("= 0.5294")
