@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Iterator, Sequence
 
 import attrs
 
-from .context import _Context
+from .context import _PER_ITEM, _Context
 from .matching import (
     FRACTION_WORD_REL,
     MAX_ROUNDING_REL,
@@ -392,8 +392,39 @@ class Derivations:
                         out.append(self._derived_link(x, y, score, shown, f"{x.q.text} {sign} {y.q.text} = {shown}"))
             if kind == "percentage_points" or points or ctx.direction:
                 out.extend(self._told_gaps(quantity, ctx, claimed, kinds))
+        if kind == "money" and not ctx.per_item:
+            read = " ".join(context.split())  # the sentence as the context read it (its figures' offsets)
+            prices = [aq for aq in ctx.others if _kind(aq) == "money" and aq.span is not None
+                      and _PER_ITEM.match(read, aq.span.end)]
+            if prices:
+                out.extend(self._products(quantity, ctx, prices))
         out.sort(key=lambda lk: (-lk.score, lk.span.start))
         return out
+
+    def _products(self, quantity: Quantity, ctx: "_Context", prices: Sequence[Quantity]) -> Iterator[NumberLink]:
+        """A total as an amount apiece its sentence gives times a count the article gives ("At
+        roughly $28,500 apiece, replacing them would cost about $4.6 million": 163 × $28,500)."""
+        target = quantity.value
+        if not target:
+            return
+        counts = [aq for aq in (*ctx.others, *ctx.wide_others) if _kind(aq) == "count"]
+        for kp in self._stated_in(prices, _COUNT_KINDS):
+            price = self.entries[kp]
+            if price.group[0] != "money":
+                continue
+            for kc in self._stated_in(counts, _COUNT_KINDS):
+                count = self.entries[kc]
+                if _kind(count.q) != "count" or count.q.value <= 1:
+                    continue
+                value = price.q.value * count.q.value
+                if abs(value - target) > abs(target) * MAX_ROUNDING_REL:
+                    continue
+                if compare(derive("product", _nominal(price.q), _nominal(count.q)), quantity.interval()).verdict \
+                        == Verdict.CONTRADICTED:
+                    continue
+                shown = _fmt(value, 2)
+                score = DERIVED_FACTOR * 0.85 * max(self._nearness(price, count), 0.9)
+                yield self._derived_link(count, price, score, shown, f"{count.q.text} × {price.q.text} = {shown}")
 
     def _multiples(self, quantity: Quantity, ctx: "_Context", others: Sequence[Quantity]) -> Iterator[NumberLink]:
         """A multiplier ("more than doubled", "about 4.2 times") as one figure over another of its kind

@@ -1351,3 +1351,16 @@ def test_a_small_count_the_sentence_names_as_a_part_is_a_share_of_its_whole():
     linker = Linker({"mmwr": doc})
     article = "Seventeen patients were hospitalized. Nine of the hospitalized patients developed pneumonia, more than half."
     assert derived_formula(linker, article, "more than half").endswith("= 0.5294")
+
+
+def test_a_total_is_an_amount_apiece_times_a_count_the_article_gives():
+    doc = ("Aging monitors\n\nOf the 388 monitors in the eight states, 163 (42.0 percent) were more than 10 years old. "
+           "The EPA estimates that replacing a monitor costs an average of $28,500.")
+    linker = Linker({"oig": doc})
+    article = ("Of the 388 monitors, 163 were more than a decade old. At roughly $28,500 apiece, replacing them would "
+               "cost about $4.6 million, the OIG estimated.")
+    assert derived_formula(linker, article, "about $4.6 million") == "163 × $28,500 = 4,645,500"
+    # an amount the sentence does not give apiece multiplies nothing
+    plain = ("Of the 388 monitors, 163 were more than a decade old. The EPA spent roughly $28,500 on one study and "
+             "about $4.6 million on the program, the OIG said.")
+    assert links_in(linker, plain)["about $4.6 million"] is None
