@@ -1307,16 +1307,6 @@ def test_a_share_in_words_keeps_the_rounded_figure_that_states_it(monkeypatch):
     assert links["12.6%"].formula == "1,842 / 14,670 = 12.56%"
 
 
-def test_a_share_told_as_the_rest_of_a_percent_is_its_complement():
-    doc = "Broadband\n\nAmong rural householders aged 65 and older, 77.2 percent had a broadband subscription."
-    linker = Linker({"acs": doc})
-    rest = links_in(linker, "Among rural seniors the figure was 77.2%, meaning nearly a quarter go without.")
-    assert rest["nearly a quarter"].formula == "100% - 77.2 percent = 22.8%"
-    # without words saying it is the rest, a share beside a percent is not its complement
-    other = links_in(linker, "Among rural seniors the figure was 77.2%, and nearly a quarter had cable.")
-    assert other["nearly a quarter"] is None
-
-
 def test_a_multiple_is_computed_from_two_figures_a_document_sentence_compares():
     # four passages match the article's words better, so the figures are found only as a comparison
     # their own passage tells
@@ -1332,19 +1322,6 @@ def test_a_multiple_is_computed_from_two_figures_a_document_sentence_compares():
     assert few["more than 300 times"] is None
 
 
-def test_the_counts_of_an_a_out_of_b_figure_are_operands_and_the_rest_is_their_gap():
-    doc = ("Inspections\n\nWe found that BLM completed 3,918 (61.4 percent) of the 6,381 production inspections its "
-           "strategy required on high-priority cases during FY 2022 through FY 2024.")
-    linker = Linker({"oig": doc})
-    article = ("BLM completed only 61.4% of the production inspections its own strategy required -- 3,918 out of 6,381. "
-               "More than 2,400 required inspections never happened.")
-    assert derived_formula(linker, article, "More than 2,400") == "6,381 - 3,918 = 2,463"
-    # a count that is no rest of them is not their gap
-    other = ("BLM completed only 61.4% of the production inspections its own strategy required -- 3,918 out of 6,381. "
-             "More than 2,400 inspectors were hired.")
-    assert links_in(linker, other)["More than 2,400"] is None
-
-
 def test_a_small_count_the_sentence_names_as_a_part_is_a_share_of_its_whole():
     doc = ("Hospitalizations\n\nSeventeen (18%) patients were hospitalized; nine hospitalized patients received a "
            "diagnosis of pneumonia.\n\nVaccination\n\nOf the 96 patients, 83 were unvaccinated.")
@@ -1353,14 +1330,31 @@ def test_a_small_count_the_sentence_names_as_a_part_is_a_share_of_its_whole():
     assert derived_formula(linker, article, "more than half").endswith("= 0.5294")
 
 
-def test_a_total_is_an_amount_apiece_times_a_count_the_article_gives():
-    doc = ("Aging monitors\n\nOf the 388 monitors in the eight states, 163 (42.0 percent) were more than 10 years old. "
-           "The EPA estimates that replacing a monitor costs an average of $28,500.")
+@pytest.mark.parametrize("doc, article, figure, formula, unrelated", [
+    # a share told as the rest of a percent its sentence gives is its complement
+    ("Broadband\n\nAmong rural householders aged 65 and older, 77.2 percent had a broadband subscription.",
+     "Among rural seniors the figure was 77.2%, meaning nearly a quarter go without.",
+     "nearly a quarter", "100% - 77.2 percent = 22.8%",
+     "Among rural seniors the figure was 77.2%, and nearly a quarter had cable."),
+    # "3,918 out of 6,381" states both counts, and what "never happened" is the rest of them
+    ("Inspections\n\nWe found that BLM completed 3,918 (61.4 percent) of the 6,381 production inspections its "
+     "strategy required on high-priority cases during FY 2022 through FY 2024.",
+     "BLM completed only 61.4% of the production inspections its own strategy required -- 3,918 out of 6,381. "
+     "More than 2,400 required inspections never happened.",
+     "More than 2,400", "6,381 - 3,918 = 2,463",
+     "BLM completed only 61.4% of the production inspections its own strategy required -- 3,918 out of 6,381. "
+     "More than 2,400 inspectors were hired."),
+    # a total as an amount the sentence gives apiece times a count the article gives
+    ("Aging monitors\n\nOf the 388 monitors in the eight states, 163 (42.0 percent) were more than 10 years old. "
+     "The EPA estimates that replacing a monitor costs an average of $28,500.",
+     "Of the 388 monitors, 163 were more than a decade old. At roughly $28,500 apiece, replacing them would "
+     "cost about $4.6 million, the OIG estimated.",
+     "about $4.6 million", "163 × $28,500 = 4,645,500",
+     "Of the 388 monitors, 163 were more than a decade old. The EPA spent roughly $28,500 on one study and "
+     "about $4.6 million on the program, the OIG said."),
+])
+def test_a_figure_is_derived_as_its_sentence_says_and_not_otherwise(doc, article, figure, formula, unrelated):
     linker = Linker({"oig": doc})
-    article = ("Of the 388 monitors, 163 were more than a decade old. At roughly $28,500 apiece, replacing them would "
-               "cost about $4.6 million, the OIG estimated.")
-    assert derived_formula(linker, article, "about $4.6 million") == "163 × $28,500 = 4,645,500"
-    # an amount the sentence does not give apiece multiplies nothing
-    plain = ("Of the 388 monitors, 163 were more than a decade old. The EPA spent roughly $28,500 on one study and "
-             "about $4.6 million on the program, the OIG said.")
-    assert links_in(linker, plain)["about $4.6 million"] is None
+    assert derived_formula(linker, article, figure) == formula
+    # the same figures, with no words saying the figure is their rest, their complement or their product
+    assert links_in(linker, unrelated)[figure] is None
