@@ -60,6 +60,8 @@ SMALL_PART_FACTOR = 0.75
 SIBLING_OPERAND = 0.95
 #: ... and when it sits in the next or previous sentence of that paragraph.
 PARAGRAPH_OPERAND = 0.85
+#: ... and when it sits in a table row labelled by a year of the article's sentence.
+YEAR_ROW_OPERAND = 0.85
 #: How well (context score) a passage must match the article's sentence for a change it tells
 #: to be computed when the article states neither level (among the best this many passages).
 TOLD_CHANGE_MIN_CONTEXT = 0.3
@@ -106,6 +108,8 @@ class _Entry:
 
 _FROM_END = re.compile(r"(?i)\bfrom\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}\Z")
 _TO = re.compile(r"(?i)\bto\b")
+#: A table row labelled by a year ("2020   19,270", "FY 2023   7,918", "Fiscal year 2024   ...").
+_YEAR_ROW = re.compile(r"[ \t]*(?:(?:FY|Fiscal[ \t]+year)[ \t]+)?((?:19|20)\d\d)\b(?![-\u2013/]\d)")
 _PART_OF = re.compile(r"[ \t]+of[ \t]")
 #: Words saying a share is the rest of another ("77.2% had broadband, meaning nearly a quarter go without").
 _THE_REST = re.compile(r"(?i)\b(?:without|lack(?:s|ed|ing)?|not|no\s+longer|never|(?:do|does|did)n[\u2019']t|the\s+rest|remaining)\b")
@@ -157,6 +161,8 @@ class Derivations:
 
     #: article figure and kinds -> the document numbers stating it (set up by the index)
     _stating_cache: dict[tuple[Quantity, frozenset[str]], frozenset[int]]
+    #: year -> the table rows it labels (built on first use)
+    _year_rows_cache: dict[str, list[int]] | None = None
 
     def _operand_pool(self, ctx: "_Context", article: Sequence[Quantity], kinds: frozenset[str]
                       ) -> tuple[list[tuple[float, int]], set[int], set[int]]:
@@ -208,6 +214,14 @@ class Derivations:
                         if j not in self._scaled and _operand_kind(self.entries[j].q) in kinds \
                                 and _specificity(self.entries[j].q) >= 0.5:
                             pool[j] = max(pool.get(j, 0.0), PARAGRAPH_OPERAND)
+        # a year of the sentence names a table row ("as many as in 2020" beside a table whose "2020"
+        # row gives 19,270)
+        for year in ctx.years:
+            for pj in self._year_rows().get(year, ()):
+                for j in self._passage_numbers.get(pj, ()):
+                    if j not in self._scaled and _operand_kind(self.entries[j].q) in kinds \
+                            and _specificity(self.entries[j].q) >= 0.5:
+                        pool[j] = max(pool.get(j, 0.0), YEAR_ROW_OPERAND)
         for k in near:
             tier.setdefault(k, 1)
         best: dict[tuple[int, tuple[str, str], Decimal], tuple[int, float, int]] = {}
@@ -223,6 +237,19 @@ class Derivations:
             by_level[self.entries[-rank[2]].level].append(rank)
         ranked = [(-negk, v * _TIER_WEIGHT[t]) for group in by_level.values() for t, v, negk in group[:OPERAND_POOL]]
         return sorted(((v, k) for k, v in ranked), reverse=True), stated, near
+
+    def _year_rows(self) -> dict[str, list[int]]:
+        """The table rows labelled by a year ("2020   19,270   498", "FY 2023   7,918"), by year; read once."""
+        rows = self._year_rows_cache
+        if rows is None:
+            rows = {}
+            for pi, span in enumerate(self.passages):
+                text = self.text[span.start : span.end]
+                m = _YEAR_ROW.match(text)
+                if m and pi in self._passage_numbers and _is_table_line(text):
+                    rows.setdefault(m.group(1), []).append(pi)
+            self._year_rows_cache = rows
+        return rows
 
     def _stated_in(self, figures: Sequence[Quantity], kinds: frozenset[str]) -> set[int]:
         """Document numbers that state one of the article's ``figures`` (of the given kinds)."""

@@ -1358,3 +1358,21 @@ def test_a_figure_is_derived_as_its_sentence_says_and_not_otherwise(doc, article
     assert derived_formula(linker, article, figure) == formula
     # the same figures, with no words saying the figure is their rest, their complement or their product
     assert links_in(linker, unrelated)[figure] is None
+
+
+def test_a_year_of_the_sentence_finds_its_operand_in_the_table_row_that_year_labels():
+    # four passages match the article's words better, so 19,270 is found only through its row's year
+    sections = "".join(f"Section {i}\n\nVeterans with an approved family caregiver in region {i} received "
+                       f"{300 + i} visits.\n\n" for i in range(4))
+    doc = ("Program growth\n\nAs of September 30, 2024, 51,920 veterans had an approved primary family caregiver in "
+           "the program.\n\n" + sections + "Table 1. Program Participation, FY 2020 Through FY 2024\n\n"
+           "Fiscal year   Veterans with approved caregiver   Stipends ($ millions)\n"
+           "2020                       19,270                       498\n"
+           "2021                       24,880                       611\n"
+           "2024                       51,920                       1,610\n")
+    linker = Linker({"oig": doc})
+    article = ("As of Sept. 30, 2024, 51,920 veterans had an approved family caregiver, more than 2.5 times as many "
+               "as in 2020.")
+    assert derived_formula(linker, article, "more than 2.5 times") == "51,920 / 19,270 = 2.69 times"
+    # a year no row is labelled with finds nothing there
+    assert links_in(linker, article.replace("2020", "2019"))["more than 2.5 times"] is None
