@@ -40,7 +40,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
-from .derivations import _Entry
+from .derivations import _ANY_KIND, _Entry
 from .documents import LoadedDocument, find_header, parse_document, read_document
 from .errors import DocumentError, QuantityError
 from .context import _Context
@@ -356,22 +356,34 @@ class Linker:
         doubtful = change or bool(primary) and all(
             lk.relation == "rounded" and (apposed or (lk.score < DOUBTFUL_ROUNDED and not _worded_share_of(quantity, lk)))
             for lk in primary)
-        if (not primary or doubtful) and _kind(quantity) in _DERIVABLE_KINDS:
+        # "5.1%, ... still 0.7 percentage point above the national rate of 4.4%": a gap between two
+        # figures of its own sentence is that gap, not a like figure stated elsewhere
+        gap_here = not doubtful and bool(primary) and len(ctx.others) >= 2 and _kind(quantity) == "percentage_points"
+        if (not primary or doubtful or gap_here) and _kind(quantity) in _DERIVABLE_KINDS:
             # a figure no primary document states may have been computed from figures one does
             derivations = []
             for ix in self.indexes:
                 if found and not ix.primary:
                     continue
                 derived = ix.derived_candidates(quantity, context, all_quantities, wider=wider)
+                if gap_here:
+                    derived = [lk for lk in derived if self._operands_stated(lk, ctx.others)
+                               and all(lk.passage != p.passage for p in primary)]
                 least = DERIVED_OVER_ROUNDED if doubtful and not (apposed or change) else DERIVED_MIN_SCORE
                 if derived and derived[0].score >= least:
                     derivations.append(derived[0])
-            if doubtful and derivations:
+            if (doubtful or gap_here) and derivations:
                 derivations.sort(key=lambda lk: -lk.score)
                 return derivations + found
             found += derivations
         found.sort(key=lambda lk: (not lk.primary, -lk.score * (1 if lk.primary else SECONDARY_FACTOR)))
         return _stated_first(found, lambda doc: self._by_id[doc].credited_in(context))
+
+    def _operands_stated(self, link: NumberLink, figures: Sequence[Quantity]) -> bool:
+        """Whether every operand of derived ``link`` states one of the article's ``figures``."""
+        ix = self._by_id[link.document]
+        spans = {ix.entries[k].q.span for k in ix._stated_in(figures, _ANY_KIND)}
+        return len(link.operands) > 1 and all(span in spans for _, span in link.operands)
 
     def link_numbers(self, text: str, quantities: Sequence[Quantity]) -> list[list[NumberLink]]:
         """The links of every number of an article (best first; empty when absent), read together.

@@ -1376,3 +1376,14 @@ def test_a_year_of_the_sentence_finds_its_operand_in_the_table_row_that_year_lab
     assert derived_formula(linker, article, "more than 2.5 times") == "51,920 / 19,270 = 2.69 times"
     # a year no row is labelled with finds nothing there
     assert links_in(linker, article.replace("2020", "2019"))["more than 2.5 times"] is None
+
+
+def test_a_gap_in_points_between_two_figures_of_its_sentence_is_that_gap_not_a_like_figure_elsewhere():
+    doc = ("Over-the-month changes\n\nThe largest decreases in the job openings rate were in Kansas (-0.9 percentage "
+           "point) and Nevada (down 0.7 point).\n\nMissouri\n\nIn Missouri, employers had 163,000 job openings in "
+           "October 2025, and the job openings rate was 5.1 percent.\n\nNational\n\nNationally, the job openings "
+           "rate was 4.4 percent in October.")
+    links = links_in(Linker({"bls": doc}),
+                     "Missouri's openings rate was 5.1%, still 0.7 percentage point above the national rate of 4.4%.")
+    # Nevada's "0.7 point" is another fact; the gap is 5.1 - 4.4
+    assert links["0.7 percentage point"].formula == "5.1 percent - 4.4 percent = 0.7"
