@@ -50,6 +50,8 @@ _CUE = re.compile(r"\b(?:" + _RISE_VERBS + "|" + _FALL_VERBS + r"|total(?:ed|led
 #: "per case", "for each worker": an amount shared among a count (not "per year", a rate in time)
 _PER_ITEM = re.compile(r"(?i)\s+(?:apiece\b|(?:per|for\s+each|for\s+every|each)\s+(?!(?:day|week|month|year|hour|minute|"
                        r"second|quarter|capita|cent|person)s?\b)[a-z])")
+#: A figure the sentence names as a part ("Nine of the hospitalized patients").
+_PART_OF = re.compile(r"[ \t]+of[ \t]")
 #: A share set right after a figure and before what it is a share of ("0.9%, less than half the
 #: nonfarm pace"): the first figure over a like one, a percent of a percent included.
 _APPOSED_BEFORE = re.compile(r"(?i)(?:\d|%|percent|points?|thousand|million|billion|trillion)\s*,\s*"
@@ -123,6 +125,8 @@ class _Context:
     apposed: Quantity | None = None  # "rose 0.9%, less than half the nonfarm pace": the figure a share compares
     compared_with: frozenset[str] = frozenset()  # ... and the words of what it is compared with ("nonfarm pace")
     clause_others: tuple[Quantity, ...] = ()  # the other figures of its clause ("women's rose 0.3 year, to 81.6")
+    parts: tuple[Quantity, ...] = ()  # the other figures the sentence names as parts ("Nine of the patients")
+    apiece: tuple[Quantity, ...] = ()  # the other amounts it gives apiece ("At roughly $28,500 apiece")
 
     @classmethod
     def of(cls, context: str, q: Quantity, wider: str = "") -> "_Context":
@@ -183,9 +187,12 @@ def _context_cached(context: str, qtext: str, noun: str, wider: str) -> _Context
     common = (stems, frozenset(_YEAR.findall(context)), _other_numbers(context, qtext), _has_cue(context), wide_stems,
               _other_numbers(wider, qtext) if wider else ())
     noun_stems = frozenset(_content_stems(noun))
+    parts = tuple(oq for oq in common[2] if oq.span is not None and _PART_OF.match(context, oq.span.end))
+    apiece = tuple(oq for oq in common[2] if oq.span is not None and _kind(oq) == "money"
+                   and _PER_ITEM.match(context, oq.span.end))
     start = context.find(qtext) if qtext else -1
     if start == -1:  # the figure is not in the sentence as written: only the sentence is read
-        return _Context(common[0], noun_stems, *common[1:], clause=stems)
+        return _Context(common[0], noun_stems, *common[1:], clause=stems, parts=parts, apiece=apiece)
     end = start + len(qtext)
     if not noun_stems:
         noun_stems = frozenset(_content_stems(context[end : end + 40])[:3])
@@ -196,4 +203,4 @@ def _context_cached(context: str, qtext: str, noun: str, wider: str) -> _Context
     return _Context(stems, noun_stems, common[1], common[2], compared or common[3], wide_stems, common[5],
                     _direction(context, start, end), _is_change(context, start),
                     frozenset(_content_stems(clause)), bool(_PER_ITEM.match(context, end)), compared,
-                    *_apposed(context, start, end), in_clause)
+                    *_apposed(context, start, end), in_clause, parts, apiece)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Iterator, Sequence
 
 import attrs
 
-from .context import _PER_ITEM, _Context
+from .context import _Context
 from .matching import (
     FRACTION_WORD_REL,
     MAX_ROUNDING_REL,
@@ -110,10 +110,16 @@ _FROM_END = re.compile(r"(?i)\bfrom\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}\Z")
 _TO = re.compile(r"(?i)\bto\b")
 #: A table row labelled by a year ("2020   19,270", "FY 2023   7,918", "Fiscal year 2024   ...").
 _YEAR_ROW = re.compile(r"[ \t]*(?:(?:FY|Fiscal[ \t]+year)[ \t]+)?((?:19|20)\d\d)\b(?![-\u2013/]\d)")
-_PART_OF = re.compile(r"[ \t]+of[ \t]")
 #: Words saying a share is the rest of another ("77.2% had broadband, meaning nearly a quarter go without").
 _THE_REST = re.compile(r"(?i)\b(?:without|lack(?:s|ed|ing)?|not|no\s+longer|never|(?:do|does|did)n[\u2019']t|the\s+rest|remaining)\b")
-_COMPARED_END = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.|than)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,3}(?:of\s+)?\Z")
+#: The words after which a figure is the one another is measured against ("14,820, compared with").
+_AGAINST_END = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.|than)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,3}(?:of\s+)?\Z")
+
+
+def _states_counts(aq: Quantity, kinds: frozenset[str]) -> bool:
+    """Whether article figure ``aq`` states two counts that operands of ``kinds`` may be: "3,918 out
+    of 6,381" states both, which a document may give apart."""
+    return _kind(aq) == "ratio" and aq.denominator is not None and "count" in kinds
 
 
 def _rounds_to(quantity: Quantity, value: Decimal, target: Decimal, tolerance: Decimal) -> bool:
@@ -255,7 +261,7 @@ class Derivations:
         """Document numbers that state one of the article's ``figures`` (of the given kinds)."""
         near: set[int] = set()
         for aq in figures:
-            if _operand_kind(aq) in kinds or (_kind(aq) == "ratio" and aq.denominator and "count" in kinds):
+            if _operand_kind(aq) in kinds or _states_counts(aq, kinds):
                 near.update(self._stating(aq, kinds))
         return near
 
@@ -267,8 +273,7 @@ class Derivations:
         if found is None:
             found = frozenset(k for k in self._candidates(aq)
                               if _operand_kind(self.entries[k].q) in kinds and _relation(aq, self.entries[k].q))
-            if _kind(aq) == "ratio" and aq.denominator and "count" in kinds:
-                # "3,918 out of 6,381" states both counts, which a document may give apart
+            if _states_counts(aq, kinds):
                 found |= {k for part in (aq.value, aq.denominator) for k in self._in_window(("count", ""), part)
                           if self.entries[k].q.value == part and _operand_kind(self.entries[k].q) == "count"}
             if len(cache) >= STATING_CACHE:
@@ -324,9 +329,7 @@ class Derivations:
             kinds = _COUNT_KINDS | _PERCENT | _DURATION if change else _COUNT_KINDS
             pool, stated, near_ops = self._operand_pool(ctx, others, kinds)
             # the parts its own sentence names as parts ("Nine of the hospitalized patients ..., more than half")
-            read = " ".join(context.split())  # the sentence as the context read it (its figures' offsets)
-            own = self._stated_in([aq for aq in ctx.others if aq.span is not None
-                                   and _PART_OF.match(read, aq.span.end)], kinds)
+            own = self._stated_in(ctx.parts, kinds)
             vague = kind == "share"  # "most", "a majority": no figure to come close to
             target = _stated_fraction(quantity)
             tolerance = _tolerance(quantity)
@@ -419,23 +422,19 @@ class Derivations:
                         out.append(self._derived_link(x, y, score, shown, f"{x.q.text} {sign} {y.q.text} = {shown}"))
             if kind == "percentage_points" or points or ctx.direction:
                 out.extend(self._told_gaps(quantity, ctx, claimed, kinds))
-        if kind == "money" and not ctx.per_item:
-            read = " ".join(context.split())  # the sentence as the context read it (its figures' offsets)
-            prices = [aq for aq in ctx.others if _kind(aq) == "money" and aq.span is not None
-                      and _PER_ITEM.match(read, aq.span.end)]
-            if prices:
-                out.extend(self._products(quantity, ctx, prices))
+        if kind == "money" and ctx.apiece and not ctx.per_item:
+            out.extend(self._products(quantity, ctx))
         out.sort(key=lambda lk: (-lk.score, lk.span.start))
         return out
 
-    def _products(self, quantity: Quantity, ctx: "_Context", prices: Sequence[Quantity]) -> Iterator[NumberLink]:
+    def _products(self, quantity: Quantity, ctx: "_Context") -> Iterator[NumberLink]:
         """A total as an amount apiece its sentence gives times a count the article gives ("At
         roughly $28,500 apiece, replacing them would cost about $4.6 million": 163 × $28,500)."""
         target = quantity.value
         if not target:
             return
         counts = [aq for aq in (*ctx.others, *ctx.wide_others) if _kind(aq) == "count"]
-        for kp in self._stated_in(prices, _COUNT_KINDS):
+        for kp in self._stated_in(ctx.apiece, _COUNT_KINDS):
             price = self.entries[kp]
             if price.group[0] != "money":
                 continue
@@ -641,7 +640,7 @@ class Derivations:
                 before = self.text[max(0, a.q.span.start - 30) : a.q.span.start]
                 if _FROM_END.search(before) and _TO.search(between) and not _FROM_END.search(between):
                     yield a, b  # "from 2,118 ... to 1,742"
-                elif (_FROM_END.search(between) or _COMPARED_END.search(between)) \
+                elif (_FROM_END.search(between) or _AGAINST_END.search(between)) \
                         and len(between) < 60:
                     yield b, a  # "5.1 per 1,000, up from 4.6"; "14,820 ..., compared with 16,950"
 

@@ -366,6 +366,13 @@ class DocumentIndex(Derivations):
             return i
         return None
 
+    def numbers_at(self, span: Span) -> list[Quantity]:
+        """The document's readings of the figure at ``span`` (a table cell is also read under its
+        column's unit: "13.0" under "Percent" is 13.0%)."""
+        pi = self._passage_at(span.start)
+        return [] if pi is None else [self.entries[k].q for k in self._passage_numbers.get(pi, ())
+                                      if self.entries[k].q.span == span]
+
     def is_date_line(self, span: Span) -> bool:
         """Whether the figure at ``span`` stands on a line of its own ("May 21, 2026" under a report's title)."""
         start = self.text.rfind("\n", 0, span.start) + 1

@@ -42,7 +42,7 @@ import attrs
 
 from .derivations import _ANY_KIND, _Entry
 from .documents import LoadedDocument, find_header, parse_document, read_document
-from .errors import DocumentError, QuantityError
+from .errors import DocumentError
 from .context import _Context
 from .credit import _issuer_source, _names_body, outside_speakers
 from .fidelity import Fidelity, WordDiff, quote_fidelity
@@ -224,19 +224,17 @@ _CREDITED = LINK_FEATURES.index("credited")
 YEAR_SPAN_FACTOR = 0.85
 
 
-def _worded_share_of(quantity: Quantity, link: NumberLink) -> bool:
-    """Whether ``quantity`` is a share in words ("about 1 in 8", "nearly a third") that the linked
-    figure states within plain rounding ("13 percent", "32 percent"): the way such a share is told,
-    so no doubtful match that a computed figure should displace."""
+def _worded_share_of(quantity: Quantity, stated: Sequence[Quantity]) -> bool:
+    """Whether ``quantity`` is a share in words ("about 1 in 8", "nearly a third") that a linked
+    document figure (``stated``: its readings) gives within plain rounding ("13 percent", "32
+    percent"): the way such a share is told, so no doubtful match that a computed figure should
+    displace."""
     kind = _kind(quantity)
-    if not (kind == "fraction" or (kind == "ratio" and quantity.denominator is not None)):
+    claimed = _stated_fraction(quantity) if kind == "fraction" or (kind == "ratio" and quantity.denominator) else None
+    if not claimed:
         return False
-    try:
-        stated = _stated_fraction(Quantity.parse(link.quantity_text))
-    except QuantityError:
-        return False
-    claimed = _stated_fraction(quantity)
-    return bool(stated and claimed) and abs(stated - claimed) <= claimed * MAX_ROUNDING_REL
+    told = (_stated_fraction(dq) for dq in stated if _kind(dq) in _SHARE_KINDS)
+    return any(value is not None and abs(value - claimed) <= claimed * MAX_ROUNDING_REL for value in told)
 
 
 class Linker:
@@ -354,7 +352,8 @@ class Linker:
         change = _kind(quantity) in _SHARE_KINDS and bool(primary) and (ctx.changed_by or ctx.compared) \
             and all(lk.relation == "rehedged" and lk.score < DOUBTFUL_ROUNDED for lk in primary)
         doubtful = change or bool(primary) and all(
-            lk.relation == "rounded" and (apposed or (lk.score < DOUBTFUL_ROUNDED and not _worded_share_of(quantity, lk)))
+            lk.relation == "rounded" and (apposed or (lk.score < DOUBTFUL_ROUNDED and not _worded_share_of(
+                quantity, self._by_id[lk.document].numbers_at(lk.span))))
             for lk in primary)
         # "5.1%, ... still 0.7 percentage point above the national rate of 4.4%": a gap between two
         # figures of its own sentence is that gap, not a like figure stated elsewhere
@@ -366,8 +365,10 @@ class Linker:
                 if found and not ix.primary:
                     continue
                 derived = ix.derived_candidates(quantity, context, all_quantities, wider=wider)
-                if gap_here:
-                    derived = [lk for lk in derived if self._operands_stated(lk, ctx.others)
+                if gap_here:  # both operands from the sentence, in a passage of their own
+                    spans = {ix.entries[k].q.span for k in ix._stated_in(ctx.others, _ANY_KIND)}
+                    derived = [lk for lk in derived if len(lk.operands) > 1
+                               and all(span in spans for _, span in lk.operands)
                                and all(lk.passage != p.passage for p in primary)]
                 least = DERIVED_OVER_ROUNDED if doubtful and not (apposed or change) else DERIVED_MIN_SCORE
                 if derived and derived[0].score >= least:
@@ -378,12 +379,6 @@ class Linker:
             found += derivations
         found.sort(key=lambda lk: (not lk.primary, -lk.score * (1 if lk.primary else SECONDARY_FACTOR)))
         return _stated_first(found, lambda doc: self._by_id[doc].credited_in(context))
-
-    def _operands_stated(self, link: NumberLink, figures: Sequence[Quantity]) -> bool:
-        """Whether every operand of derived ``link`` states one of the article's ``figures``."""
-        ix = self._by_id[link.document]
-        spans = {ix.entries[k].q.span for k in ix._stated_in(figures, _ANY_KIND)}
-        return len(link.operands) > 1 and all(span in spans for _, span in link.operands)
 
     def link_numbers(self, text: str, quantities: Sequence[Quantity]) -> list[list[NumberLink]]:
         """The links of every number of an article (best first; empty when absent), read together.
