@@ -1157,7 +1157,7 @@ def _range_from_tail(text: str, start: int, tm: re.Match[str], value: Decimal, p
     first_scaled = value >= 1000 or kind != "count" or cur is not None
     # "rose from 27 to 42", "fell from 4.0 to 3.6 percent": the old level, then the new one,
     # two figures; the first takes the unit and scale written after the second
-    change_verb = change == "from" and _prev_word(text, start) in _CHANGE_VERBS
+    change_verb = change == "from" and _change_verb_before(text, start)
     if change_verb and mult is not None:
         scaled_other = _EXACT.multiply(other, mult)
         if value < 1000 and scaled_other / 100 <= _EXACT.multiply(value, mult) <= scaled_other * 100:  # type: ignore[operator]
@@ -1219,6 +1219,23 @@ _CHANGE_VERBS = frozenset(
 
 
 _FROM_WORD = re.compile(r"(?i:from)" + _SP + r"+")
+
+#: the words of a clause just before "from X to Y", nearest last ("grew fastest, from 21 to 57")
+_CLAUSE_TAIL = re.compile(r"[^.;:!?()\[\]\n]{0,48}\Z")
+_WORD = re.compile(r"[A-Za-z'’]+")
+#: "up" and "down" mark a change only right before "from" ("up from 4.6"), not words away
+_NEAR_ONLY = frozenset({"up", "down"})
+
+
+def _change_verb_before(text: str, s: int) -> bool:
+    """Whether a change verb precedes offset ``s`` (the "from" of "from X to Y") in its clause,
+    right before it or up to four words away ("rose from 27 to 42", "grew fastest, from 21 to 57",
+    "climbed sharply over the year from 4.0 to 5.1")."""
+    if _prev_word(text, s) in _CHANGE_VERBS:
+        return True
+    m = _CLAUSE_TAIL.search(text, max(0, s - 48), s)
+    words = [w.lower() for w in _WORD.findall(m.group())] if m else []
+    return any(w in _CHANGE_VERBS and w not in _NEAR_ONLY for w in words[-5:])
 
 
 def _counted_after(text: str, pos: int) -> bool:

@@ -464,6 +464,13 @@ def test_an_approximate_multiplier_is_an_interval_not_a_point():
      [("48 days", "48", "duration"), ("fiscal year 2019", "2019", "year"), ("97 days", "97", "duration"),
       ("fiscal year 2024", "2024", "year")]),
     ("in fiscal years 2019-20", [("fiscal years 2019-20", "2019", "year_range")]),
+    # the change verb a few words before "from", in the same clause
+    ("Lead citations grew fastest, from 21 to 57.", [("21", "21", "count"), ("57", "57", "count")]),
+    ("The rate climbed sharply over the year, from 4.0 to 5.1 percent",
+     [("4.0", "4.0", "percent"), ("5.1 percent", "5.1", "percent")]),
+    # ... but not across a sentence, and "up" only right before "from"
+    ("Costs grew. From 21 to 57 staff served.", [("From 21 to 57", "21", "range")]),
+    ("Teams were set up in June, from 3 to 5 people each", [("from 3 to 5", "3", "range")]),
 ])
 def test_a_change_between_two_levels_is_two_figures(text, expected):
     got = [(q.text, str(q.value), q.kind.value) for q in find_quantities(text)]
