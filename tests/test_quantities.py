@@ -429,6 +429,8 @@ def test_spans_are_spans(article: str) -> None:
     ("The backlog tripled.", "tripled", "3", "exact"),
     ("A 10-fold increase.", "10-fold", "10", "exact"),
     ("Wait times were double the target.", "double", "2", "exact"),
+    ("Vermont's rate was more than 11 times South Dakota's 142.7.", "more than 11 times", "11", "more_than"),
+    ("The rate was nearly twice New York City\u2019s.", "nearly twice", "2", "nearly"),
 ])
 def test_multipliers_are_ratios_in_times(text, phrase, value, hedge):
     found = [q for q in find_quantities(text) if q.kind.value == "ratio"]
@@ -442,7 +444,7 @@ def test_multipliers_are_ratios_in_times(text, phrase, value, hedge):
 
 @pytest.mark.parametrize("text", [
     "The board met three times a week.", "Inspectors visited twice in 2023.", "He doubled down on the plan.",
-    "It was a double-digit rise.", "Times of day vary.",
+    "It was a double-digit rise.", "Times of day vary.", "They met three times this year's quota.",
 ])
 def test_occasions_and_idioms_are_not_multipliers(text):
     assert not [q for q in find_quantities(text) if q.unit == "times"]
