@@ -701,7 +701,9 @@ _MULTIPLE_NEXT = (r"(?:as|more|higher|greater|larger|bigger|faster|lower|smaller
                   r"the|that|than|what|its|their|his|her|our|those|these|over|above|below)\b")
 #: ... or a name's possessive ("more than 11 times South Dakota's 142.7")
 _MULTIPLE_POSSESSIVE = r"(?-i:[A-Z][\w.]*(?:" + _SP + r"+[A-Z][\w.]*){0,3})['\u2019]s\b"
-_MULTIPLE_AFTER = r"(?=" + _SP + r"+(?:" + _MULTIPLE_NEXT + "|" + _MULTIPLE_POSSESSIVE + r"))"
+#: ... or a year's level ("nearly 4 times 2023 levels")
+_MULTIPLE_YEAR = r"(?:19|20)\d\d" + _SP + r"+(?:levels?|rates?|figures?|totals?|numbers?|counts?|highs?|peaks?)\b"
+_MULTIPLE_AFTER = r"(?=" + _SP + r"+(?:" + _MULTIPLE_NEXT + "|" + _MULTIPLE_POSSESSIVE + "|" + _MULTIPLE_YEAR + r"))"
 _MULTIPLE_HEDGE = r"(?:(?P<hedge>more" + _SP + r"+than|over|nearly|almost|close" + _SP + r"+to|roughly|about|" \
                   r"approximately|around|some|at" + _SP + r"+least|less" + _SP + r"+than|up" + _SP + r"+to)" + _SP + r"+)?"
 _MULTIPLE_VERB = re.compile(

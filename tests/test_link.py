@@ -900,6 +900,25 @@ def test_an_amount_per_item_is_a_total_over_a_count_the_article_gives():
     assert links_in(linker, article.replace("per case", "a year"))["roughly $7,300"] is None
 
 
+def test_an_amount_a_item_may_be_a_total_given_elsewhere_over_a_count_of_an_a_of_b():
+    doc = ("Of the 1,937 levee systems the Corps inspected in fiscal years 2021 through 2025, it rated 412 "
+           "unacceptable.\n\n"
+           "Since then, repairs have lagged at many sites.\n\n"
+           "From fiscal years 2021 through 2025, the Corps obligated about $186 million for levee inspections.")
+    article = ("The Corps spent about $186 million on inspections, the agency said.\n\n"
+               "Inspectors rated 412 of the 1,937 levee systems unacceptable. That works out to roughly $96,000 a "
+               "levee inspected.")
+    linker = Linker({"gao": doc})
+    # the count is one of an "A of B"; the total is in another paragraph; "a levee" is "per levee"
+    assert derived_formula(linker, article, "roughly $96,000") == "about $186 million / 1,937 = 96,024.78"
+    assert links_in(linker, article.replace("a levee", "a year"))["roughly $96,000"] is None
+    # the count is neither in the sentence nor next to it, and neither is the total: no division
+    far = ("The Corps spent about $186 million on inspections, the agency said.\n\n"
+           "Inspectors rated 412 of the 1,937 levee systems unacceptable.\n\nRepairs lag.\n\n"
+           "Crews are short.\n\nThat works out to roughly $96,000 a levee inspected.")
+    assert links_in(linker, far)["roughly $96,000"] is None
+
+
 def test_a_body_reported_on_is_not_credited_as_the_source():
     usda = DocumentIndex("usda", "USDA agrees with four of the five recommendations.",
                          issuer="U.S. Department of Agriculture, Rural Development")

@@ -431,6 +431,7 @@ def test_spans_are_spans(article: str) -> None:
     ("Wait times were double the target.", "double", "2", "exact"),
     ("Vermont's rate was more than 11 times South Dakota's 142.7.", "more than 11 times", "11", "more_than"),
     ("The rate was nearly twice New York City\u2019s.", "nearly twice", "2", "nearly"),
+    ("Cases hit nearly 4 times 2023 levels.", "nearly 4 times", "4", "nearly"),
 ])
 def test_multipliers_are_ratios_in_times(text, phrase, value, hedge):
     found = [q for q in find_quantities(text) if q.kind.value == "ratio"]
