@@ -116,10 +116,14 @@ _THE_REST = re.compile(r"(?i)\b(?:without|lack(?:s|ed|ing)?|not|no\s+longer|neve
 _AGAINST_END = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.|than)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,3}(?:of\s+)?\Z")
 
 
+_PER = re.compile(r"(?i)\bper\b")
+
+
 def _states_counts(aq: Quantity, kinds: frozenset[str]) -> bool:
     """Whether article figure ``aq`` states two counts that operands of ``kinds`` may be: "3,918 out
-    of 6,381" states both, which a document may give apart."""
-    return _kind(aq) == "ratio" and aq.denominator is not None and "count" in kinds
+    of 6,381" states both, which a document may give apart (a rate, "4.1 cases per 100", does not)."""
+    return _kind(aq) == "ratio" and aq.denominator is not None and "count" in kinds \
+        and aq.value == aq.value.to_integral_value() and not _PER.search(aq.text)
 
 
 def _rounds_to(quantity: Quantity, value: Decimal, target: Decimal, tolerance: Decimal) -> bool:
@@ -159,6 +163,9 @@ COMPARED_OPERAND = 0.9
 STATING_CACHE = 4096
 #: How many operands of each kind (counts, money, percents) a sum or a gap is tried with.
 GAP_OPERANDS = 8
+#: the relevance of a figure the article gives in or next to the sentence that no other way
+#: placed in the operand pool (the counts of an "A of B" among them)
+NEAR_OPERAND = 0.9
 #: the relevance of a count the article states that did not make the operand pool
 STATED_COUNT = 0.75
 
@@ -232,6 +239,13 @@ class Derivations:
                         pool[j] = max(pool.get(j, 0.0), YEAR_ROW_OPERAND)
         for k in near:
             tier.setdefault(k, 1)
+            if _specificity(self.entries[k].q) >= 0.5:  # (not "three of the four")
+                pool.setdefault(k, NEAR_OPERAND)
+        # the counts of an "A of B" the article gives in or next to the sentence ("3,871 of the
+        # 9,416 buses ... That leaves more than 5,500") are its figures too
+        for k in self._stated_in([aq for aq in (*ctx.others, *ctx.wide_others) if _states_counts(aq, kinds)], kinds):
+            if _specificity(self.entries[k].q) >= 0.5:
+                pool[k] = max(pool[k], NEAR_OPERAND) if k in pool else NEAR_OPERAND
         best: dict[tuple[int, tuple[str, str], Decimal], tuple[int, float, int]] = {}
         for k, v in pool.items():  # one reading per number (a table cell may be read twice)
             e = self.entries[k]

@@ -919,6 +919,19 @@ def test_an_amount_a_item_may_be_a_total_given_elsewhere_over_a_count_of_an_a_of
     assert links_in(linker, far)["roughly $96,000"] is None
 
 
+def test_the_rest_of_an_a_of_b_the_previous_sentence_gives_is_their_difference():
+    doc = ("Fewer Than Half of Selected Buses Had Been Delivered\n\n"
+           "EPA selected 9,416 buses for funding. As of September 30, 2025, selected districts had received "
+           "3,871 buses, or 41.1 percent (see table 1).")
+    article = ("As of Sept. 30, 2025, only 3,871 of the 9,416 buses EPA had selected for funding had been delivered. "
+               "That leaves more than 5,500 buses still on order.")
+    linker = Linker({"gao": doc})
+    assert derived_formula(linker, article, "more than 5,500") == "9,416 - 3,871 = 5,545"
+    # a rate "per 100" is not two counts: nothing is subtracted from it
+    rate = ("The rate was 3,871 per 9,416 buses delivered. That leaves more than 5,500 buses still on order.")
+    assert links_in(linker, rate)["more than 5,500"] is None
+
+
 def test_a_body_reported_on_is_not_credited_as_the_source():
     usda = DocumentIndex("usda", "USDA agrees with four of the five recommendations.",
                          issuer="U.S. Department of Agriculture, Rural Development")
