@@ -222,6 +222,10 @@ _CREDITED = LINK_FEATURES.index("credited")
 #: A number of years read as the span between two years of a sibling figure's passage
 #: scores this much of that figure's link.
 YEAR_SPAN_FACTOR = 0.85
+#: a span of years read from the sentence before the one a sibling figure was linked to
+PREVIOUS_SPAN_FACTOR = 0.9
+#: "2020 through 2024", "2020 to 2024", "2020-2024": both years counted
+_THROUGH = re.compile(r"(?i)\A[^.;]{0,12}(?:\bthrough\b|\bthru\b|[-\u2013])[^.;]{0,12}\Z")
 
 
 def _worded_share_of(quantity: Quantity, stated: Sequence[Quantity]) -> bool:
@@ -513,9 +517,16 @@ class Linker:
         if _kind(q) == "duration" and q.unit == "year" and not (found and found[0][0] > 0):
             # "two years earlier" beside figures linked to "FY 2023" and "FY 2025": the span between
             # them, before any statement of "two years" away from the sentence's figures
-            for lk in self._year_spans(q, anchors):
+            counted = []  # "From 2020 through 2024" as "five years" counts both ends: a reading that
+            # gives way to a statement of the number of years
+            for lk, both_ends in self._year_spans(q, anchors):
                 if lk.score >= threshold:
-                    best.setdefault(lk.document, lk)
+                    if both_ends:
+                        counted.append(lk)
+                    else:
+                        best.setdefault(lk.document, lk)
+            if not found:
+                found = [(0.0, unraised, lk) for lk in counted]
         for _, _, lk in found:  # the best link in each document, as number_links gives
             best.setdefault(lk.document, lk)
         return list(best.values())
@@ -540,9 +551,10 @@ class Linker:
                     yield attrs.evolve(ix._direct_link(q, e, "verbatim"), score=round(a.score * YEAR_SPAN_FACTOR, 4))
                     break
 
-    def _year_spans(self, q: Quantity, anchors: Sequence[NumberLink]) -> Iterator[NumberLink]:
+    def _year_spans(self, q: Quantity, anchors: Sequence[NumberLink]) -> Iterator[tuple[NumberLink, bool]]:
         """A number of years ("lost 129 positions over five years") as the span between two years
-        the passage of a sibling figure gives ("from fiscal year 2019 through fiscal year 2024")."""
+        the passage of a sibling figure gives ("from fiscal year 2019 through fiscal year 2024"), and
+        whether it counts both end years ("From 2020 through 2024" as "five years")."""
         # "over five years" is mostly "during": the hedge may be read as "more than"
         if q.value != q.value.to_integral_value() or not 0 < q.value <= 100 \
                 or _hedge(q) not in _TWO_SIDED | {"more_than", "at_least"}:
@@ -551,26 +563,43 @@ class Linker:
         # by document: "one in five ... compared with fewer than one in six two years earlier" spans
         # the "FY 2025" and "FY 2023" rows of a table
         years_of: dict[str, dict[Decimal, _Entry]] = {}
+        n = q.value
         for a, ix, pi in self._anchor_passages(sorted(anchors, key=lambda lk: -lk.score)):
             if a.score < NUMBER_MIN_SCORE:
                 continue
             years = years_of.setdefault(ix.doc_id, {})
-            for k in ix._passage_numbers[pi]:
-                e = ix.entries[k]
-                if _kind(e.q) in ("year", "date"):
-                    years.setdefault(e.q.value, e)
-                elif _kind(e.q) == "year_range" and e.q.high is not None and e.q.high - e.q.value == q.value:
-                    shown = _fmt(q.value, 0)  # "from fiscal year 2019 through fiscal year 2024"
-                    yield ix._derived_link(e, e, a.score * YEAR_SPAN_FACTOR, shown,
-                                           f"{int(e.q.high)} - {int(e.q.value)} = {shown} year{'s' if q.value != 1 else ''}")
-                    return
-            for y1, e1 in sorted(years.items()):
-                e2 = years.get(y1 + q.value)
-                if e2 is not None:
-                    shown = _fmt(q.value, 0)
-                    yield ix._derived_link(e2, e1, a.score * YEAR_SPAN_FACTOR, shown,
-                                           f"{e2.q.text} - {e1.q.text} = {shown} year{'s' if q.value != 1 else ''}")
-                    return
+            # the passage, then the sentence before it in its paragraph ("From 2020 through 2024 ...
+            # Together, these programs obligated $61.8 billion over that period")
+            for pj, factor in ((pi, 1.0), (pi - 1, PREVIOUS_SPAN_FACTOR)):
+                if pj < 0 or ix._owner[pj] != ix._owner[pi]:
+                    continue
+                score = a.score * YEAR_SPAN_FACTOR * factor
+                for k in ix._passage_numbers[pj]:
+                    e = ix.entries[k]
+                    if _kind(e.q) in ("year", "date"):
+                        if pj == pi:
+                            years.setdefault(e.q.value, e)
+                    elif _kind(e.q) == "year_range" and e.q.high is not None:
+                        # "fiscal years 2021 through 2025" is five fiscal years (and four years long)
+                        for gap, plus in ((e.q.high - e.q.value, ""), (e.q.high - e.q.value + 1, " + 1")):
+                            if gap == n:
+                                yield ix._derived_link(e, e, score, _fmt(n, 0), f"{int(e.q.high)} - "
+                                                       f"{int(e.q.value)}{plus} = {_fmt(n, 0)} year{'s' if n != 1 else ''}"), bool(plus)
+                                return
+                if pj == pi:
+                    for y1, e1 in sorted(years.items()):
+                        e2 = years.get(y1 + n)
+                        plus = ""
+                        if e2 is None and n > 1:
+                            # "From 2020 through 2024": five years, counting both
+                            e2, plus = years.get(y1 + n - 1), " + 1"
+                            if e2 is None or not _THROUGH.search(ix.text[e1.q.span.end : e2.q.span.start]):
+                                continue
+                        if e2 is not None:
+                            shown = _fmt(n, 0)
+                            yield ix._derived_link(e2, e1, score, shown,
+                                                   f"{e2.q.text} - {e1.q.text}{plus} = {shown} year{'s' if n != 1 else ''}"), bool(plus)
+                            return
 
     def link_number(self, quantity: Quantity, context: str, *, all_quantities: Sequence[Quantity] = (),
                     wider: str = "") -> NumberLink | None:

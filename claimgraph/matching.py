@@ -167,6 +167,15 @@ def _opposite_hedges(a: Quantity, b: Quantity) -> bool:
     return (ha in _UNDER and hb in _OVER) or (ha in _OVER and hb in _UNDER)
 
 
+_OVER_WORD = re.compile(r"(?i)\Aover\s")
+
+
+def _spans_during(q: Quantity) -> bool:
+    """"over three fiscal years", "over five years": mostly the period a figure covers ("during"),
+    which a document's "three fiscal years" states as written."""
+    return _kind(q) == "duration" and q.unit in ("year", "month", "decade") and bool(_OVER_WORD.match(q.text))
+
+
 @lru_cache(maxsize=262144)
 def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
     """``(relation, closeness)`` when the document figure ``dq`` can stand behind ``aq``."""
@@ -249,7 +258,9 @@ def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
     if _same_value(aq, dq):
         if _opposite_hedges(aq, dq):
             return None
-        return ("verbatim", 1.0) if _hedge(aq) == _hedge(dq) else ("rehedged", 0.92)
+        if _hedge(aq) == _hedge(dq) or (_spans_during(aq) and _hedge(dq) == "exact"):
+            return ("verbatim", 1.0)
+        return ("rehedged", 0.92)
     if _kind(aq) in ("date", "date_range") and aq.date and dq.date:
         # "January 2024" for "January 16, 2024": the article gives the date less precisely
         if aq.date.startswith("--") and len(dq.date) == 10 and dq.date[4:] == aq.date[1:]:

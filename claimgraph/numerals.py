@@ -319,6 +319,8 @@ for _kind, _rows in {
             continue
         for _w in _written.split(" "):
             _UNIT_TABLE.setdefault(_w.lower(), (_kind, _norm))
+for _w in ("fiscal years", "school years", "calendar years", "straight years", "consecutive years"):
+    _UNIT_TABLE[_w] = ("duration", "year")  # "over the five fiscal years"
 _UNIT_TABLE["parts per billion"] = ("measure", "ppb")
 _UNIT_TABLE["cents"] = ("money", "cents")
 _UNIT_TABLE["cent"] = ("money", "cents")

@@ -570,9 +570,9 @@ def test_a_number_of_years_is_the_span_between_the_years_of_its_figures_passage(
     assert five is not None and five.relation == "derived" and five.formula == "2024 - 2019 = 5 years"
     two = links["two years"]
     assert two is not None and two.formula == "FY 2024 - FY 2022 = 2 years"
-    # a span the passage does not give is not made up
-    alone = links_in(linker, "The agency has lost 129 loan specialists over six years.")
-    assert alone["over six years"] is None
+    # a span the passage does not give is not made up (six would count both end years)
+    alone = links_in(linker, "The agency has lost 129 loan specialists over eight years.")
+    assert alone["over eight years"] is None
 
 
 def test_a_number_of_years_spans_the_dates_of_its_figures_passage_before_a_statement_elsewhere():
@@ -586,6 +586,30 @@ def test_a_number_of_years_spans_the_dates_of_its_figures_passage_before_a_state
     two = links["two years"]
     # the span between the dates of the figures' passage, not the providers' unrelated "two years"
     assert (two.document, two.formula) == ("gao", "September 2025 - September 2023 = 2 years")
+
+
+def test_a_number_of_years_may_count_both_end_years_of_its_figures_passage():
+    doc = ("Payments\n\nWe estimate that the remaining difference resulted in $38.2 billion in additional payments "
+           "to plans in 2024. From 2020 through 2024, the additional payments totaled $133.9 billion.\n\n"
+           "Broadband\n\nGAO identified 41 federal programs that could fund broadband deployment in fiscal years "
+           "2021 through 2025. Together, these programs obligated $61.8 billion for deployment over that period.")
+    links = links_in(Linker({"gao": doc}), "The extra payments came to $133.9 billion over the five years GAO "
+                                           "studied. Programs obligated $61.8 billion over the five fiscal years.")
+    assert links["five years"].formula == "2024 - 2020 + 1 = 5 years"
+    # the years are in the sentence before the one the sibling figure was linked to
+    assert links["five fiscal years"].formula == "2025 - 2021 + 1 = 5 years"
+    # counting both end years gives way to a statement of the number of years
+    statement = DocumentIndex("coalition", "The extra payments the plans got over the five years GAO studied are a "
+                                           "scandal, the coalition said.", primary=False)
+    both = links_in(Linker([DocumentIndex("gao", doc), statement]),
+                    "The extra payments came to $133.9 billion over the five years GAO studied.")
+    assert both["five years"].document == "coalition" and both["five years"].relation == "verbatim"
+
+
+def test_a_period_over_years_is_stated_as_written():
+    links = links_in(Linker({"gao": "GAO reviewed 18,946 loans SBA approved in three fiscal years."}),
+                     "Nearly 19,000 loans the SBA approved over three fiscal years carried signs of fraud.")
+    assert links["over three fiscal years"].relation == "verbatim"
 
 
 def test_a_share_in_words_follows_the_exact_figure_it_restates():

@@ -91,6 +91,8 @@ PHRASES = [
     ("4.5-ton", (D("4.5"), "exact", "measure", "ton")),
     ("15 parts per billion", (D("15"), "exact", "measure", "ppb")),
     ("three years", (D("3"), "exact", "duration", "year")),
+    ("five fiscal years", (D("5"), "exact", "duration", "year")),
+    ("3 consecutive years", (D("3"), "exact", "duration", "year")),
     ("18 months", (D("18"), "exact", "duration", "month")),
     ("a 10-year", (D("10"), "exact", "duration", "year")),
     ("no more than 10 years", (D("10"), "at_most", "duration", "year")),
