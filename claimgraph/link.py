@@ -106,7 +106,7 @@ DERIVED_MIN_SCORE = 0.57
 #: Words saying a day is when a document came out ("the audit, released June 12"); such a day is
 #: the date line of the document's cover, within its first DATE_LINE_WITHIN characters.
 _RELEASED = re.compile(r"(?i)\b(?:released|published|issued|dated|made\s+public|came\s+out)\b")
-DATE_LINE_WITHIN = 1500
+DATE_LINE_WITHIN = 4000
 #: A primary link that only rounds to the article's figure and scores under this is doubtful:
 #: a derivation scoring at least DERIVED_OVER_ROUNDED ("12%" as $12.1 million / $97.6 million,
 #: rather than an unrelated "12.1 percent") is preferred to it.
@@ -316,7 +316,9 @@ class Linker:
             links = []
             for link, features in cands:
                 score = _link_probability(features)
-                if released and link.span.start < DATE_LINE_WITHIN and ix.is_date_line(link.span):
+                # (the day itself: a cover's "March 2026" does not say "March 11")
+                if released and link.relation == "verbatim" and link.span.start < DATE_LINE_WITHIN \
+                        and ix.is_date_line(link.span):
                     score += (1 - score) * SCOPE_PASSAGE_LIFT
                 links.append(attrs.evolve(link, score=round(score, 4)))
             links.sort(key=lambda lk: (-lk.score, lk.span.start))

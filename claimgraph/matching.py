@@ -268,8 +268,10 @@ def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
         if not _HAS_YEAR.search(aq.text) and len(aq.date) == 10 \
                 and len(dq.date) == 10 and dq.date[4:] == aq.date[-6:]:
             return ("verbatim", 0.95)  # the same, with the year filled in from the story
-        if dq.date.startswith(aq.date) or aq.date.startswith(dq.date):
+        if dq.date.startswith(aq.date):
             return ("rounded", 0.85)
+        if aq.date.startswith(dq.date):  # "March 11, 2026" for a "March 2026": the day is the article's
+            return ("rounded", 0.6)
         return None
     if _kind(aq) in ("year", "date", "ordinal", "ratio", "share", "year_range", "date_range"):
         return None

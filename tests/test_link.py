@@ -1322,6 +1322,16 @@ def test_a_release_day_is_the_date_line_of_the_documents_cover():
     assert other is None or other.score < lk.score - 0.15
 
 
+def test_a_release_day_is_the_letters_date_line_not_the_month_of_the_cover():
+    doc = ("GAO\n\nReport to Congressional Requesters\n\nMarch 2026\n\nHEAD START\n\nACF Should Use More "
+           "of Its Data to Oversee Facility Safety\n\n" + "What GAO found about the facilities it visited in these "
+           "reviews. " * 30 + "\n\n\fLetter\n\nMarch 11, 2026\n\nCongressional Requesters\n\nHead Start serves "
+           "children.")
+    lk = links_in(Linker({"gao": doc}), "The GAO report on Head Start facility safety, released March 11, found "
+                                        "problems.")["March 11"]
+    assert lk is not None and lk.quantity_text == "March 11, 2026"
+
+
 def test_a_year_beside_no_figure_of_its_passage_needs_a_strong_match():
     doc = ("The grant program began in 2019 with 40 participating counties.\n\n"
            "By 2025, 112 counties took part, and the program served 14,300 families.")
