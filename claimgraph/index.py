@@ -329,6 +329,11 @@ class DocumentIndex(Derivations):
         lines = head.split("\n")
         while lines and not lines[-1].strip():
             lines.pop()
+        # a head set on the block's own first lines, above its first row of figures
+        for line in self.text[first : self.text.rfind("\n", first, q.span.start) + 1].split("\n"):
+            if not line.strip() or _ROW_END.search(line):
+                break
+            lines.append(line)
         header: list[str] = []  # the column heads right above the rows, one or more lines
         while lines and _COLUMN_GAP.search(lines[-1].strip()):
             header.insert(0, lines.pop())
@@ -707,6 +712,10 @@ def _enclosing_quotation(text: str, lo: int, hi: int, span: Span) -> Span | None
         if text[m.start()] in want:
             return Span(opening + 1, m.start())
     return None
+
+
+#: a table row: a line that ends in a figure ("Considering leaving SSA   44", "Total   369   508")
+_ROW_END = re.compile(r"\d[\d,.]*%?\s*\Z")
 
 
 def _densest(blocks: list[Any], n: int) -> list[Any]:

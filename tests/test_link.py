@@ -403,6 +403,16 @@ def test_table_cells_take_the_unit_of_their_column():
     assert pct is not None and pct.quantity_text == "50.0"
 
 
+def test_a_column_head_on_the_first_line_of_the_tables_block_gives_its_unit():
+    doc = ("In February, the union surveyed its members who work in field offices.\n\n"
+           "Survey item (field office members, February 2026)                      Percent answering yes\n"
+           "Worked through a break or lunch to serve visitors in the past month           68\n"
+           "Considering leaving SSA within the next year                                  44\n\n"
+           "Source: member survey, February 2-20, 2026.")
+    lk = one_link(doc, "44%", "In the union survey, 44% of members said they were considering leaving the agency.")
+    assert lk is not None and lk.quantity_text == "44" and lk.relation == "verbatim"
+
+
 def test_a_thousands_column_is_not_matched_at_face_value():
     doc = ("Table A. Household data (numbers in thousands)\n\n"
            "Category                      July        August\n"
