@@ -361,6 +361,7 @@ _NUM_RE = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]+(?:\.[0-9]+)?(?
 _CARD_WORD = r"(?i:" + _word_alternation(_CARDINAL_WORDS) + r"(?:-" + _word_alternation(_UNIT_WORDS) + r")?)"
 _RANGE_TAIL = re.compile(
     r"(?P<sep>" + _SP + r"*" + _DASH + _SP + r"*|" + _SP + r"+(?i:to|through|thru|until|till|and)" + _SP + r"+)"
+    r"(?:(?i:under|less" + _SP + r"+than)" + _SP + r"+(?=(?:US|A|C|NZ|HK)?\$|[€£]))?"  # "$25,000 to under $100,000"
     r"(?P<fy>(?i:fiscal" + _SP + r"+(?:years?" + _SP + r"+)?)|FY" + _SP + r"?)?"
     r"(?P<month>" + _MONTH + _SP + r"+)?"
     r"(?P<cur>(?:US|A|C|NZ|HK)?\$|[€£])?"

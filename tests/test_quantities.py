@@ -123,6 +123,7 @@ PHRASES = [
     ("10-12%", (D("10"), "exact", "range", "%")),
     ("10% to 12%", (D("10"), "exact", "range", "%")),
     ("12 to 15 months", (D("12"), "exact", "range", "month")),
+    ("$200,000 to under $500,000", (D("200000"), "exact", "range", "USD")),
     ("$10 million to $12 million", (D("10000000"), "exact", "range", "USD")),
     ("10 to 12 million", (D("10000000"), "exact", "range", None)),
     ("two to three", (D("2"), "exact", "range", None)),
