@@ -237,6 +237,24 @@ class Derivations:
                     if j not in self._scaled and _operand_kind(self.entries[j].q) in kinds \
                             and _specificity(self.entries[j].q) >= 0.5:
                         pool[j] = max(pool.get(j, 0.0), YEAR_ROW_OPERAND)
+        # a figure of the sentence that labels a table row names its cells ("those making $200,000 to
+        # $500,000" beside a "$200,000 to under $500,000   0.61   0.27" row): the article gives them
+        labelled: set[int] = set()
+        for aq in ctx.others:
+            for k in self._stating(aq, frozenset({_operand_kind(aq)})):
+                e = self.entries[k]
+                line = self.text.rfind("\n", 0, e.q.span.start) + 1
+                if self.text[line : e.q.span.start].strip() or not _is_table_line(
+                        self.text[self.passages[e.passage].start : self.passages[e.passage].end]):
+                    continue  # not the first cell of a row
+                end = self.text.find("\n", e.q.span.end)
+                for j in self._passage_numbers.get(e.passage, ()):
+                    c = self.entries[j]
+                    if j not in self._scaled and _operand_kind(c.q) in kinds and _specificity(c.q) >= 0.5 \
+                            and e.q.span.end <= c.q.span.start and (end < 0 or c.q.span.end <= end):
+                        pool[j] = max(pool.get(j, 0.0), YEAR_ROW_OPERAND)
+                        labelled.add(j)
+        near |= labelled
         for k in near:
             tier.setdefault(k, 1)
             if _specificity(self.entries[k].q) >= 0.5:  # (not "three of the four")

@@ -1436,6 +1436,20 @@ def test_a_figure_is_derived_as_its_sentence_says_and_not_otherwise(doc, article
     assert links_in(linker, unrelated)[figure] is None
 
 
+def test_figures_of_the_sentence_that_label_table_rows_name_those_rows_cells_as_operands():
+    doc = ("Table 1: IRS Audit Rates, by Total Positive Income, Tax Years 2016 and 2021\n\n"
+           "Total positive income              Tax year 2016 (%)   Tax year 2021 (%)   Change (%)\n"
+           "Under $25,000                                   0.84                0.61          -27\n"
+           "$25,000 to under $100,000                       0.36                0.17          -53\n"
+           "$200,000 to under $500,000                      0.61                0.27          -56\n")
+    linker = Linker({"gao": doc})
+    article = "Filers under $25,000 were audited at more than twice the rate of those making $200,000 to $500,000."
+    assert derived_formula(linker, article, "more than twice") == "0.61 / 0.27 = 2.26 times"
+    # rows the sentence does not name give no operands
+    other = "Filers were audited at more than twice the rate of others."
+    assert links_in(linker, other)["more than twice"] is None
+
+
 def test_a_year_of_the_sentence_finds_its_operand_in_the_table_row_that_year_labels():
     # four passages match the article's words better, so 19,270 is found only through its row's year
     sections = "".join(f"Section {i}\n\nVeterans with an approved family caregiver in region {i} received "
