@@ -275,7 +275,10 @@ class Derivations:
         by_level: dict[tuple[str, str], list[tuple[int, float, int]]] = defaultdict(list)
         for rank in sorted(best.values(), reverse=True):
             by_level[self.entries[-rank[2]].level].append(rank)
-        ranked = [(-negk, v * _TIER_WEIGHT[t]) for group in by_level.values() for t, v, negk in group[:OPERAND_POOL]]
+        # (and, past that many, the figures the article gives in or next to the sentence)
+        ranked = [(-negk, v * _TIER_WEIGHT[t]) for group in by_level.values()
+                  for i, (t, v, negk) in enumerate(group)
+                  if i < OPERAND_POOL or (-negk in near and _specificity(self.entries[-negk].q) >= 0.5)]
         return sorted(((v, k) for k, v in ranked), reverse=True), stated, near
 
     def _year_rows(self) -> dict[str, list[int]]:
