@@ -50,7 +50,7 @@ _CUE = re.compile(r"\b(?:" + _RISE_VERBS + "|" + _FALL_VERBS + r"|total(?:ed|led
 #: "per case", "for each worker", "$135 a claim": an amount shared among a count (not "per year"
 #: or "a month", a rate in time)
 _PER_ITEM = re.compile(r"(?i)\s+(?:apiece\b|(?:per|for\s+each|for\s+every|each|an?)\s+(?!(?:day|week|month|year|hour|minute|"
-                       r"second|quarter|capita|cent|person|night|shift|semester|season|decade|century)s?\b)[a-z])")
+                       r"second|quarter|capita|cent|person|semester|season|decade|century)s?\b)[a-z])")
 #: A figure the sentence names as a part ("Nine of the hospitalized patients").
 _PART_OF = re.compile(r"[ \t]+of[ \t]")
 #: A share set right after a figure and before what it is a share of ("0.9%, less than half the

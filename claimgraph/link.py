@@ -363,7 +363,12 @@ class Linker:
             for lk in primary)
         # "5.1%, ... still 0.7 percentage point above the national rate of 4.4%": a gap between two
         # figures of its own sentence is that gap, not a like figure stated elsewhere
-        gap_here = not doubtful and bool(primary) and len(ctx.others) >= 2 and _kind(quantity) == "percentage_points"
+        gap_here = not doubtful and bool(primary) and len(ctx.others) >= 2 and (
+            _kind(quantity) == "percentage_points"
+            # ... and so is an amount apiece of a total and a count its sentence gives ("$4.3 million for
+            # nearly 30,000 room nights ... about $145 a night"), beside a rounder average elsewhere
+            or (ctx.per_item and _kind(quantity) in ("money", "count")
+                and all(lk.relation != "verbatim" for lk in primary)))
         if (not primary or doubtful or gap_here) and _kind(quantity) in _DERIVABLE_KINDS:
             # a figure no primary document states may have been computed from figures one does
             derivations = []

@@ -679,17 +679,24 @@ def _by_sentence(text: str, recs: list[list[Any]]) -> list[list[int]]:
 def _points_of_percents(text: str, recs: list[list[Any]], sentences: list[list[int]]) -> None:
     """A bare "points" in a sentence that states a percent is percentage points
     ("44.7% were reported, up 2.8 points"; "fell 3 points to 41%").  Scores and
-    index points come without a percent in the sentence and stay counts."""
+    index points come without a percent in the sentence and stay counts.  A gap in points
+    may follow the sentence that gives the two percents ("just 44% ..., against 96% ... That
+    is a 52-point gap")."""
+    before = False  # whether the sentence before states a percent
     for members in sentences:
         sentence = [recs[i] for i in members]
-        if not any(r[_KIND] in ("percent", "percentage_points") and r[_FACT] for r in sentence):
-            continue
-        for r in sentence:
-            if r[_KIND] != "count" or not r[_FACT] or r[_DEN] is not None:
-                continue
-            pm = _POINTS_AFTER.match(text, r[_END])
-            if pm is not None:
-                r[_KIND], r[_UNIT], r[_NOUN], r[_END] = "percentage_points", "percentage points", None, pm.end()
+        here = any(r[_KIND] in ("percent", "percentage_points") and r[_FACT] for r in sentence)
+        if here or before:
+            for r in sentence:
+                if r[_KIND] != "count" or not r[_FACT] or r[_DEN] is not None:
+                    continue
+                pm = _POINTS_AFTER.match(text, r[_END])
+                if pm is not None and (here or _POINT_GAP.match(text, r[_END])):
+                    r[_KIND], r[_UNIT], r[_NOUN], r[_END] = "percentage_points", "percentage points", None, pm.end()
+        before = here
+
+
+_POINT_GAP = re.compile(r"-(?i:point)" + _SP + r"+(?i:gap|lead|difference|margin|spread|divide)\b")
 
 
 # Multipliers: "4.2 times the rate", "a threefold rise", "more than doubled", "nearly twice as high".

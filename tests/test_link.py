@@ -966,6 +966,19 @@ def test_the_rest_of_an_a_of_b_the_previous_sentence_gives_is_their_difference()
     assert links_in(linker, rate)["more than 5,500"] is None
 
 
+def test_an_amount_apiece_of_a_total_and_count_its_sentence_gives_is_computed_over_a_rounder_average():
+    doc = ("FEMA paid $27.4 million for these ineligible stays. FEMA also paid hotels $4.3 million for 29,640 "
+           "room nights billed after households had checked out.\n\n"
+           "A total of 612 hotels participated. FEMA paid an average of $144 per room night.")
+    article = ("The report also found FEMA paid hotels $4.3 million for nearly 30,000 room nights billed after "
+               "families had checked out -- about $145 a night.")
+    linker = Linker({"oig": doc})
+    assert derived_formula(linker, article, "about $145") == "$4.3 million / 29,640 = 145.07"
+    # without the total and count in its sentence, the document's average is the figure's evidence
+    alone = links_in(linker, "FEMA paid hotels about $145 a room night, the report found.")["about $145"]
+    assert alone is not None and alone.quantity_text == "$144"
+
+
 def test_a_body_reported_on_is_not_credited_as_the_source():
     usda = DocumentIndex("usda", "USDA agrees with four of the five recommendations.",
                          issuer="U.S. Department of Agriculture, Rural Development")

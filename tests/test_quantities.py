@@ -499,6 +499,10 @@ def test_a_share_of_a_point_is_percentage_points(text, value):
      [("44.7%", "percent"), ("2.8 points", "percentage_points")]),
     ("Approval fell 3 points to 41%.", [("3 points", "percentage_points"), ("41%", "percent")]),
     ("Turnout was 61%, a 4-point gain.", [("61%", "percent"), ("4-point", "percentage_points")]),
+    # a gap in points right after the sentence with the two percents
+    ("Just 44% could earn paid sick days, against 96% of the top tenth. That is a 52-point gap.",
+     [("44%", "percent"), ("96%", "percent"), ("tenth", "ordinal"), ("52-point", "percentage_points")]),
+    ("Shares fell 2%. The Dow lost 300 points.", [("2%", "percent"), ("300", "count")]),
     # no percent in the sentence: points scored, index points
     ("The team scored 12 points.", [("12", "count")]),
     ("The index fell 3 points. Turnout was 41%.", [("3", "count"), ("41%", "percent")]),
