@@ -107,6 +107,11 @@ DERIVED_MIN_SCORE = 0.57
 #: the date line of the document's cover, within its first DATE_LINE_WITHIN characters.
 _RELEASED = re.compile(r"(?i)\b(?:released|published|issued|dated|made\s+public|came\s+out)\b")
 DATE_LINE_WITHIN = 4000
+#: a figure inside a direct quote takes the quote's passage when the quote is found (at this
+#: score or more) and has this many words; its score is the quote's times its closeness times this
+QUOTE_FIGURE_MIN_SCORE = 0.8
+QUOTE_FIGURE_MIN_WORDS = 5
+QUOTE_FIGURE_FACTOR = 0.9
 #: A primary link that only rounds to the article's figure and scores under this is doubtful:
 #: a derivation scoring at least DERIVED_OVER_ROUNDED ("12%" as $12.1 million / $97.6 million,
 #: rather than an unrelated "12.1 percent") is preferred to it.
@@ -450,6 +455,7 @@ class Linker:
             followed = self._restated(q, contexts[i], told, None)
             if followed is not None:
                 out[i] = [followed]
+        self._within_quotes(text, quantities, contexts, out)
         for i, q in enumerate(quantities):
             if out[i] or where[i] < 0:
                 continue  # "$94 a week ..., or roughly $4,900 a year": the same amount in another period
@@ -462,6 +468,35 @@ class Linker:
                         out[i] = [converted]
                         break
         return out
+
+    def _within_quotes(self, text: str, quantities: Sequence[Quantity], contexts: Sequence[tuple[str, str, bool]],
+                       out: list[list[NumberLink]]) -> None:
+        """A figure no passage was found for, inside a direct quote a document holds ("The ratio has
+        not changed significantly since 2021," the bureau said), is the figure of the quote's passage."""
+        open_ = [i for i, q in enumerate(quantities) if q.span is not None]
+        if not open_:
+            return
+        from .extract import find_quotes  # (the extractor reads quotes; it does not link)
+
+        for mention in find_quotes(text):
+            inside = [i for i in open_ if mention.span.start <= quantities[i].span.start
+                      and quantities[i].span.end <= mention.span.end]
+            if not inside or len(mention.text.split()) < QUOTE_FIGURE_MIN_WORDS:
+                continue
+            found = self.link_quote(mention.text, contexts[inside[0]][0])
+            if found is None or found.score < QUOTE_FIGURE_MIN_SCORE:
+                continue
+            ix = self._by_id[found.document]
+            for i in inside:
+                for k in ix._candidates(quantities[i]):
+                    e = ix.entries[k]
+                    rel = _relation(quantities[i], e.q)
+                    if rel and found.span.start <= e.q.span.start and e.q.span.end <= found.span.end \
+                            and not (out[i] and out[i][0].document == found.document
+                                     and found.span.start <= out[i][0].span.start < found.span.end):
+                        lk = ix._direct_link(quantities[i], e, rel[0])
+                        out[i] = [attrs.evolve(lk, score=round(found.score * rel[1] * QUOTE_FIGURE_FACTOR, 4))]
+                        break
 
     def _restated(self, q: Quantity, context: tuple[str, str, bool], others: Sequence[tuple[Quantity, NumberLink]],
                   current: NumberLink | None) -> NumberLink | None:

@@ -979,6 +979,19 @@ def test_an_amount_apiece_of_a_total_and_count_its_sentence_gives_is_computed_ov
     assert alone is not None and alone.quantity_text == "$144"
 
 
+def test_a_figure_inside_a_quote_a_document_holds_is_the_figure_of_the_quotes_passage():
+    doc = ("Earnings\n\nThe female-to-male earnings ratio was 83.2 percent in 2025, not statistically different "
+           "from 2024.\n\nTrends\n\nThe ratio has not changed significantly since 2021. Women earned a median of "
+           "83 cents for every dollar.\n\nRegions\n\nHousehold income rose in 2021 in most regions.")
+    quoted = ('Women earned 83.2% of what men earned, a ratio that the bureau said "has not changed significantly '
+              'since 2021."')
+    lk = links_in(Linker({"census": doc}), quoted)["2021"]
+    assert lk is not None and lk.span.start == doc.index("since 2021") + 6
+    # the same words unquoted: the year is read beside 83.2%, whose passage does not give it
+    plain = quoted.replace('"', "")
+    assert links_in(Linker({"census": doc}), plain)["2021"] is None
+
+
 def test_a_body_reported_on_is_not_credited_as_the_source():
     usda = DocumentIndex("usda", "USDA agrees with four of the five recommendations.",
                          issuer="U.S. Department of Agriculture, Rural Development")
