@@ -275,6 +275,8 @@ def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
         return None
     if _kind(aq) in ("year", "date", "ordinal", "ratio", "share", "year_range", "date_range"):
         return None
+    if _hedge(dq) not in _TWO_SIDED and _hedge(aq) == "exact":
+        return None  # "38%" is not read off "fewer than 40 percent": a figure is not read off a bound
     if (aq.precision or 1) < (dq.precision or 1):
         return None  # the article cannot have 95.2% from a document's 95%
     nearly = _nearly_meets(aq, dq)

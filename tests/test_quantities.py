@@ -542,6 +542,17 @@ def test_a_share_is_not_read_off_a_bound_in_words():
     assert _relation(seven, find_quantities("in 70 percent of cases")[0]) is not None
 
 
+def test_an_exact_figure_is_not_read_off_a_bound():
+    from claimgraph.matching import _relation
+
+    (exact,) = find_quantities("38% of parents")
+    assert _relation(exact, find_quantities("Fewer than 40 percent of parents")[0]) is None
+    assert _relation(exact, find_quantities("38.2 percent of parents")[0])[0] == "rounded"
+    # a figure the article hedges may be: "about 142,000" for "more than 140,000"
+    (about,) = find_quantities("about 142,000 riders")
+    assert _relation(about, find_quantities("more than 140,000 riders")[0]) is not None
+
+
 @pytest.mark.parametrize("line, mention, value", [
     ("MORE THAN ONE IN FIVE WORKERS ARE STILL WAITING", "MORE THAN ONE IN FIVE", D("1")),
     ("THREE STATES SAW DECLINES", "THREE", D("3")),
