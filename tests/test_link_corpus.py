@@ -44,6 +44,8 @@ def score(corpus: str) -> dict:
     ("linking-holdout16", 0.88, 0.08),
     ("linking-holdout17", 0.85, 0.10),
     ("linking-holdout18", 0.84, 0.10),
+    ("linking-holdout19", 0.82, 0.10),
+    ("linking-holdout20", 0.83, 0.10),
 ])
 def test_linking_quality_holds(corpus, right_floor, false_ceiling):
     t = score(corpus)
@@ -61,7 +63,7 @@ def test_linking_quality_holds(corpus, right_floor, false_ceiling):
                                     "linking-holdout10", "linking-holdout11", "linking-holdout12",
                                     "linking-holdout13", "linking-holdout14", "linking-holdout15",
                                     "linking-holdout16", "linking-holdout17",
-                                    "linking-holdout18"])
+                                    "linking-holdout18", "linking-holdout19", "linking-holdout20"])
 def test_every_label_agrees_with_its_texts(corpus):
     run = subprocess.run([sys.executable, str(ROOT / "tests" / "corpus" / "linking" / "_validate.py"),
                           "--corpus", str(ROOT / "tests" / "corpus" / corpus)],
