@@ -887,6 +887,21 @@ def _read_chain(text: str, s: int, e: int, tok: str, floor: int) -> tuple[list[A
     return _name_rec(s, e, _tok_value(tok)), e
 
 
+#: a figure with a footnote number glued on after a comma ("2023,4"): the figure is group 1
+_GLUED_FOOTNOTE = re.compile(r"([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+),[0-9]{1,2}")
+
+
+def _is_footnote_mark(text: str, s: int, e: int, tok: str) -> bool:
+    """Whether the number at [s, e) is a footnote marker glued to the end of a sentence or clause,
+    as text taken from a PDF has them: one or two digits right after a period, comma, semicolon or
+    colon that ends a word or figure ("totaled $1.4 billion.3 We found", "2023,4 the agency"),
+    followed by a space or the end of the line."""
+    if len(tok) > 2 or not tok.isdigit() or s < 2 or (e < len(text) and not text[e].isspace()):
+        return False
+    pc, before = text[s - 1], text[s - 2]
+    return pc in ".;:" and (before.isalpha() or before in ")%") or (pc == "," and before.isdigit())
+
+
 def _closed(text: str, start: int, pos: int, value: Decimal, kind: str, hedge: str, unit: str | None,
             prec: Decimal | None, phrase_mode: bool) -> tuple[list[Any], int]:
     """The record of a number read from ``start`` to ``pos``, with its counted noun (:func:`_finish`); a
@@ -917,7 +932,17 @@ def _read_number(text: str, s: int, e: int, tok: str, floor: int, phrase_mode: b
         e = s + len(tok)
     parsed = _parse_digits(tok)
     if parsed is None:
-        return _name_rec(s, e, _tok_value(tok)), e
+        fm = _GLUED_FOOTNOTE.fullmatch(tok)
+        if fm is None or (e < len(text) and not text[e].isspace()):
+            return _name_rec(s, e, _tok_value(tok)), e
+        # "in fiscal year 2023,4 the agency": a footnote marker glued to the figure (text from a PDF)
+        tok = fm.group(1)
+        e = s + len(tok)
+        parsed = _parse_digits(tok)
+        if parsed is None:
+            return _name_rec(s, e, _tok_value(tok)), e
+    elif _is_footnote_mark(text, s, e, tok):
+        return _name_rec(s, e, parsed[0]), e  # "$1.4 billion.3 We found": a footnote, not a figure
     value, prec = parsed
     pc = text[s - 1] if s else ""
     start = s

@@ -992,6 +992,15 @@ def test_a_figure_inside_a_quote_a_document_holds_is_the_figure_of_the_quotes_pa
     assert links_in(Linker({"census": doc}), plain)["2021"] is None
 
 
+def test_figures_with_footnote_markers_from_a_pdf_are_linked():
+    doc = ("In fiscal year 2023,4 the agency approved 1,234 disaster loans worth $1.4 billion.5 Of these, "
+           "412 went to businesses.")
+    links = links_in(Linker({"gao": doc}), "In fiscal 2023, the agency approved 1,234 disaster loans.")
+    assert links["fiscal 2023"] is not None and links["fiscal 2023"].quantity_text == "fiscal year 2023"
+    # the footnote numbers are not figures an article's "4" or "5" could be linked to
+    assert links_in(Linker({"gao": doc}), "The agency approved loans in 5 states.")["5"] is None
+
+
 def test_a_body_reported_on_is_not_credited_as_the_source():
     usda = DocumentIndex("usda", "USDA agrees with four of the five recommendations.",
                          issuer="U.S. Department of Agriculture, Rural Development")

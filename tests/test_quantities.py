@@ -571,3 +571,17 @@ def test_an_ordinal_opening_a_point_of_a_list_is_no_fact():
                             include_non_facts=True)
     assert [(q.text, q.fact) for q in found] == [("First", False), ("Second", False), ("third", True)]
     assert [q.text for q in find_quantities("The third, a smaller grant, went to Ohio.")] == ["third"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a footnote number glued to the end of a clause, as text taken from a PDF has it
+    ("The program totaled $1.4 billion.3 We found that", [("$1.4 billion", True), ("3", False)]),
+    ("In fiscal year 2023,4 the agency approved 1,234 loans.",
+     [("fiscal year 2023", True), ("4", False), ("1,234", True)]),
+    ("about 42 percent of the 1,900 cases.12 In addition", [("about 42 percent", True), ("1,900", True), ("12", False)]),
+    # ... but not a figure after a space, nor a decimal
+    ("in 2023, 4 agencies said", [("2023", True), ("4", True)]),
+    ("Prices rose 12.4% in May.", [("12.4%", True)]),
+])
+def test_a_footnote_marker_glued_to_a_clause_is_not_a_figure(text, expected):
+    assert [(q.text, q.fact) for q in find_quantities(text, include_non_facts=True)] == expected
