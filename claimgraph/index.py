@@ -64,7 +64,7 @@ from .passages import (
     _segment,
 )
 from .quantities import Quantity
-from .spans import Span, normalize_for_match
+from .spans import _LINE_BREAK_HYPHEN, Span, normalize_for_match
 
 __all__ = ["LINK_FEATURES", "LINK_WEIGHTS", "QUOTE_MIN_SCORE", "NumberLink", "QuoteLink", "DocumentIndex"]
 
@@ -244,8 +244,8 @@ class DocumentIndex(Derivations):
         # words: the token stream (for quotes) and per-passage stems (for context)
         self._tokens: list[tuple[str, int, int]] = []
         self.word_index: dict[str, list[int]] = defaultdict(list)
-        for m in _WORD.finditer(text, body):
-            key = m.group().lower().replace("\u2019", "'")
+        for m in _BROKEN_WORD.finditer(text, body):  # a word broken at a line end is one word
+            key = m.group().lower().replace("\u2019", "'").replace("-\n", "")
             self.word_index[key].append(len(self._tokens))
             self._tokens.append((key, m.start(), m.end()))
         self._stems: list[frozenset[str]] = []
@@ -254,7 +254,7 @@ class DocumentIndex(Derivations):
         self._postings: dict[str, list[int]] = defaultdict(list)
         for p in self.passages:
             chunk = text[p.start : p.end]
-            stems = frozenset(_content_stems(chunk))
+            stems = frozenset(_content_stems(_LINE_BREAK_HYPHEN.sub("", chunk)))
             self._stems.append(stems)
             self._years.append(frozenset(_YEAR.findall(chunk)))
             df.update(stems)
@@ -712,6 +712,10 @@ def _enclosing_quotation(text: str, lo: int, hi: int, span: Span) -> Span | None
         if text[m.start()] in want:
             return Span(opening + 1, m.start())
     return None
+
+
+#: a word hyphenated at a line end, as text taken from a typeset PDF has it ("inspec-\ntions")
+_BROKEN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\u2019]*(?:-\n[a-z][A-Za-z0-9'\u2019]*)*")
 
 
 #: a table row: a line that ends in a figure ("Considering leaving SSA   44", "Total   369   508")

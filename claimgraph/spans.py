@@ -120,8 +120,16 @@ def normalize_for_match(text: str) -> str:
 
     >>> normalize_for_match("“Lax  vetting”—it\\nsaid")
     '"Lax vetting"-it said'
+
+    A word hyphenated at a line end, as text from a typeset PDF has it, is joined:
+
+    >>> normalize_for_match("the required inspec-\\ntions")
+    'the required inspections'
     """
-    return _SPACE_RUN.sub(" ", text.translate(_QUOTE_FOLD))
+    return _SPACE_RUN.sub(" ", _LINE_BREAK_HYPHEN.sub("", text).translate(_QUOTE_FOLD))
+
+
+_LINE_BREAK_HYPHEN = re.compile(r"(?<=[a-z])-\n(?=[a-z])")
 
 
 @attrs.frozen

@@ -1001,6 +1001,18 @@ def test_figures_with_footnote_markers_from_a_pdf_are_linked():
     assert links_in(Linker({"gao": doc}), "The agency approved loans in 5 states.")["5"] is None
 
 
+def test_a_word_hyphenated_at_a_line_end_is_one_word_for_quotes_and_context():
+    doc = ("Results\n\nThe agency did not complete the required inspec-\ntions at 41 of the 97 facilities we "
+           "reviewed, which left residents at risk of harm from fire and struc-\ntural hazards.\n\n"
+           "Budgets\n\nThe agency spent $41 million on staffing at 97 sites.")
+    linker = Linker({"oig": doc})
+    quote = "at risk of harm from fire and structural hazards."
+    article = f'Inspectors skipped required inspections at 41 of 97 facilities, leaving residents "{quote}"'
+    results = {r.text: r.link for r in linker.link_all(article, quotes=[quote])}
+    assert results[quote].fidelity.kind == "verbatim"
+    assert results["41 of 97"].span.start == doc.index("41 of the 97")
+
+
 def test_a_body_reported_on_is_not_credited_as_the_source():
     usda = DocumentIndex("usda", "USDA agrees with four of the five recommendations.",
                          issuer="U.S. Department of Agriculture, Rural Development")
