@@ -125,7 +125,29 @@ class _Tok:
 _FOOTNOTE = re.compile(r"(?<=[\w.,;:!?\"'\u2019\u201d)])(?:\[\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+)")
 
 
+#: a page's running footer or header, or its bare number, at a page break of text from a PDF
+#: ("Page 12 GAO-24-106389 Disaster Loans")
+_FURNITURE_LINE = re.compile(r"Page[ \t]+\d+\b.{0,80}|.{0,80}\bPage[ \t]+\d+|\d{1,4}|[A-Z]{2,8}-\d{2}-\d{2,6}\b.{0,60}")
+
+
+def _without_page_furniture(text: str) -> str:
+    """``text`` with the page furniture around its page breaks removed, so a quote that runs
+    across a page is compared with its words alone."""
+    if "\f" not in text:
+        return text
+    lines = text.split("\n")
+    kept = []
+    for i, line in enumerate(lines):
+        at_break = "\f" in line or (i + 1 < len(lines) and "\f" in lines[i + 1]) or (i and "\f" in lines[i - 1])
+        bare = line.replace("\f", "").strip()
+        if at_break and bare and _FURNITURE_LINE.fullmatch(bare):
+            continue
+        kept.append(line.replace("\f", " "))
+    return "\n".join(kept)
+
+
 def _fidelity_tokens(text: str) -> list[_Tok]:
+    text = _without_page_furniture(text)
     text = _FOOTNOTE.sub("", text)  # footnote references ("procedures.[3]") are not words
     text = text.replace("\u2014", " \u2014 ").replace("\u2013", " \u2013 ")
     text = normalize_for_match(text)

@@ -328,6 +328,15 @@ def test_fidelity_kinds(quoted, source, kind):
     assert quote_fidelity(quoted, source).kind == kind
 
 
+def test_a_quote_across_a_page_break_is_compared_without_the_pages_furniture():
+    source = ("which left\nPage 12 GAO-24-106389 Disaster Loans\n\fresidents at risk of harm from fire and "
+              "structural hazards.")
+    assert quote_fidelity("which left residents at risk of harm from fire and structural hazards.",
+                          source).kind == "verbatim"
+    # the words of the text itself are still compared: a dropped word is seen
+    assert quote_fidelity("which left residents at risk of harm from fire hazards.", source).kind != "verbatim"
+
+
 def test_fidelity_explains_alterations_word_by_word():
     f = quote_fidelity("ICE has no information on their whereabouts.",
                        "ICE has limited information on their whereabouts.")
