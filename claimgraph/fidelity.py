@@ -122,7 +122,9 @@ class _Tok:
     ellipsis: bool
 
 
-_FOOTNOTE = re.compile(r"(?<=[\w.,;:!?\"'\u2019\u201d)])(?:\[\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+)")
+_FOOTNOTE = re.compile(r"(?<=[\w.,;:!?\"'\u2019\u201d)])(?:\[\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+)"
+                       # ... and a superscript number a PDF's text gives as plain digits ("procedures.3 We")
+                       r"|(?<=[a-z)%][.,;:])\d{1,2}(?=\s|\Z)")
 
 
 #: a page's running footer or header, or its bare number, at a page break of text from a PDF

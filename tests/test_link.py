@@ -333,6 +333,9 @@ def test_a_quote_across_a_page_break_is_compared_without_the_pages_furniture():
               "structural hazards.")
     assert quote_fidelity("which left residents at risk of harm from fire and structural hazards.",
                           source).kind == "verbatim"
+    # a superscript footnote number that a PDF's text gives as plain digits is no word of the quote
+    assert quote_fidelity("ICE cannot monitor these procedures. We found gaps.",
+                          "ICE cannot monitor these procedures.3 We found gaps.").kind == "verbatim"
     # the words of the text itself are still compared: a dropped word is seen
     assert quote_fidelity("which left residents at risk of harm from fire hazards.", source).kind != "verbatim"
 
