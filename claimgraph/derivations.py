@@ -163,6 +163,27 @@ COMPARED_OPERAND = 0.9
 STATING_CACHE = 4096
 #: How many operands of each kind (counts, money, percents) a sum or a gap is tried with.
 GAP_OPERANDS = 8
+#: an average per period ("roughly 225 a day"): the rate, and a total over the days, weeks, months
+#: or years of the period it covers
+_PER_PERIOD = re.compile(r"(?i)\s*(?:,\s*)?(?:(?:a|an|per|each)\s+(day|week|month|year)\b|(daily|weekly|monthly|annually|yearly)\b)")
+_PER_YEAR_UNITS = {"week": 52, "month": 12, "year": 1}
+_THROUGH_WORD = re.compile(r"(?i)\bthrough\b|\bthru\b")
+PER_PERIOD_FACTOR = 0.85
+
+
+def _end_in(context: str, quantity: Quantity) -> int:
+    """Where ``quantity``'s text ends in ``context`` (its sentence); the end of the sentence if absent."""
+    at = context.find(quantity.text)
+    return at + len(quantity.text) if at != -1 else len(context)
+
+
+def _days_in(first: _Entry, last: _Entry, both_ends: bool) -> int:
+    """Days in the years from ``first`` to ``last`` (one year when they are the same)."""
+    y1, y2 = int(first.q.value), int(last.q.value)
+    years = range(y1, y2 + 1) if both_ends or y1 == y2 else range(y1, y2)
+    return sum(366 if (y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)) else 365 for y in years)
+
+
 #: the relevance of a figure the article gives in or next to the sentence that no other way
 #: placed in the operand pool (the counts of an "A of B" among them)
 NEAR_OPERAND = 0.9
@@ -461,6 +482,8 @@ class Derivations:
                 out.extend(self._told_gaps(quantity, ctx, claimed, kinds))
         if kind == "money" and ctx.apiece and not ctx.per_item:
             out.extend(self._products(quantity, ctx))
+        if kind in ("money", "count", "duration") and _PER_PERIOD.match(context, _end_in(context, quantity)):
+            out.extend(self._per_period(quantity, ctx, context, others))
         out.sort(key=lambda lk: (-lk.score, lk.span.start))
         return out
 
@@ -646,6 +669,66 @@ class Derivations:
                 shown = _fmt(value, 2)
                 score = DERIVED_FACTOR * 0.5 * (ra + rb) * _fit(value, target, _hedge(quantity))
                 yield self._derived_link(total, count, score, shown, f"{total.q.text} / {count.q.text} = {shown}")
+
+    def _per_period(self, quantity: Quantity, ctx: "_Context", context: str,
+                    others: Sequence[Quantity]) -> Iterator[NumberLink]:
+        """An average per day, week, month or year ("still roughly 225 a day", "roughly $62 million a
+        year", "roughly eight extra hours a week") as a total the article gives in or next to the
+        sentence over the length of its period: the year its passage or the sentence names (81,950
+        deaths in 2024 / 366 days), or the span between the years its passage gives ("from 1,016,300
+        units in fiscal year 2016 to 903,400 units in fiscal year 2025": 112,900 / 9 years; "during
+        FY 2022 through FY 2024": $187.3 million / 3 years)."""
+        target = quantity.value
+        m = _PER_PERIOD.match(context, _end_in(context, quantity))
+        if not target or m is None:
+            return
+        per = (m.group(1) or m.group(2)).lower()
+        per = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}.get(per, per)
+        _, stated, near = self._operand_pool(ctx, others, frozenset({_operand_kind(quantity)}))
+        hedge = _hedge(quantity)
+        tolerance = PER_ITEM_EXACT_REL if hedge == "exact" else MAX_ROUNDING_REL if hedge in _TWO_SIDED \
+            else DERIVED_MAX_REL
+        for k in near & stated:
+            total = self.entries[k]
+            if total.group != _group(quantity) or total.q.value <= target:
+                continue
+            for years, first, last, plus in self._periods_of(total, ctx):
+                n = Decimal(years * _PER_YEAR_UNITS[per] if per != "day" else _days_in(first, last, plus))
+                if not n:
+                    continue
+                value = total.q.value / n
+                if abs(value - target) > tolerance * target:
+                    continue
+                shown = _fmt(value, 2)
+                span = (f"{int(last.q.value)} - {int(first.q.value)}{' + 1' if plus else ''}" if first is not last
+                        else first.q.text if _kind(first.q) == "year_range" else "")
+                unit = f"{per}s" if n != 1 else per
+                formula = (f"{total.q.text} / {_fmt(n, 0)} {unit} = {shown}" if not span
+                           else f"{total.q.text} / ({span}: {_fmt(n, 0)} {unit}) = {shown}")
+                yield self._derived_link(total, last, DERIVED_FACTOR * PER_PERIOD_FACTOR, shown, formula)
+                break
+
+    def _periods_of(self, total: _Entry, ctx: "_Context") -> Iterator[tuple[int, _Entry, _Entry, bool]]:
+        """The periods a total may cover, as (years, first year, last year, both ends counted):
+        the span between the years of its passage, then the single year it names."""
+        years = sorted({e.q.value: e for e in (self.entries[j] for j in self._passage_numbers[total.passage])
+                        if _kind(e.q) == "year"}.items())
+        for y, e in years:  # the year the article's sentence names ("81,950 overdose deaths ... in 2024")
+            if str(int(y)) in ctx.years:
+                yield 1, e, e, False
+        if len(years) >= 2:
+            (y1, first), (y2, last) = years[0], years[-1]
+            between = self.text[first.q.span.end : last.q.span.start]
+            gap = int(y2 - y1)
+            if _THROUGH_WORD.search(between):
+                yield gap + 1, first, last, True
+            yield gap, first, last, False
+        elif years:
+            yield 1, years[0][1], years[0][1], False
+        for j in self._passage_numbers[total.passage]:  # "FY 2022 through FY 2024" read as one range
+            e = self.entries[j]
+            if _kind(e.q) == "year_range" and e.q.high is not None:
+                yield int(e.q.high - e.q.value) + 1, e, e, True
 
     def _told_passages(self, ctx: "_Context") -> list[tuple[float, int]]:
         """The passages (with their context score) that match the article's sentence well enough

@@ -1025,6 +1025,25 @@ def test_a_word_hyphenated_at_a_line_end_is_one_word_for_quotes_and_context():
     assert results["41 of 97"].span.start == doc.index("41 of the 97")
 
 
+def test_an_average_per_period_is_a_total_over_the_length_of_its_period():
+    doc = ("Deaths\n\nIn 2024, 81,950 drug overdose deaths occurred in the United States, compared with 108,310 in "
+           "2022.\n\nHousing\n\nThe public housing inventory fell from 1,016,300 units in fiscal year 2016 to "
+           "903,400 units in fiscal year 2025, a decline of about 112,900 units.\n\nRoyalties\n\nIn all, we "
+           "estimate that ONRR did not collect at least $187.3 million in royalties owed during FY 2022 through "
+           "FY 2024.")
+    linker = Linker({"report": doc})
+    assert derived_formula(linker, "The report counted 81,950 overdose deaths nationwide in 2024, still roughly "
+                                   "225 a day.", "roughly 225") == "81,950 / 366 days = 223.91"
+    assert derived_formula(linker, "Public housing lost some 112,900 units. That is roughly 12,500 a year.",
+                           "roughly 12,500").startswith("about 112,900 / (2025 - 2016: 9 years)")
+    assert derived_formula(linker, "ONRR failed to collect at least $187.3 million in royalties, roughly $62 "
+                                   "million a year.", "roughly $62 million").startswith(
+        "at least $187.3 million / (FY 2022 through FY 2024: 3 years)")
+    # a rate the period does not give is not made up
+    assert links_in(linker, "The report counted 81,950 overdose deaths in 2024, roughly 300 a day.")[
+        "roughly 300"] is None
+
+
 def test_a_body_reported_on_is_not_credited_as_the_source():
     usda = DocumentIndex("usda", "USDA agrees with four of the five recommendations.",
                          issuer="U.S. Department of Agriculture, Rural Development")
