@@ -1039,6 +1039,9 @@ def test_an_average_per_period_is_a_total_over_the_length_of_its_period():
     assert derived_formula(linker, "ONRR failed to collect at least $187.3 million in royalties, roughly $62 "
                                    "million a year.", "roughly $62 million").startswith(
         "at least $187.3 million / (FY 2022 through FY 2024: 3 years)")
+    hours = Linker({"oig": "Correctional officers worked an average of 420 hours of overtime each in FY 2024."})
+    assert derived_formula(hours, "Officers averaged 420 hours of overtime apiece in fiscal 2024, roughly eight "
+                                  "extra hours a week.", "roughly eight extra hours") == "420 hours / 52 weeks = 8.08"
     # a rate the period does not give is not made up
     assert links_in(linker, "The report counted 81,950 overdose deaths in 2024, roughly 300 a day.")[
         "roughly 300"] is None

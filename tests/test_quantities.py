@@ -92,6 +92,8 @@ PHRASES = [
     ("15 parts per billion", (D("15"), "exact", "measure", "ppb")),
     ("three years", (D("3"), "exact", "duration", "year")),
     ("five fiscal years", (D("5"), "exact", "duration", "year")),
+    ("about six extra minutes", (D("6"), "approximately", "duration", "minute")),
+    ("3 more days", (D("3"), "exact", "duration", "day")),
     ("3 consecutive years", (D("3"), "exact", "duration", "year")),
     ("18 months", (D("18"), "exact", "duration", "month")),
     ("a 10-year", (D("10"), "exact", "duration", "year")),
