@@ -113,6 +113,10 @@ _CUE_WORDS = (
 _CREDIT_CUE = re.compile(r"(?i)\b(?:" + _CUE_WORDS + r")\b")
 #: A name opening a reported clause ("found that USDA overpaid") is its subject, not its source.
 _REPORTED_SUBJECT = re.compile(r"(?i)\b(?:that|whether|how|why)\s+(?:the\s+)?\Z")
+#: A name something is done to ("never reported 418 of them to the Employment and Training
+#: Administration"; "payments to the agency") is what the sentence is about, not its source
+#: (but "according to the agency" credits it).
+_RECIPIENT = re.compile(r"(?i)(?<!according )\b(?:to|toward|against)\s+(?:the\s+)?\Z")
 #: A possessive after a name, and one followed by what the body says ("GAO's report", "the bureau's
 #: latest figures"), which credits it.
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
@@ -170,7 +174,8 @@ def _named_as_source(sentence: str, start: int, end: int) -> bool:
     """Whether the name at ``start:end`` of ``sentence`` stands beside a word of attribution and
     is not the subject of a reported clause ("the report found that USDA overpaid")."""
     return bool(_CREDIT_CUE.search(sentence, max(0, start - CREDIT_WINDOW), min(len(sentence), end + CREDIT_WINDOW))) \
-        and not _REPORTED_SUBJECT.search(sentence, max(0, start - 16), start)
+        and not _REPORTED_SUBJECT.search(sentence, max(0, start - 16), start) \
+        and not _RECIPIENT.search(sentence, max(0, start - 24), start)
 
 
 def credits(keys: tuple[frozenset[str], tuple[frozenset[str], ...]], sentence: str) -> bool:

@@ -1052,6 +1052,11 @@ def test_a_body_reported_on_is_not_credited_as_the_source():
                          issuer="U.S. Department of Agriculture, Rural Development")
     assert not usda.credited_in("The report also found that USDA overpaid more than $30 million in subsidies.")
     assert usda.credited_in("USDA said it had already cut processing times.")
+    # a body something is done to is not the source either; "according to" it is
+    eta = DocumentIndex("eta", "ETA will revise its reporting guidance.", issuer="Employment and Training Administration")
+    assert not eta.credited_in("The centers never reported 418 of them to the Employment and Training "
+                               "Administration, which runs the program, the audit found.")
+    assert eta.credited_in("According to the Employment and Training Administration, 418 were reported.")
 
 
 def test_a_small_count_needs_the_passages_words_to_be_linked():
