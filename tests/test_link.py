@@ -482,6 +482,16 @@ def test_a_headline_figure_follows_its_restatement():
     assert links["nearly $100 million"] is not None and links["nearly $100 million"].relation == "rounded"
 
 
+def test_a_headline_year_follows_the_same_year_restated_in_the_story():
+    doc = ("Levee ratings\n\nThe Keller Falls levee system, which protects about 1,900 homes, has been rated "
+           "unacceptable since its 2014 periodic inspection.\n\nFunding\n\nIn 2014 the program had 412 staff.")
+    article = ("Local senator proposes loan fund for a levee failing since 2014\n\nThe report singled out the Keller Falls "
+               "levee, which protects about 1,900 homes and has been rated unacceptable since its 2014 inspection.")
+    results = Linker({"gao": doc}).link_all(article)
+    head, story = [r.link for r in results if r.text == "2014"]
+    assert story is not None and head is not None and head.span == story.span
+
+
 def test_a_direct_statement_beats_a_derivation_and_a_doubtful_rounding_does_not():
     doc = ("As of January 2024, FEMA had recovered $12.1 million of the $97.6 million in duplicate payments.\n\n"
            "Separately, 12.1 percent of applicants appealed their award.")
