@@ -169,6 +169,8 @@ _PER_PERIOD = re.compile(r"(?i)\s*(?:,\s*)?(?:(?:a|an|per|each)\s+(day|week|mont
 _PER_YEAR_UNITS = {"week": 52, "month": 12, "year": 1}
 _THROUGH_WORD = re.compile(r"(?i)\bthrough\b|\bthru\b")
 PER_PERIOD_FACTOR = 0.85
+#: a count as a percent of a total (see ``_shares_of``)
+SHARE_OF_FACTOR = 0.9
 
 
 def _end_in(context: str, quantity: Quantity) -> int:
@@ -482,6 +484,8 @@ class Derivations:
                 out.extend(self._told_gaps(quantity, ctx, claimed, kinds))
         if kind == "money" and ctx.apiece and not ctx.per_item:
             out.extend(self._products(quantity, ctx))
+        if kind in ("money", "count") and any(_kind(aq) == "percent" for aq in ctx.others):
+            out.extend(self._shares_of(quantity, ctx, others))
         if kind in ("money", "count", "duration") and _PER_PERIOD.match(context, _end_in(context, quantity)):
             out.extend(self._per_period(quantity, ctx, context, others))
         out.sort(key=lambda lk: (-lk.score, lk.span.start))
@@ -669,6 +673,37 @@ class Derivations:
                 shown = _fmt(value, 2)
                 score = DERIVED_FACTOR * 0.5 * (ra + rb) * _fit(value, target, _hedge(quantity))
                 yield self._derived_link(total, count, score, shown, f"{total.q.text} / {count.q.text} = {shown}")
+
+    def _shares_of(self, quantity: Quantity, ctx: "_Context", others: Sequence[Quantity]) -> Iterator[NumberLink]:
+        """A count or amount as a percent its sentence gives of a total ("Of 6,208 children tested,
+        11.4% -- about 708 children -- had elevated levels": 6,208 × 11.4%; "In Montana the share was
+        11.2%, or roughly 51,000 homes", beside a table row giving 459 thousand households and 11.2)."""
+        target = quantity.value
+        if not target:
+            return
+        percents = self._stated_in([aq for aq in ctx.others if _kind(aq) == "percent"], _PERCENT)
+        if not percents:
+            return
+        pool, stated, near = self._operand_pool(ctx, others, _COUNT_KINDS)
+        hedge = _hedge(quantity)
+        tolerance = PER_ITEM_EXACT_REL if hedge == "exact" else MAX_ROUNDING_REL if hedge in _TWO_SIDED \
+            else DERIVED_MAX_REL
+        for kp in percents:
+            share = self.entries[kp]
+            if kp in self._change_sizes or not 0 < share.q.value < 100:
+                continue
+            for r, kc in pool:
+                total = self.entries[kc]
+                if total.level != _group(quantity) or total.q.value <= target or r < 0.5:
+                    continue
+                if total.passage != share.passage and not (kc in near and kp in near):
+                    continue  # the two must sit together, unless the article gives both
+                value = total.q.value * share.q.value / 100
+                if abs(value - target) > tolerance * target:
+                    continue
+                shown = _fmt(value, 2)
+                score = DERIVED_FACTOR * SHARE_OF_FACTOR * r * self._nearness(total, share)
+                yield self._derived_link(total, share, score, shown, f"{total.q.text} × {share.q.text} = {shown}")
 
     def _per_period(self, quantity: Quantity, ctx: "_Context", context: str,
                     others: Sequence[Quantity]) -> Iterator[NumberLink]:

@@ -1057,6 +1057,16 @@ def test_an_average_per_period_is_a_total_over_the_length_of_its_period():
         "roughly 300"] is None
 
 
+def test_a_count_may_be_a_percent_its_sentence_gives_of_a_total():
+    doc = ("In 2025, the health department tested 6,208 children under 6, and 11.4 percent had an elevated blood "
+           "lead level. In 2024, 10.1 percent of the 5,874 children tested had an elevated level.")
+    linker = Linker({"city": doc})
+    article = "Of 6,208 children tested here in 2025, 11.4% -- about 708 children -- had elevated levels."
+    assert derived_formula(linker, article, "about 708") == "6,208 × 11.4 percent = 707.71"
+    # a count the percent and total do not give is not made up
+    assert links_in(linker, article.replace("about 708", "about 650"))["about 650"] is None
+
+
 def test_a_body_reported_on_is_not_credited_as_the_source():
     usda = DocumentIndex("usda", "USDA agrees with four of the five recommendations.",
                          issuer="U.S. Department of Agriculture, Rural Development")
