@@ -975,17 +975,26 @@ def test_an_amount_a_item_may_be_a_total_given_elsewhere_over_a_count_of_an_a_of
     assert links_in(linker, far)["roughly $96,000"] is None
 
 
-def test_the_rest_of_an_a_of_b_the_previous_sentence_gives_is_their_difference():
-    doc = ("Fewer Than Half of Selected Buses Had Been Delivered\n\n"
-           "EPA selected 9,416 buses for funding. As of September 30, 2025, selected districts had received "
-           "3,871 buses, or 41.1 percent (see table 1).")
-    article = ("As of Sept. 30, 2025, only 3,871 of the 9,416 buses EPA had selected for funding had been delivered. "
-               "That leaves more than 5,500 buses still on order.")
-    linker = Linker({"gao": doc})
-    assert derived_formula(linker, article, "more than 5,500") == "9,416 - 3,871 = 5,545"
-    # a rate "per 100" is not two counts: nothing is subtracted from it
-    rate = ("The rate was 3,871 per 9,416 buses delivered. That leaves more than 5,500 buses still on order.")
-    assert links_in(linker, rate)["more than 5,500"] is None
+@pytest.mark.parametrize("doc, article, figure, formula, unlike, unlike_figure", [
+    # the rest of an "A of B" the sentence before gives is their difference; a rate "per 100" is not two counts
+    ("Fewer Than Half of Selected Buses Had Been Delivered\n\nEPA selected 9,416 buses for funding. As of "
+     "September 30, 2025, selected districts had received 3,871 buses, or 41.1 percent (see table 1).",
+     "As of Sept. 30, 2025, only 3,871 of the 9,416 buses EPA had selected for funding had been delivered. That "
+     "leaves more than 5,500 buses still on order.", "more than 5,500", "9,416 - 3,871 = 5,545",
+     "The rate was 3,871 per 9,416 buses delivered. That leaves more than 5,500 buses still on order.",
+     "more than 5,500"),
+    # a count may be a percent its sentence gives of a total; one they do not give is not made up
+    ("In 2025, the health department tested 6,208 children under 6, and 11.4 percent had an elevated blood lead "
+     "level. In 2024, 10.1 percent of the 5,874 children tested had an elevated level.",
+     "Of 6,208 children tested here in 2025, 11.4% -- about 708 children -- had elevated levels.",
+     "about 708", "6,208 × 11.4 percent = 707.71",
+     "Of 6,208 children tested here in 2025, 11.4% -- about 650 children -- had elevated levels.", "about 650"),
+])
+def test_a_figure_computed_from_figures_the_article_gives_nearby(doc, article, figure, formula, unlike,
+                                                                unlike_figure):
+    linker = Linker({"report": doc})
+    assert derived_formula(linker, article, figure) == formula
+    assert links_in(linker, unlike)[unlike_figure] is None
 
 
 def test_an_amount_apiece_of_a_total_and_count_its_sentence_gives_is_computed_over_a_rounder_average():
@@ -1055,16 +1064,6 @@ def test_an_average_per_period_is_a_total_over_the_length_of_its_period():
     # a rate the period does not give is not made up
     assert links_in(linker, "The report counted 81,950 overdose deaths in 2024, roughly 300 a day.")[
         "roughly 300"] is None
-
-
-def test_a_count_may_be_a_percent_its_sentence_gives_of_a_total():
-    doc = ("In 2025, the health department tested 6,208 children under 6, and 11.4 percent had an elevated blood "
-           "lead level. In 2024, 10.1 percent of the 5,874 children tested had an elevated level.")
-    linker = Linker({"city": doc})
-    article = "Of 6,208 children tested here in 2025, 11.4% -- about 708 children -- had elevated levels."
-    assert derived_formula(linker, article, "about 708") == "6,208 × 11.4 percent = 707.71"
-    # a count the percent and total do not give is not made up
-    assert links_in(linker, article.replace("about 708", "about 650"))["about 650"] is None
 
 
 def test_a_body_reported_on_is_not_credited_as_the_source():
