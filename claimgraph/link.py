@@ -182,6 +182,20 @@ def _in_other_terms(text: str, first: Quantity, q: Quantity, link: NumberLink) -
                         formula=formula, operands=link.operands or ((link.document, link.span),))
 
 
+#: a forecast by outside economists or analysts ("Economists surveyed by Bloomberg had expected
+#: 0.3%", "analysts had forecast a gain of 165,000"), read back from a figure to its sentence's start
+_FORECAST_BY_OTHERS = re.compile(
+    r"(?i)\b(?:economists|analysts|forecasters)\b[^.;:!?\n]{0,80}?\b(?:had\s+(?:expected|forecast|forecasted|predicted|"
+    r"projected|anticipated|been\s+(?:expecting|looking\s+for))|were\s+expecting|expected|forecast|predicted)\b"
+    r"[^.;:!?\n]{0,60}\Z")
+
+
+def _forecast_by_others(text: str, at: int) -> bool:
+    """Whether the figure at ``at`` is a forecast that outside economists or analysts made, in the
+    clause before it: no document of the agency holds such a consensus figure."""
+    return _FORECAST_BY_OTHERS.search(text, max(0, at - 160), at) is not None
+
+
 def _stated_first(found: list[NumberLink], credited: Callable[[str], bool] = lambda doc: False) -> list[NumberLink]:
     """Links ordered primary first, except that a secondary document's link comes first when it
     states the figure more closely than the best primary link does and scores better, counted at
@@ -458,6 +472,9 @@ class Linker:
             if followed is not None:
                 out[i] = [followed]
         self._within_quotes(text, quantities, contexts, out)
+        for i, q in enumerate(quantities):
+            if out[i] and q.span is not None and _forecast_by_others(text, q.span.start):
+                out[i] = []  # "Economists surveyed by FactSet had expected 0.3%": their forecast, not the release's
         for i, q in enumerate(quantities):
             if out[i] or where[i] < 0:
                 continue  # "$94 a week ..., or roughly $4,900 a year": the same amount in another period

@@ -1066,6 +1066,18 @@ def test_an_average_per_period_is_a_total_over_the_length_of_its_period():
         "roughly 300"] is None
 
 
+def test_a_forecast_by_outside_economists_is_not_the_releases_figure():
+    doc = ("Advance estimates of U.S. retail and food services sales for April 2026 were up 0.6 percent from the "
+           "previous month. Retail trade sales were up 0.4 percent from March 2026 at furniture stores.")
+    article = ("Retail and food services sales were up 0.6% in April from the previous month. Economists surveyed by "
+               "CNX had expected retail sales to be up 0.4% from March.")
+    links = links_in(Linker({"census": doc}), article)
+    assert links["0.6%"] is not None and links["0.4%"] is None
+    # the same figure told as the release's own is linked
+    own = links_in(Linker({"census": doc}), "Retail sales at furniture stores were up 0.4% from March, the bureau said.")
+    assert own["0.4%"] is not None
+
+
 def test_a_body_reported_on_is_not_credited_as_the_source():
     usda = DocumentIndex("usda", "USDA agrees with four of the five recommendations.",
                          issuer="U.S. Department of Agriculture, Rural Development")
