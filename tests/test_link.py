@@ -1078,6 +1078,17 @@ def test_a_forecast_by_outside_economists_is_not_the_releases_figure():
     assert own["0.4%"] is not None
 
 
+def test_figures_the_article_gives_near_the_sentence_stay_operands_past_the_pools_cap(monkeypatch):
+    import claimgraph.derivations as derivations
+
+    monkeypatch.setattr(derivations, "OPERAND_POOL", 1)  # a pool of one figure of each kind
+    doc = ("Drug overdose death rates\n\nThe rate in Tennessee decreased from 56.1 in 2022 to 47.3 in 2024.\n\n"
+           "The national rate decreased from 32.9 in 2022 to 24.4 in 2024.")
+    article = ("In 2024 Tennessee's death rate was 47.3 and the national death rate 24.4. "
+               "Tennessee's death rate was nearly twice the national rate.")
+    assert derived_formula(Linker({"nchs": doc}), article, "nearly twice") == "47.3 / 24.4 = 1.94 times"
+
+
 def test_a_body_reported_on_is_not_credited_as_the_source():
     usda = DocumentIndex("usda", "USDA agrees with four of the five recommendations.",
                          issuer="U.S. Department of Agriculture, Rural Development")
