@@ -12,6 +12,7 @@ computed value must agree with the article's figure under its hedge.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter, defaultdict
 from decimal import Decimal
@@ -166,8 +167,11 @@ GAP_OPERANDS = 8
 #: an average per period ("roughly 225 a day"): the rate, and a total over the days, weeks, months
 #: or years of the period it covers
 _PER_PERIOD = re.compile(r"(?i)\s*(?:,\s*)?(?:(?:a|an|per|each)\s+(day|week|month|year)\b|(daily|weekly|monthly|annually|yearly)\b)")
-_PER_YEAR_UNITS = {"week": 52, "month": 12, "year": 1}
-_THROUGH_WORD = re.compile(r"(?i)\bthrough\b|\bthru\b")
+_PERIOD_OF_ADVERB = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}
+#: How many of each period a year holds (a work-year of 2,080 hours).
+_PER_YEAR = {"hour": 2080, "day": 365, "week": 52, "month": 12, "year": 1}
+#: what stands between two years that counts both ("2020 through 2024", "2020-2024"; not "2020 to 2024")
+_THROUGH = re.compile(r"(?i)\A[^.;]{0,12}(?:\bthrough\b|\bthru\b|[-\u2013])[^.;]{0,12}\Z")
 PER_PERIOD_FACTOR = 0.85
 #: a count as a percent of a total (see ``_shares_of``)
 SHARE_OF_FACTOR = 0.9
@@ -183,7 +187,14 @@ def _days_in(first: _Entry, last: _Entry, both_ends: bool) -> int:
     """Days in the years from ``first`` to ``last`` (one year when they are the same)."""
     y1, y2 = int(first.q.value), int(last.q.value)
     years = range(y1, y2 + 1) if both_ends or y1 == y2 else range(y1, y2)
-    return sum(366 if (y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)) else 365 for y in years)
+    return sum(366 if calendar.isleap(y) else 365 for y in years)
+
+
+def _amount_tolerance(quantity: Quantity) -> Decimal:
+    """How far a computed amount may be from the article's: tight for an exact figure ("$135"),
+    rounding for "about", the one-sided allowance for "more than 400 apiece" (424)."""
+    hedge = _hedge(quantity)
+    return PER_ITEM_EXACT_REL if hedge == "exact" else MAX_ROUNDING_REL if hedge in _TWO_SIDED else DERIVED_MAX_REL
 
 
 #: the relevance of a figure the article gives in or next to the sentence that no other way
@@ -235,9 +246,7 @@ class Derivations:
             if _specificity(self.entries[k].q) < 0.5:
                 continue  # "four" is in every table: it places no figure
             for j in self._passage_numbers[self.entries[k].passage]:
-                if j in self._scaled:
-                    continue  # a thousands column's cell is not read at face value
-                if _operand_kind(self.entries[j].q) in kinds and _specificity(self.entries[j].q) >= 0.5:
+                if self._is_operand(j, kinds):  # (a thousands column's cell is not read at face value)
                     pool[j] = max(pool.get(j, 0.0), SIBLING_OPERAND)
                     tier.setdefault(j, 1)
         # the sentences next to one stating a figure of the article's sentence, in its paragraph
@@ -249,16 +258,14 @@ class Derivations:
             for pj in (pk - 1, pk + 1):
                 if 0 <= pj < len(self.passages) and self._owner[pj] == self._owner[pk]:
                     for j in self._passage_numbers.get(pj, ()):
-                        if j not in self._scaled and _operand_kind(self.entries[j].q) in kinds \
-                                and _specificity(self.entries[j].q) >= 0.5:
+                        if self._is_operand(j, kinds):
                             pool[j] = max(pool.get(j, 0.0), PARAGRAPH_OPERAND)
         # a year of the sentence names a table row ("as many as in 2020" beside a table whose "2020"
         # row gives 19,270)
         for year in ctx.years:
             for pj in self._year_rows().get(year, ()):
                 for j in self._passage_numbers.get(pj, ()):
-                    if j not in self._scaled and _operand_kind(self.entries[j].q) in kinds \
-                            and _specificity(self.entries[j].q) >= 0.5:
+                    if self._is_operand(j, kinds):
                         pool[j] = max(pool.get(j, 0.0), YEAR_ROW_OPERAND)
         # a figure of the sentence that labels a table row names its cells ("those making $200,000 to
         # $500,000" beside a "$200,000 to under $500,000   0.61   0.27" row): the article gives them
@@ -273,8 +280,8 @@ class Derivations:
                 end = self.text.find("\n", e.q.span.end)
                 for j in self._passage_numbers.get(e.passage, ()):
                     c = self.entries[j]
-                    if j not in self._scaled and _operand_kind(c.q) in kinds and _specificity(c.q) >= 0.5 \
-                            and e.q.span.end <= c.q.span.start and (end < 0 or c.q.span.end <= end):
+                    if self._is_operand(j, kinds) and e.q.span.end <= c.q.span.start \
+                            and (end < 0 or c.q.span.end <= end):
                         pool[j] = max(pool.get(j, 0.0), YEAR_ROW_OPERAND)
                         labelled.add(j)
         near |= labelled
@@ -303,6 +310,12 @@ class Derivations:
                   for i, (t, v, negk) in enumerate(group)
                   if i < OPERAND_POOL or (-negk in near and _specificity(self.entries[-negk].q) >= 0.5)]
         return sorted(((v, k) for k, v in ranked), reverse=True), stated, near
+
+    def _is_operand(self, j: int, kinds: frozenset[str]) -> bool:
+        """Whether document number ``j`` may be an operand of ``kinds`` when it is taken for sitting
+        beside a figure of the sentence: read at face value, and specific ("four" is in every table)."""
+        q = self.entries[j].q
+        return j not in self._scaled and _operand_kind(q) in kinds and _specificity(q) >= 0.5
 
     def _year_rows(self) -> dict[str, list[int]]:
         """The table rows labelled by a year ("2020   19,270   498", "FY 2023   7,918"), by year; read once."""
@@ -486,8 +499,9 @@ class Derivations:
             out.extend(self._products(quantity, ctx))
         if kind in ("money", "count") and any(_kind(aq) == "percent" for aq in ctx.others):
             out.extend(self._shares_of(quantity, ctx, others))
-        if kind in ("money", "count", "duration") and _PER_PERIOD.match(context, _end_in(context, quantity)):
-            out.extend(self._per_period(quantity, ctx, context, others))
+        if kind in ("money", "count", "duration") \
+                and (period := _PER_PERIOD.match(context, _end_in(context, quantity))) is not None:
+            out.extend(self._per_period(quantity, ctx, period, others))
         out.sort(key=lambda lk: (-lk.score, lk.span.start))
         return out
 
@@ -644,11 +658,9 @@ class Derivations:
         target = quantity.value
         if not target:
             return
-        hedge = _hedge(quantity)
         # "roughly four for every vacancy" is 4.2 at the article's precision; "more than 400 apiece" 424
-        tolerance = (PER_ITEM_EXACT_REL if hedge == "exact" else MAX_ROUNDING_REL if hedge in _TWO_SIDED
-                     else DERIVED_MAX_REL)
-        slack = quantity._precision() / 2 if hedge == "approximately" else Decimal(0)
+        tolerance = _amount_tolerance(quantity)
+        slack = quantity._precision() / 2 if _hedge(quantity) == "approximately" else Decimal(0)
         # the count may be any the article states, not only the best-placed few of the pool, and
         # either count of an "A of B" ("412 of the 1,937 levee systems")
         counts = {k: STATED_COUNT for k in stated | self._stated_in(others, _COUNT_KINDS)} \
@@ -685,9 +697,7 @@ class Derivations:
         if not percents:
             return
         pool, stated, near = self._operand_pool(ctx, others, _COUNT_KINDS)
-        hedge = _hedge(quantity)
-        tolerance = PER_ITEM_EXACT_REL if hedge == "exact" else MAX_ROUNDING_REL if hedge in _TWO_SIDED \
-            else DERIVED_MAX_REL
+        tolerance = _amount_tolerance(quantity)
         for kp in percents:
             share = self.entries[kp]
             if kp in self._change_sizes or not 0 < share.q.value < 100:
@@ -705,30 +715,28 @@ class Derivations:
                 score = DERIVED_FACTOR * SHARE_OF_FACTOR * r * self._nearness(total, share)
                 yield self._derived_link(total, share, score, shown, f"{total.q.text} × {share.q.text} = {shown}")
 
-    def _per_period(self, quantity: Quantity, ctx: "_Context", context: str,
+    def _per_period(self, quantity: Quantity, ctx: "_Context", period: re.Match[str],
                     others: Sequence[Quantity]) -> Iterator[NumberLink]:
         """An average per day, week, month or year ("still roughly 225 a day", "roughly $62 million a
         year", "roughly eight extra hours a week") as a total the article gives in or next to the
         sentence over the length of its period: the year its passage or the sentence names (81,950
         deaths in 2024 / 366 days), or the span between the years its passage gives ("from 1,016,300
         units in fiscal year 2016 to 903,400 units in fiscal year 2025": 112,900 / 9 years; "during
-        FY 2022 through FY 2024": $187.3 million / 3 years)."""
+        FY 2022 through FY 2024": $187.3 million / 3 years). ``period`` is the match of
+        :data:`_PER_PERIOD` after the figure."""
         target = quantity.value
-        m = _PER_PERIOD.match(context, _end_in(context, quantity))
-        if not target or m is None:
+        if not target:
             return
-        per = (m.group(1) or m.group(2)).lower()
-        per = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}.get(per, per)
+        per = (period.group(1) or period.group(2)).lower()
+        per = _PERIOD_OF_ADVERB.get(per, per)
         _, stated, near = self._operand_pool(ctx, others, frozenset({_operand_kind(quantity)}))
-        hedge = _hedge(quantity)
-        tolerance = PER_ITEM_EXACT_REL if hedge == "exact" else MAX_ROUNDING_REL if hedge in _TWO_SIDED \
-            else DERIVED_MAX_REL
+        tolerance = _amount_tolerance(quantity)
         for k in near & stated:
             total = self.entries[k]
             if total.group != _group(quantity) or total.q.value <= target:
                 continue
             for years, first, last, plus in self._periods_of(total, ctx):
-                n = Decimal(years * _PER_YEAR_UNITS[per] if per != "day" else _days_in(first, last, plus))
+                n = Decimal(years * _PER_YEAR[per] if per != "day" else _days_in(first, last, plus))
                 if not n:
                     continue
                 value = total.q.value / n
@@ -753,9 +761,8 @@ class Derivations:
                 yield 1, e, e, False
         if len(years) >= 2:
             (y1, first), (y2, last) = years[0], years[-1]
-            between = self.text[first.q.span.end : last.q.span.start]
             gap = int(y2 - y1)
-            if _THROUGH_WORD.search(between):
+            if _THROUGH.search(self.text[first.q.span.end : last.q.span.start]):
                 yield gap + 1, first, last, True
             yield gap, first, last, False
         elif years:

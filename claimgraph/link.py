@@ -40,7 +40,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
-from .derivations import _ANY_KIND, _Entry
+from .derivations import _ANY_KIND, _PER_YEAR, _THROUGH, _Entry
 from .documents import LoadedDocument, find_header, parse_document, read_document
 from .errors import DocumentError
 from .context import _Context
@@ -142,9 +142,7 @@ YEAR_ALONE_MIN_SCORE = 0.7
 _CLOSENESS_RANK = {"verbatim": 2, "rehedged": 2, "rounded": 1, "derived": 0}
 
 
-#: An amount in one period is this many of another ("$94 a week" is $4,888 a year; a work-year
-#: of 2,080 hours).
-_PER_YEAR = {"hour": 2080, "day": 365, "week": 52, "month": 12, "year": 1}
+#: An amount told per period ("$94 a week"), converted to another by :data:`_PER_YEAR`.
 _PERIOD_AFTER = re.compile(r"(?i)[ \t]+(?:a|an|per|each)[ \t]+(hour|day|week|month|year)\b")
 _OR_BETWEEN = re.compile(r"(?i),[ \t]+or[ \t]")
 _OR_AFTER = re.compile(r"(?i),?[ \t]+or[ \t]+(?:about|roughly|nearly|almost|some|more[ \t]+than|over|under|"
@@ -196,6 +194,11 @@ def _forecast_by_others(text: str, at: int) -> bool:
     return _FORECAST_BY_OTHERS.search(text, max(0, at - 160), at) is not None
 
 
+def _years_formula(last: str, first: str, both_ends: bool, n: Decimal) -> str:
+    """The formula of a number of years between two years ("2024 - 2020 + 1 = 5 years")."""
+    return f"{last} - {first}{' + 1' if both_ends else ''} = {_fmt(n, 0)} year{'s' if n != 1 else ''}"
+
+
 def _stated_first(found: list[NumberLink], credited: Callable[[str], bool] = lambda doc: False) -> list[NumberLink]:
     """Links ordered primary first, except that a secondary document's link comes first when it
     states the figure more closely than the best primary link does and scores better, counted at
@@ -243,8 +246,6 @@ _CREDITED = LINK_FEATURES.index("credited")
 YEAR_SPAN_FACTOR = 0.85
 #: a span of years read from the sentence before the one a sibling figure was linked to
 PREVIOUS_SPAN_FACTOR = 0.9
-#: "2020 through 2024", "2020 to 2024", "2020-2024": both years counted
-_THROUGH = re.compile(r"(?i)\A[^.;]{0,12}(?:\bthrough\b|\bthru\b|[-\u2013])[^.;]{0,12}\Z")
 
 
 def _worded_share_of(quantity: Quantity, stated: Sequence[Quantity]) -> bool:
@@ -490,15 +491,15 @@ class Linker:
 
     def _within_quotes(self, text: str, quantities: Sequence[Quantity], contexts: Sequence[tuple[str, str, bool]],
                        out: list[list[NumberLink]]) -> None:
-        """A figure no passage was found for, inside a direct quote a document holds ("The ratio has
-        not changed significantly since 2021," the bureau said), is the figure of the quote's passage."""
-        open_ = [i for i, q in enumerate(quantities) if q.span is not None]
-        if not open_:
+        """A figure inside a direct quote a document holds ("The ratio has not changed significantly
+        since 2021," the bureau said) is the figure of the quote's passage, wherever else it was linked."""
+        placed = [i for i, q in enumerate(quantities) if q.span is not None]
+        if not placed:
             return
         from .extract import find_quotes  # (the extractor reads quotes; it does not link)
 
         for mention in find_quotes(text):
-            inside = [i for i in open_ if mention.span.start <= quantities[i].span.start
+            inside = [i for i in placed if mention.span.start <= quantities[i].span.start
                       and quantities[i].span.end <= mention.span.end]
             if not inside or len(mention.text.split()) < QUOTE_FIGURE_MIN_WORDS:
                 continue
@@ -642,24 +643,22 @@ class Linker:
                             years.setdefault(e.q.value, e)
                     elif _kind(e.q) == "year_range" and e.q.high is not None:
                         # "fiscal years 2021 through 2025" is five fiscal years (and four years long)
-                        for gap, plus in ((e.q.high - e.q.value, ""), (e.q.high - e.q.value + 1, " + 1")):
-                            if gap == n:
-                                yield ix._derived_link(e, e, score, _fmt(n, 0), f"{int(e.q.high)} - "
-                                                       f"{int(e.q.value)}{plus} = {_fmt(n, 0)} year{'s' if n != 1 else ''}"), bool(plus)
+                        for both_ends in (False, True):
+                            if e.q.high - e.q.value + both_ends == n:
+                                yield ix._derived_link(e, e, score, _fmt(n, 0), _years_formula(
+                                    str(int(e.q.high)), str(int(e.q.value)), both_ends, n)), both_ends
                                 return
                 if pj == pi:
                     for y1, e1 in sorted(years.items()):
-                        e2 = years.get(y1 + n)
-                        plus = ""
+                        e2, both_ends = years.get(y1 + n), False
                         if e2 is None and n > 1:
                             # "From 2020 through 2024": five years, counting both
-                            e2, plus = years.get(y1 + n - 1), " + 1"
+                            e2, both_ends = years.get(y1 + n - 1), True
                             if e2 is None or not _THROUGH.search(ix.text[e1.q.span.end : e2.q.span.start]):
                                 continue
                         if e2 is not None:
-                            shown = _fmt(n, 0)
-                            yield ix._derived_link(e2, e1, score, shown,
-                                                   f"{e2.q.text} - {e1.q.text}{plus} = {shown} year{'s' if n != 1 else ''}"), bool(plus)
+                            yield ix._derived_link(e2, e1, score, _fmt(n, 0),
+                                                   _years_formula(e2.q.text, e1.q.text, both_ends, n)), both_ends
                             return
 
     def link_number(self, quantity: Quantity, context: str, *, all_quantities: Sequence[Quantity] = (),

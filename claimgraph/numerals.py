@@ -333,8 +333,15 @@ _UNIT_ALT = "|".join(
 _UNIT_PEEK = frozenset(w.split()[0] for w in _UNIT_TABLE)
 #: a unit of time after a word that counts more of it ("six extra minutes", "two more years")
 _TIME_ADJECTIVES = frozenset({"extra", "additional", "more", "fewer", "less"})
-_ADJ_TIME_UNIT = re.compile(_SP + r"+(?i:extra|additional|more|fewer|less)" + _SP +
+_ADJ_TIME_UNIT = re.compile(_SP + r"+(?i:" + "|".join(sorted(_TIME_ADJECTIVES)) + ")" + _SP +
                             r"+(?P<u>(?i:years?|months?|weeks?|days?|hours?|minutes?|decades?))\b")
+
+
+def _time_after_adjective(text: str, pos: int) -> tuple[str, int] | None:
+    """The unit of time and where it ends, when "extra", "more" or the like and a unit of time
+    follow ``pos`` ("about six extra minutes", "two more years"); None otherwise."""
+    am = _ADJ_TIME_UNIT.match(text, pos)
+    return (_UNIT_TABLE[am.group("u").lower()][1], am.end()) if am else None
 _UNIT_AFTER = re.compile(r"(?P<sep>" + _SP + r"?-" + _SP + r"?|" + _SP + r"*)(?P<u>(?i:" + _UNIT_ALT + r"))\b"
                          r"(?:-old\b|" + _SP + r"old\b)?")
 _UNIT_WRITTEN = {"year": "years", "month": "months", "week": "weeks", "day": "days", "hour": "hours",
@@ -1100,11 +1107,8 @@ def _read_number(text: str, s: int, e: int, tok: str, floor: int, phrase_mode: b
                     if unorm == "cents":  # "98 cents" is $0.98
                         unit = "USD"
                         value, prec = _clean(value / _HUNDRED), _clean(prec / _HUNDRED)  # type: ignore[assignment]
-        if kind == "count" and lw in _TIME_ADJECTIVES:
-            am = _ADJ_TIME_UNIT.match(text, pos)  # "about six extra minutes", "two more years"
-            if am:
-                kind, unit = "duration", _UNIT_TABLE[am.group("u").lower()][1]
-                pos = am.end()
+        if kind == "count" and lw in _TIME_ADJECTIVES and (timed := _time_after_adjective(text, pos)):
+            (unit, pos), kind = timed, "duration"
     # glued letters after a bare number: 5G, 3M, 737MAX, 3D -> a name
     if pos == e and nxt.isalpha():
         end = _glued_end(text, e)
@@ -1648,11 +1652,8 @@ def _read_words(text: str, s: int, e: int, run: str, floor: int,
             if not (um.group("u") in ("m", "ha", "g", "mi", "ft", "MW", "GW") and len(um.group("u")) <= 2):
                 kind, unit = ukind, unorm
                 pos = um.end()
-    elif lw in _TIME_ADJECTIVES:
-        am = _ADJ_TIME_UNIT.match(text, pos)  # "about six extra minutes", "two more years"
-        if am:
-            kind, unit = "duration", _UNIT_TABLE[am.group("u").lower()][1]
-            pos = am.end()
+    elif lw in _TIME_ADJECTIVES and (timed := _time_after_adjective(text, pos)):
+        (unit, pos), kind = timed, "duration"
     if pos != e:
         pk = _PEEK.match(text, pos)
         lw = (pk.group("w") or "").lower()
