@@ -42,6 +42,7 @@ from .matching import (
     _counted_share,
     _fmt,
     _group,
+    _one_of,
     _hedge,
     _is_day,
     _is_mentioned,
@@ -419,8 +420,13 @@ class DocumentIndex(Derivations):
                     yield from self._in_window(("duration", big), q.value / factor)
         if kind == "ratio" and q.denominator:  # the same rate, its base given elsewhere; or the part
             yield from self._in_window(("count", ""), q.value)  # of "312 of the 1,104" stated on its own
+            if _one_of(q):  # the whole of "one of 14 state agencies"
+                yield from self._in_window(("count", ""), q.denominator)
         if kind == "date" and q.date:  # "Oct. 14" for "October 14, 2025", or for an end of a date range
             yield from self._by_month_day.get(q.date[-5:], ())
+            if len(q.date) == 7:  # "October 2022" for an end of a date range starting or ending then
+                yield from self._in_window(("date_range", ""), q.value)
+                yield from self._in_window(("date_range", ""), q.value - 1)
         if kind in _SHARE_KINDS:
             stated = _stated_fraction(q)
             if self._share_keys is None:  # shares of every kind, by the fraction they state

@@ -101,6 +101,8 @@ __all__ = [
 #: A number link whose probability (see :data:`~claimgraph.index.LINK_WEIGHTS`) is below this is not proposed
 #: (the number is reported absent).
 NUMBER_MIN_SCORE = 0.5
+#: Kinds of figure a document may give signed where an article says "fell" ("-4.8" for "fell 4.8%").
+_SIGNED_FALL_KINDS = frozenset({"percent", "count", "money", "percentage_points"})
 #: A derived figure (see :meth:`DocumentIndex.derived_candidates`) scoring below this is not proposed.
 DERIVED_MIN_SCORE = 0.57
 #: Words saying a day is when a document came out ("the audit, released June 12"); such a day is
@@ -359,6 +361,11 @@ class Linker:
         threshold = NUMBER_MIN_SCORE if min_score is None else min_score
         found: list[NumberLink] = []
         direct_links = self._direct(quantity, context, wider, outside)
+        if _SIGNED_FALL_KINDS & {_kind(quantity)} and quantity.value > 0 and quantity.high is None \
+                and not any(d and d[0].score >= threshold for d in direct_links.values()) \
+                and _Context.of(context, quantity, wider).direction < 0:
+            # "fell 4.8%" for a table's "-4.8": the sign of a fall is in the verb
+            direct_links = self._direct(attrs.evolve(quantity, value=-quantity.value), context, wider, outside)
         for direct in direct_links.values():
             if direct and direct[0].score >= threshold:
                 found.append(direct[0])

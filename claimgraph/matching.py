@@ -148,6 +148,19 @@ def _nearly_meets(aq: Quantity, dq: Quantity) -> bool:
     return aq.value - step <= dq.value < aq.value
 
 
+def _one_of(q: Quantity) -> bool:
+    """Whether ``q`` is "one of N" (one of the 14 states): a member of a whole, whose size is what is stated."""
+    return bool(q.denominator) and q.value == 1 and q.high is None and q.hedge.value == "exact" \
+        and re.search(r"\bof\b", q.text) is not None and re.search(r"\bin\b", q.text) is None
+
+
+def _same_noun(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures count the same things: a word of their nouns in common ("states", "States")."""
+    def words(q: Quantity) -> set[str]:
+        return {w.lower().removesuffix("s") for w in re.findall(r"[A-Za-z]{3,}", q.noun or "")}
+    return bool(words(a) & words(b))
+
+
 def _is_rate(q: Quantity) -> bool:
     """A rate per 100, 1,000, 100,000 ... ("2.1 per 100,000"), not a part of a whole ("3 of the 4")."""
     return bool(q.denominator) and q.denominator >= 100 and q.value < q.denominator / 10
@@ -185,6 +198,8 @@ def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
         ends = dq.date.split("/")
         if aq.date in ends or any(len(e) == 10 and e[4:] == aq.date[1:] for e in ends if aq.date.startswith("--")):
             return ("verbatim", 0.85)  # "July 1" for "between July 1, 2024, and July 1, 2025"
+        if len(aq.date) == 7 and any(e.startswith(aq.date + "-") for e in ends):
+            return ("rounded", 0.8)  # "October 2022" for "between October 1, 2022, and December 20, 2024"
         return None
     if ka == kd == "ratio" and aq.denominator == dq.denominator and aq.value != dq.value \
             and _is_rate(aq) and _is_rate(dq) and aq.high is None and dq.high is None:
@@ -203,6 +218,11 @@ def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
             and _hedge(aq) == _hedge(dq) == "exact" and aq.value == aq.value.to_integral_value() and aq.value >= 10:
         # "312 of the 1,104" for "filed 1,104 formal disputes ..., of which 312 involved mold": the part
         # (a part as small as "one of the eight" is in every document)
+        return ("verbatim", 0.8)
+    if ka == "ratio" and kd == "count" and _one_of(aq) and dq.value == aq.denominator and dq.high is None \
+            and _hedge(dq) == "exact" and _same_noun(aq, dq):
+        # "one of 14 state agencies" for "14 state agencies": the whole is the fact (not "one officer
+        # out of eight at a field office" for "one of the eight field offices")
         return ("verbatim", 0.8)
     if ka == "count" and kd == "ratio":  # "115" for "115 of the 120"
         if aq.value in (dq.value, dq.denominator) and _hedge(aq) == "exact":
@@ -280,10 +300,12 @@ def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
     if (aq.precision or 1) < (dq.precision or 1):
         return None  # the article cannot have 95.2% from a document's 95%
     nearly = _nearly_meets(aq, dq)
-    if not nearly and not _intervals_meet(aq, dq):
-        return None
     av, dv = abs(aq.value), abs(dq.value)
     gap = abs(av - dv) / max(av, dv) if max(av, dv) else Decimal(0)
+    if not nearly and not _intervals_meet(aq, dq) and not (
+            _hedge(aq) == "approximately" and ka in _COUNT_KINDS and gap <= MAX_ROUNDING_REL
+            and abs(dv - av) * 2 < _stated_precision(aq)):
+        return None
     if _within_precision(aq, dq):
         # the article's figure is the document's, rounded or cut at the article's last digit
         if gap > MAX_TRUNCATION_REL:

@@ -724,7 +724,11 @@ _MULTIPLE_NEXT = (r"(?:as|more|higher|greater|larger|bigger|faster|lower|smaller
 _MULTIPLE_POSSESSIVE = r"(?-i:[A-Z][\w.]*(?:" + _SP + r"+[A-Z][\w.]*){0,3})['\u2019]s\b"
 #: ... or a year's level ("nearly 4 times 2023 levels")
 _MULTIPLE_YEAR = r"(?:19|20)\d\d" + _SP + r"+(?:levels?|rates?|figures?|totals?|numbers?|counts?|highs?|peaks?)\b"
-_MULTIPLE_AFTER = r"(?=" + _SP + r"+(?:" + _MULTIPLE_NEXT + "|" + _MULTIPLE_POSSESSIVE + "|" + _MULTIPLE_YEAR + r"))"
+#: ... but not a time it happened in ("6,412 times that year", "twice the previous month")
+_MULTIPLE_NOT_WHEN = (r"(?!(?:over" + _SP + r"+)?(?:the|that|this|those|these)" + _SP + r"+(?:(?:same|previous|prior|following|next|past|last)"
+                      + _SP + r"+(?:\d+" + _SP + r"+)?)?(?:year|month|week|day|night|quarter|season|summer|winter|spring|"
+                      r"fall|autumn|decade|period|semester|weekend)s?\b(?!['\u2019]))")
+_MULTIPLE_AFTER = r"(?=" + _SP + r"+" + _MULTIPLE_NOT_WHEN + r"(?:" + _MULTIPLE_NEXT + "|" + _MULTIPLE_POSSESSIVE + "|" + _MULTIPLE_YEAR + r"))"
 _MULTIPLE_HEDGE = r"(?:(?P<hedge>more" + _SP + r"+than|over|nearly|almost|close" + _SP + r"+to|roughly|about|" \
                   r"approximately|around|some|at" + _SP + r"+least|less" + _SP + r"+than|up" + _SP + r"+to)" + _SP + r"+)?"
 _MULTIPLE_VERB = re.compile(

@@ -236,6 +236,53 @@ def test_relations(document, phrase, context, relation):
     assert lk is not None and lk.relation == relation
 
 
+def test_about_a_round_count_is_the_figure_rounded_at_its_last_digit():
+    doc = "During the freeze, the administration lost 1,340 claims processors to attrition."
+    lk = one_link(doc, "about 1,300", "The administration lost about 1,300 claims processors to attrition.")
+    assert lk is not None and lk.relation == "rounded" and lk.quantity_text == "1,340"
+    # 2,150 is halfway: rounded to hundreds it is 2,200, not "about 2,100"
+    doc2 = "The agency lost 2,150 claims processors to attrition."
+    assert one_link(doc2, "about 2,100", "The agency lost about 2,100 claims processors to attrition.") is None
+    # a percent is held to its own interval: "about 40%" is not a rounded 38 percent
+    doc3 = "Of the claims, 38 percent were processed late by the administration."
+    assert one_link(doc3, "about 40%", "About 40% of the claims were processed late by the administration.") is None
+
+
+def test_a_month_is_an_end_of_a_date_range():
+    doc = ("The audit covered payments made between October 1, 2022, and December 20, 2024, "
+           "when the replacement program expired.")
+    lk = one_link(doc, "October 2022", "From October 2022 until the program expired, states repaid households.")
+    assert lk is not None and lk.relation == "rounded" and lk.quantity_text.startswith("between October 1, 2022")
+    assert one_link(doc, "March 2023", "From March 2023 until the program expired, states repaid households.") is None
+
+
+def test_one_of_n_is_linked_to_the_whole():
+    doc = ("Penalties. USDA assessed $169.6 million in penalties against 14 state agencies "
+           "whose payment error rates stayed high.")
+    linker = Linker({"doc": doc})
+    links = links_in(linker, "It is one of 14 state agencies sharing $169.6 million in penalties.")
+    lk = links["one of 14"]
+    assert lk is not None and lk.quantity_text == "14" and lk.relation == "verbatim"
+    # the whole must count the same things: eight officers are not eight field offices
+    doc2 = "In one instance, only a single officer out of eight at a field office tried to locate children."
+    assert links_in(Linker({"doc": doc2}), "Only one of the eight field offices tried to locate children.")[
+        "one of the eight"] is None
+    # "one in 14" is a share, not a count of 14
+    assert links_in(linker, "Roughly one in 14 state agencies paid penalties.")["Roughly one in 14"] is None
+
+
+def test_a_fall_matches_a_signed_figure():
+    doc = ("Table 2. Change in applications by sector\n\n"
+           "Sector                         Percent change\n"
+           "Retail trade                   2.1\n"
+           "Transportation and warehousing -4.8\n")
+    linker = Linker({"doc": doc})
+    lk = links_in(linker, "Applications in transportation and warehousing fell 4.8% from a year earlier.")["4.8%"]
+    assert lk is not None and lk.quantity_text == "-4.8" and lk.relation == "verbatim"
+    # a rise is not read off a fall
+    assert links_in(linker, "Applications in transportation and warehousing rose 4.8% from a year earlier.")["4.8%"] is None
+
+
 def test_a_percent_never_matches_a_count_nor_a_year_a_count():
     doc = "In 2019 the agency processed 65 cases, 12 percent of them late."
     assert one_link(doc, "65%", "The agency processed 65% of cases late.") is None
