@@ -390,6 +390,7 @@ _TABLE_UNIT_CUES = (
     ("million", re.compile(r"\bmillions\b")),
     ("billion", re.compile(r"\bbillions\b")),
     ("dollar", re.compile(r"\bdollars\b|\$")),
+    ("cent", re.compile(r"\bcents\b")),
 )
 _COLUMN_GAP = re.compile(r"\S(?:\t|[ ]{2,})\S")
 
@@ -414,6 +415,9 @@ def _cell_readings(q: Quantity, units: frozenset[str]) -> list[Quantity]:
             out.append(attrs.evolve(q, value=value, precision=precision, kind=QuantityKind.MONEY, unit="USD"))
         if scale != 1:
             out.append(attrs.evolve(q, value=value, precision=precision))
+    if "cent" in units:  # "+21.4" under "Change from year ago (cents)" is 21.4 cents
+        out.append(attrs.evolve(q, value=q.value / 100, precision=(q.precision or Decimal(1)) / 100,
+                                kind=QuantityKind.MONEY, unit="USD"))
     return out
 
 

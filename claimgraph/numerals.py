@@ -1127,14 +1127,15 @@ def _read_number(text: str, s: int, e: int, tok: str, floor: int, phrase_mode: b
         if rn:
             d = _tail_number(rn)
             if d is not None and value < d:
-                rec = _rec(start, rn.end(), value, "ratio", hedge=hedge, den=d, prec=_ONE, noun=rn.group("noun"))
+                # a rate is as precise as its figure ("41.3 deaths per 100,000" is not a rounded 41)
+                rec = _rec(start, rn.end(), value, "ratio", hedge=hedge, den=d, prec=prec, noun=rn.group("noun"))
                 return rec, rn.end()
     if kind == "count" and not rng and lw in _RATIO_PEEK and (integral or lw == "per"):
         rm = _RATIO_TAIL.match(text, pos)
         if rm:
             d = _tail_number(rm)
             if d is not None and value < d:
-                rec = _rec(start, rm.end(), value, "ratio", hedge=hedge, den=d, prec=_ONE)
+                rec = _rec(start, rm.end(), value, "ratio", hedge=hedge, den=d, prec=prec if lw == "per" else _ONE)
                 return _finish(text, rec, rm.end(), phrase_mode), rm.end()
     # -- after-hedges: "32,000 or more", "10,000+"
     if hedge == "exact" and (lw in _POST_PEEK or pk.group("c") == "+"):

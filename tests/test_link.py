@@ -822,6 +822,22 @@ def test_a_stacked_column_head_gives_each_column_its_own_unit():
     assert links["about 2.5%"] is not None and links["about 2.5%"].formula.startswith("(1,047 - 1,021) / 1,021")
 
 
+def test_a_cents_column_reads_its_cells_as_cents():
+    doc = ("Table 1. Retail regular gasoline prices by region\n\n"
+           "Region (PADD)          Retail price    Change from\n"
+           "                       ($/gal)         year ago (cents)\n"
+           "East Coast (1)                 3.28             +12.1\n"
+           "Midwest (2)                    3.24             +21.4\n")
+    links = links_in(Linker({"eia": doc}), "Midwest drivers paid $3.24 a gallon, 21.4 cents more than a year ago.")
+    assert links["21.4 cents"] is not None and links["21.4 cents"].quantity_text.endswith("21.4")
+    assert links["$3.24"] is not None and links["$3.24"].quantity_text == "3.24"
+
+
+def test_a_rate_with_a_decimal_is_not_read_off_a_whole_count():
+    doc = "Among the 41 jurisdictions that reported testing results, xylazine was detected in 6.4% of deaths."
+    assert one_link(doc, "41.3 per 100,000", "Tennessee's own rate, 41.3 per 100,000, ranks among the highest.") is None
+
+
 def test_a_group_head_spanning_columns_gives_them_its_unit():
     doc = ("Table 1. Unemployment by state\n\n"
            "                 Unemployed                  Rate (percent)\n"

@@ -165,6 +165,9 @@ def test_ranges_keep_both_ends_and_ratios_their_denominator() -> None:
     assert Quantity.parse("10 to 12 million").high == 12_000_000
     assert Quantity.parse("one of the eight").denominator == 8
     assert Quantity.parse("80.9 per 100,000").denominator == 100_000
+    # a rate is as precise as its figure: 41.3 per 100,000 is no rounded 41
+    assert Quantity.parse("41.3 per 100,000").precision == D("0.1")
+    assert Quantity.parse("19.4 deaths per 100,000").precision == D("0.1")
     # a possessive between the part and the whole: a body's own acronym as well as a word
     assert Quantity.parse("51 of the state's 72").denominator == 72
     assert Quantity.parse("four of GAO's five").denominator == 5
