@@ -211,6 +211,29 @@ class Analysis:
 
 # a party and state after a name: (R-IA), (D - Calif.)
 _PARTY = re.compile(r"[RDI]-[A-Z][\w.]*|[RDI]\s*-\s*[A-Z][\w.]*")
+#: How many appositives may stand between a speaker and the verb ("Lee, 67, a driver in Fenwick, Ohio, said").
+_MAX_APPOSITIVES = 4
+#: Words before a place that an appositive's next segment goes on with ("in Fenwick, Ohio").
+_PLACE_PREPOSITIONS = frozenset({"in", "of", "from", "near", "outside"})
+
+
+def _goes_on_a_place(toks: list, c: int, seg: list, lo: int) -> bool:
+    """Whether ``seg`` (after the comma at ``c``) is the rest of a place the words before name ("in Fenwick, Ohio")."""
+    return len(seg) <= 3 and all(_cap_word(t[2]) for t in seg) and c - 2 >= lo and _cap_word(toks[c - 1][2]) \
+        and toks[c - 2][2].lower() in _PLACE_PREPOSITIONS
+
+
+def _appositive_ends_at(toks: list, j: int, lo: int) -> bool:
+    """Whether the words ending at token ``j``, back to a comma, are an appositive of a speaker: an
+    age ("67") or a description ("a retired driver"), not the speaker's name."""
+    p = j
+    while p >= lo and toks[p][2] not in (",", "\x00", ";", ":", "(", ")"):
+        p -= 1
+    if p < lo or toks[p][2] != "," or j - p > 9:
+        return False
+    seg = toks[p + 1 : j + 1]
+    return (len(seg) == 1 and seg[0][2].isdigit()) or seg[0][2].lower() in ("a", "an") \
+        or _goes_on_a_place(toks, p, seg, lo)
 
 
 class _Cue:
@@ -488,55 +511,64 @@ class _Analyzer:
                 return None
             j = o - 1
         elif toks[j][2] == ",":
-            c = j - 1
-            while c >= lo and c > j - 30 and toks[c][2] not in (",", "\x00", ";", ":", "(", ")"):
-                c -= 1
-            if toks[c][2] == ")":  # "(R-IA)," inside the appositive
-                c2 = c - 1
-                while c2 >= lo and c2 > c - 9 and toks[c2][2] != "(":
-                    c2 -= 1
-                c = c2 - 1
-                while c >= lo and c > j - 30 and toks[c][2] not in (",", "\x00", ";", ":"):
+            hops = 0
+            # an appositive or a chain of them: "Smith, 54, said"; "Ruth Lee, 67, a retired driver in Fenwick, Ohio, said"
+            while j >= lo and toks[j][2] == "," and hops < _MAX_APPOSITIVES:
+                hops += 1
+                c = j - 1
+                while c >= lo and c > j - 30 and toks[c][2] not in (",", "\x00", ";", ":", "(", ")"):
                     c -= 1
-            if c < lo or toks[c][2] != ",":
-                return None
-            seg = toks[c + 1 : j]
-            if not seg:
-                return None
-            first = seg[0][2].lower()
-            segtext = self.text[seg[0][0] : seg[-1][1]]
-            if len(seg) == 1 and first.isdigit():
-                first = "who"  # an age: "Smith, 54, said"
-            if first in ("including", "like", "among") or (first == "such" and len(seg) > 1 and seg[1][2] == "as"):
-                named = self._members(toks, c + 2 if first != "such" else c + 3, j)
-            elif first in ("a", "an", "the", "who", "whose", "which", "one", "also", "along", "together", "now",
-                           "then", "formerly", "himself", "herself", "themselves", "itself", "as", "both") or _PARTY.fullmatch(segtext) or (
-                    seg[0][2][0].islower() and len(seg) <= 8):
-                if first in ("a", "an", "the") and len(seg) <= 8:
-                    role_text = self.text[seg[1][0] : seg[-1][1]] if len(seg) > 1 else None
-            elif _cap_word(seg[0][2]):
-                e = c + 1 + len(seg) - 1
-                if seg[-1][2] == ")":
-                    e = c + 1 + next((m for m in range(len(seg)) if seg[m][2] == "("), len(seg)) - 1
-                if _chunk_forward(toks, c + 1) != e:
+                if toks[c][2] == ")":  # "(R-IA)," inside the appositive
+                    c2 = c - 1
+                    while c2 >= lo and c2 > c - 9 and toks[c2][2] != "(":
+                        c2 -= 1
+                    c = c2 - 1
+                    while c >= lo and c > j - 30 and toks[c][2] not in (",", "\x00", ";", ":"):
+                        c -= 1
+                if c < lo or toks[c][2] != ",":
                     return None
-                np = _classify_chunk(self.text, toks, c + 1, e)
-                if np is None or np.kind not in ("person", "joint"):
+                seg = toks[c + 1 : j]
+                if not seg:
                     return None
-                role = self._role_before(toks, c, lo)
-                if role and not np.role:
-                    np.role = role
-                return np
-            else:
-                return None
-            j = c - 1
-            if j >= lo and toks[j][2] == ")":
-                o = j - 1
-                while o >= lo and o > j - 9 and toks[o][2] != "(":
-                    o -= 1
-                if o < lo:
+                first = seg[0][2].lower()
+                if _goes_on_a_place(toks, c, seg, lo):
+                    j = c  # "… a retired driver in Fenwick, Ohio, said": the place goes on, no speaker
+                    continue
+                segtext = self.text[seg[0][0] : seg[-1][1]]
+                if len(seg) == 1 and first.isdigit():
+                    first = "who"  # an age: "Smith, 54, said"
+                if first in ("including", "like", "among") or (first == "such" and len(seg) > 1 and seg[1][2] == "as"):
+                    named = self._members(toks, c + 2 if first != "such" else c + 3, j)
+                elif first in ("a", "an", "the", "who", "whose", "which", "one", "also", "along", "together", "now",
+                               "then", "formerly", "himself", "herself", "themselves", "itself", "as", "both") or _PARTY.fullmatch(segtext) or (
+                        seg[0][2][0].islower() and len(seg) <= 8):
+                    if first in ("a", "an", "the") and len(seg) <= 8 and role_text is None:
+                        role_text = self.text[seg[1][0] : seg[-1][1]] if len(seg) > 1 else None
+                elif _cap_word(seg[0][2]):
+                    e = c + 1 + len(seg) - 1
+                    if seg[-1][2] == ")":
+                        e = c + 1 + next((m for m in range(len(seg)) if seg[m][2] == "("), len(seg)) - 1
+                    if _chunk_forward(toks, c + 1) != e:
+                        return None
+                    np = _classify_chunk(self.text, toks, c + 1, e)
+                    if np is None or np.kind not in ("person", "joint"):
+                        return None
+                    role = self._role_before(toks, c, lo)
+                    if role and not np.role:
+                        np.role = role
+                    return np
+                else:
                     return None
-                j = o - 1
+                j = c - 1
+                if j >= lo and toks[j][2] == ")":
+                    o = j - 1
+                    while o >= lo and o > j - 9 and toks[o][2] != "(":
+                        o -= 1
+                    if o < lo:
+                        return None
+                    j = o - 1
+                elif j >= lo and _appositive_ends_at(toks, j, lo):
+                    j = c  # "Ruth Lee, 67, a retired driver, said": the age before the role is one too
         np = self._np_ending_at(toks, j, lo)
         if np is not None:
             np.named = named

@@ -426,6 +426,20 @@ def attribution(text, index=0):
     return analyze(text).statements[index].attribution
 
 
+@pytest.mark.parametrize("text, name, role", [
+    ("Ruth Abernathy-Cole, 67, a retired school bus driver in Fenwick, Ohio, said she called 14 times.",
+     "Ruth Abernathy-Cole", "retired school bus driver in Fenwick"),
+    ("Ruth Lee, a retired driver in Fenwick, Ohio, said she called twice.", "Ruth Lee", "retired driver in Fenwick"),
+    ("Mark Lee, 58, a farmer, said prices fell.", "Mark Lee", "farmer"),
+    ("Mark Lee, a farmer in Ames, Iowa, and a board member, said prices fell.", "Mark Lee", "farmer in Ames"),
+])
+def test_a_chain_of_appositives_leads_back_to_the_speaker(text, name, role):
+    # an age, a description and the rest of a place ("in Fenwick, Ohio") stand between the name and
+    # "said"; the state is no speaker
+    att = attribution(text)
+    assert att.kind == "paraphrase" and (att.source.name, att.source.role) == (name, role)
+
+
 def test_attribution_kinds():
     att = attribution("According to federal safety data, the railroad reported three derailments.")
     assert att.kind == "paraphrase" and att.cue == "according to" and att.source.kind == "document"
