@@ -274,6 +274,9 @@ def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
             return None
         if not fa.overlaps(fd) or (_hedge(dq) not in _TWO_SIDED and _hedge(aq) in _TWO_SIDED):
             return None  # a figure is not read off a bound ("about 60%" from "more than half", 25% from "below 85%")
+        if ka == "percent" and _hedge(aq) == "exact" and (aq.precision or 1) < 1 and kd != "percent" \
+                and fd.midpoint is not None and abs(aq.value / 100 - fd.midpoint) > Decimal("0.0005"):
+            return None  # an exact "10.9%" is not read off a worded "about one in eight" (12.5%)
         return ("rounded", 0.85)
     if _same_value(aq, dq):
         if _opposite_hedges(aq, dq):

@@ -283,6 +283,22 @@ def test_a_fall_matches_a_signed_figure():
     assert links_in(linker, "Applications in transportation and warehousing rose 4.8% from a year earlier.")["4.8%"] is None
 
 
+def test_an_exact_decimal_percent_is_not_read_off_a_worded_share():
+    doc = "MCOs Denied About One in Eight Requests, with Wide Variation Across States and Services"
+    assert one_link(doc, "10.9%", "The plans denied 10.9% of requests, the report said.") is None
+    lk = one_link(doc, "about 12%", "The plans denied about 12% of requests, the report said.")
+    assert lk is not None and lk.quantity_text == "About One in Eight"
+
+
+def test_an_exact_share_is_not_computed_from_a_bound():
+    article = "Plans denied 10.9% of the 1,133,000 prior authorization requests they received in 2022."
+    doc = "In 2022, plans received 1,133,000 prior authorization requests and denied more than 123,000 requests."
+    assert links_in(Linker({"doc": doc}), article)["10.9%"] is None
+    # the same figures stated exactly give the share
+    lk = links_in(Linker({"doc": doc.replace("more than 123,000", "123,000")}), article)["10.9%"]
+    assert lk is not None and lk.relation == "derived"
+
+
 def test_a_percent_never_matches_a_count_nor_a_year_a_count():
     doc = "In 2019 the agency processed 65 cases, 12 percent of them late."
     assert one_link(doc, "65%", "The agency processed 65% of cases late.") is None
