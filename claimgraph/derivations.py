@@ -434,8 +434,9 @@ class Derivations:
                     if a.group[0] == "money" and not _money_noun(quantity.noun) and compared is None:
                         continue  # "nine in 10 workers" is a share of people, not of dollars (but "$33.9
                         # million, more than a third of the total" is one of dollars)
-                    if _hedge(quantity) == "exact" and (_hedge(a.q) in _BOUNDS or _hedge(b.q) in _BOUNDS):
-                        continue  # an exact "10.9%" is not computed from "more than 123,000"
+                    if _hedge(quantity) == "exact" and (quantity.precision or 1) < 1 \
+                            and (_hedge(a.q) in _BOUNDS or _hedge(b.q) in _BOUNDS):
+                        continue  # "10.9%" is not computed from "more than 123,000" (a whole "65%" may be)
                     value = a.q.value / b.q.value
                     if not vague and compared is None and target and abs(value - target) / target > tolerance:
                         continue  # (a share compared with its figure need only lie within its hedge)
