@@ -306,9 +306,16 @@ class Derivations:
         for rank in sorted(best.values(), reverse=True):
             by_level[self.entries[-rank[2]].level].append(rank)
         # (and, past that many, the figures the article gives in or next to the sentence)
-        ranked = [(-negk, v * _TIER_WEIGHT[t]) for group in by_level.values()
-                  for i, (t, v, negk) in enumerate(group)
-                  if i < OPERAND_POOL or (-negk in near and _specificity(self.entries[-negk].q) >= 0.5)]
+        # (a figure the document repeats counts once)
+        ranked = []
+        for group in by_level.values():
+            values: set[Decimal] = set()
+            for t, v, negk in group:
+                value = self.entries[-negk].q.value
+                if value not in values and len(values) < OPERAND_POOL:
+                    values.add(value)
+                if value in values or (-negk in near and _specificity(self.entries[-negk].q) >= 0.5):
+                    ranked.append((-negk, v * _TIER_WEIGHT[t]))
         return sorted(((v, k) for k, v in ranked), reverse=True), stated, near
 
     def _is_operand(self, j: int, kinds: frozenset[str]) -> bool:
@@ -464,13 +471,17 @@ class Derivations:
                      else _COUNT_KINDS | _PERCENT if points else _COUNT_KINDS)
             pool, stated, near_ops = self._operand_pool(ctx, others, kinds)
             ops = ("difference",) if kind == "percentage_points" else ("sum", "difference")
-            # the best few of each kind of figure: percents do not crowd out the counts of a gap
-            per_level: Counter[tuple[str, str]] = Counter()
+            # the best few figures of each kind: percents do not crowd out the counts of a gap, and a
+            # figure the document repeats counts once ("73,904" in the summary, the text and a table)
+            per_level: defaultdict[tuple[str, str], set[Decimal]] = defaultdict(set)
             top = []
             for r, k in pool:
-                per_level[self.entries[k].level] += 1
-                if per_level[self.entries[k].level] <= GAP_OPERANDS:
-                    top.append((r, k))
+                values = per_level[self.entries[k].level]
+                if self.entries[k].q.value not in values:
+                    if len(values) >= GAP_OPERANDS:
+                        continue
+                    values.add(self.entries[k].q.value)
+                top.append((r, k))
             for ra, ka in top:
                 for rb, kb in top:
                     a, b = self.entries[ka], self.entries[kb]

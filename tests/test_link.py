@@ -1146,6 +1146,19 @@ def test_figures_the_article_gives_near_the_sentence_stay_operands_past_the_pool
     assert derived_formula(Linker({"nchs": doc}), article, "nearly twice") == "47.3 / 24.4 = 1.94 times"
 
 
+def test_a_figure_the_document_repeats_takes_one_place_among_a_gaps_operands(monkeypatch):
+    import claimgraph.derivations as derivations
+
+    monkeypatch.setattr(derivations, "GAP_OPERANDS", 2)  # two figures of each kind
+    doc = ("Summary. In 2025, 73,904 persons died of drug overdoses, fewer than in 2024.\n\n"
+           "Overdose deaths. Overdose deaths numbered 86,215 in 2024.\n\n"
+           "Deaths. A total of 73,904 people died of overdoses in 2025.\n\n"
+           "Table 1. Overdose deaths, 2025\n\nAll deaths          73,904\n")
+    article = ("About 73,900 people died of overdoses in 2025, down from more than 86,000 the year before. "
+               "That is roughly 12,300 fewer deaths.")
+    assert derived_formula(Linker({"mmwr": doc}), article, "roughly 12,300") == "86,215 - 73,904 = 12,311"
+
+
 def test_a_body_reported_on_is_not_credited_as_the_source():
     usda = DocumentIndex("usda", "USDA agrees with four of the five recommendations.",
                          issuer="U.S. Department of Agriculture, Rural Development")
