@@ -33,6 +33,7 @@ by a ``=====`` rule, or YAML front matter) are not evidence: see :func:`find_hea
 from __future__ import annotations
 
 import bisect
+import contextlib
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -284,6 +285,8 @@ class Linker:
             raise DocumentError(f"document id {dupes[0]!r} is used twice", hint="give every document its own id")
         self._by_id = {ix.doc_id: ix for ix in self.indexes}
         self._memo: dict[tuple[Quantity, str, str, bool], dict[str, list[NumberLink]]] | None = None
+        #: a quote's links while an article is read (its figures' pass and its quotes' pass locate it once)
+        self._quote_memo: dict[tuple[str, str], list[QuoteLink]] | None = None
 
     def __repr__(self) -> str:
         return f"<Linker {len(self.indexes)} documents>"
@@ -427,11 +430,20 @@ class Linker:
         and a figure in a headline that found no passage takes the passage its
         restatement in the story (the same figure, or a precise one it rounds) was linked to.
         """
-        self._memo = {}
-        try:
+        with self._reading():
             return self._link_numbers(text, list(quantities))
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Remember candidates and quote locations while one article is read (nested calls share them)."""
+        if self._memo is not None:
+            yield
+            return
+        self._memo, self._quote_memo = {}, {}
+        try:
+            yield
         finally:
-            self._memo = None
+            self._memo, self._quote_memo = None, None
 
     def _link_numbers(self, text: str, quantities: list[Quantity]) -> list[list[NumberLink]]:
         sentences = _article_sentences(text)
@@ -682,8 +694,13 @@ class Linker:
     def quote_links(self, quote_text: str, context: str = "") -> list[QuoteLink]:
         """Every document holding the quote, primary first, then by score (``context``: the
         article's sentence, which places a quoted term of one or two words)."""
+        key = (quote_text, context)
+        if self._quote_memo is not None and key in self._quote_memo:
+            return list(self._quote_memo[key])
         found = [lk for lk in (ix.locate_quote(quote_text, context) for ix in self.indexes) if lk is not None]
         found.sort(key=lambda lk: (not lk.primary, -lk.score, -lk.fidelity.similarity))
+        if self._quote_memo is not None:
+            self._quote_memo[key] = list(found)
         return found
 
     def link_quote(self, quote_text: str, context: str = "") -> QuoteLink | None:
@@ -709,6 +726,11 @@ class Linker:
         ``text``, or objects with ``start``/``end``.  Numbers come first, in text
         order, then quotes.
         """
+        with self._reading():
+            return self._link_all(text, quantities, quotes)
+
+    def _link_all(self, text: str, quantities: Sequence[Quantity] | None,
+                  quotes: Iterable[str | Span | tuple[int, int] | Any]) -> list[LinkResult]:
         if quantities is None:
             quantities = find_quantities(text)
         quantities = list(quantities)
@@ -779,6 +801,14 @@ def link_graph(graph: Any, *, min_score: float = 0.0) -> list[LinkResult]:
         ))
 
     sentences = _article_sentences(graph.article.text)
+    with linker._reading():  # (a quote holding a figure is located once for both passes)
+        _link_claims(graph, linker, every, sentences, min_score, results, add)
+    return results
+
+
+def _link_claims(graph: Any, linker: Linker, every: list[Quantity], sentences: list[Span], min_score: float,
+                 results: list[LinkResult], add: Callable[..., None]) -> None:
+    """Link the numbers and quotes of :func:`link_graph`'s claims, adding evidence with ``add``."""
     # every number of the article is linked together (sentences, repeated figures)
     linked = linker.link_numbers(graph.article.text, every) if every else []
     by_mention = {q.id: links for (_, q), links in zip(graph.quantities(), linked)}
@@ -798,7 +828,6 @@ def link_graph(graph: Any, *, min_score: float = 0.0) -> list[LinkResult]:
                 results.append(LinkResult("quote", quote.span, quote.text, link))
                 if link is not None:
                     add(claim, link, None, "quoted", "quote")
-    return results
 
 
 def document_from_file(path: str | Path, *, doc_id: str | None = None, primary: bool = True,

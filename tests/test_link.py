@@ -366,6 +366,26 @@ def test_linking_does_not_rescan_documents(monkeypatch):
     assert calls and max(calls) < 200  # only article sentences are read, never the document
 
 
+def test_a_quote_holding_a_figure_is_located_once_per_document(monkeypatch):
+    doc = ("Results. The ratio has not changed significantly since 2021, and 14 of the 52 towers were idle.\n\n"
+           "Other findings. Staffing fell in fiscal year 2024.")
+    article = ('"The ratio has not changed significantly since 2021," the bureau said. '
+               "Staffing fell in fiscal 2024.")
+    calls: list[str] = []
+    real = DocumentIndex.locate_quote
+
+    def spy(self, quote_text, context=""):
+        calls.append(quote_text)
+        return real(self, quote_text, context)
+
+    monkeypatch.setattr(DocumentIndex, "locate_quote", spy)
+    results = Linker({"doc": doc}).link_all(article, quotes=[(1, article.index('"', 1))])
+    quote = [r for r in results if r.kind == "quote"][0]
+    assert quote.link is not None and quote.link.fidelity.kind == "trimmed"
+    # the figures' pass (the 2021 inside the quote) and the quotes' pass share one location
+    assert calls == ["The ratio has not changed significantly since 2021,"]
+
+
 # -- quote fidelity -----------------------------------------------------------------------
 
 
