@@ -331,9 +331,10 @@ class DocumentIndex(Derivations):
         while lines and not lines[-1].strip():
             lines.pop()
         # a head set on the block's own first lines, above its first row of figures
-        for line in self.text[first : self.text.rfind("\n", first, q.span.start) + 1].split("\n"):
-            if not line.strip() or _ROW_END.search(line):
-                break
+        block_line = self.text.rfind("\n", 0, first) + 1  # (from the line's start: columns keep their places)
+        for line in self.text[block_line : self.text.rfind("\n", first, q.span.start) + 1].split("\n"):
+            if not line.strip() or (_ROW_END.search(line) and not _HEAD_YEAR_END.search(line)):
+                break  # (a head line may end in a year: "   ($ millions)   (percent)   2023")
             lines.append(line)
         header: list[str] = []  # the column heads right above the rows, one or more lines
         while lines and _COLUMN_GAP.search(lines[-1].strip()):
@@ -726,6 +727,8 @@ _BROKEN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\u2019]*(?:-\n[a-z][A-Za-z0-9'
 
 #: a table row: a line that ends in a figure ("Considering leaving SSA   44", "Total   369   508")
 _ROW_END = re.compile(r"\d[\d,.]*%?\s*\Z")
+#: ... but a line with no row label that ends in a year is a column head ("   (percent)   2023").
+_HEAD_YEAR_END = re.compile(r"\A[ \t]+\S.*\b(?:19|20)\d\d\s*\Z")
 
 
 def _densest(blocks: list[Any], n: int) -> list[Any]:

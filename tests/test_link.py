@@ -874,6 +874,20 @@ def test_a_rate_with_a_decimal_is_not_read_off_a_whole_count():
     assert one_link(doc, "41.3 per 100,000", "Tennessee's own rate, 41.3 per 100,000, ranks among the highest.") is None
 
 
+def test_a_stacked_head_whose_lower_line_ends_in_a_year_still_gives_its_units():
+    doc = ("Table 2: Highway Safety Grant Funds, Selected States, Fiscal Years 2021-2023\n\n"
+           "State          Funds available   Expended    Goals met,         Traffic deaths,\n"
+           "               ($ millions)      (percent)   2022 (of 20)       2023\n"
+           "Arizona            118.4           74.2          9                 1,296\n"
+           "Missouri            96.7           58.4          6                 1,003\n")
+    ix = DocumentIndex("gao", doc)
+    row = doc.index("Missouri")
+    readings = {(e.q.text, e.group[0]) for k, e in enumerate(ix.entries) if e.q.span.start > row and k not in ix._scaled}
+    assert ("96.7", "money") in readings and ("58.4", "percent") in readings and ("1,003", "count") in readings
+    links = links_in(Linker([ix]), "Missouri had $96.7 million in safety grants to draw on.")
+    assert links["$96.7 million"] is not None and links["$96.7 million"].quantity_text == "96.7"
+
+
 def test_a_group_head_spanning_columns_gives_them_its_unit():
     doc = ("Table 1. Unemployment by state\n\n"
            "                 Unemployed                  Rate (percent)\n"
