@@ -154,10 +154,17 @@ def _one_of(q: Quantity) -> bool:
         and re.search(r"\bof\b", q.text) is not None and re.search(r"\bin\b", q.text) is None
 
 
+#: Words that count the same people ("47 people" in a story for "47 persons" or "47 cases" in a report).
+_PEOPLE = frozenset({"people", "person", "persons", "individual", "individuals", "patient", "patients", "case",
+                     "cases", "resident", "residents"})
+
+
 def _same_noun(a: Quantity, b: Quantity) -> bool:
-    """Whether two figures count the same things: a word of their nouns in common ("states", "States")."""
+    """Whether two figures count the same things: a word of their nouns in common ("states", "States";
+    "people", "persons")."""
     def words(q: Quantity) -> set[str]:
-        return {w.lower().removesuffix("s") for w in re.findall(r"[A-Za-z]{3,}", q.noun or "")}
+        return {"person" if w.lower() in _PEOPLE else w.lower().removesuffix("s")
+                for w in re.findall(r"[A-Za-z]{3,}", q.noun or "")}
     return bool(words(a) & words(b))
 
 
@@ -198,6 +205,9 @@ def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
         ends = dq.date.split("/")
         if aq.date in ends or any(len(e) == 10 and e[4:] == aq.date[1:] for e in ends if aq.date.startswith("--")):
             return ("verbatim", 0.85)  # "July 1" for "between July 1, 2024, and July 1, 2025"
+        if not _HAS_YEAR.search(aq.text) and len(aq.date) == 10 and any(len(e) == 10 and e[4:] == aq.date[4:]
+                                                                         for e in ends):
+            return ("verbatim", 0.8)  # the same, with a year the story filled in (a range may start the year before)
         if len(aq.date) == 7 and any(e.startswith(aq.date + "-") for e in ends):
             return ("rounded", 0.8)  # "October 2022" for "between October 1, 2022, and December 20, 2024"
         return None

@@ -256,6 +256,16 @@ def test_a_month_is_an_end_of_a_date_range():
     assert one_link(doc, "March 2023", "From March 2023 until the program expired, states repaid households.") is None
 
 
+def test_a_day_the_story_gives_without_its_year_is_an_end_of_a_date_range():
+    doc = "Illness onset dates ranged from June 9, 2025, to January 18, 2026. Patient ages ranged widely."
+    # the story, dated 2026, fills in 2026 for "June 9"; the range began the year before
+    article = ("The CDC published its report on Jan. 30, 2026. "
+               "Illnesses began as early as June 9 and as recently as Jan. 18.")
+    links = links_in(Linker({"mmwr": doc}), article)
+    assert links["June 9"] is not None and links["June 9"].quantity_text.startswith("from June 9, 2025")
+    assert links["Jan. 18"] is not None
+
+
 def test_one_of_n_is_linked_to_the_whole():
     doc = ("Penalties. USDA assessed $169.6 million in penalties against 14 state agencies "
            "whose payment error rates stayed high.")
@@ -267,6 +277,10 @@ def test_one_of_n_is_linked_to_the_whole():
     doc2 = "In one instance, only a single officer out of eight at a field office tried to locate children."
     assert links_in(Linker({"doc": doc2}), "Only one of the eight field offices tried to locate children.")[
         "one of the eight"] is None
+    # people are counted as persons or cases in a report
+    doc3 = "During June 2025-January 2026, a total of 47 persons in 14 states were infected with the outbreak strain."
+    links3 = links_in(Linker({"mmwr": doc3}), "She is one of 47 people in 14 states infected with the strain.")
+    assert links3["one of 47"] is not None and links3["one of 47"].quantity_text == "47"
     # "one in 14" is a share, not a count of 14
     assert links_in(linker, "Roughly one in 14 state agencies paid penalties.")["Roughly one in 14"] is None
 
