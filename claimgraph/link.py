@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import itertools
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -491,6 +492,7 @@ class Linker:
             followed = self._restated(q, contexts[i], told, None)
             if followed is not None:
                 out[i] = [followed]
+        self._range_ends(quantities, contexts, where, out)
         self._within_quotes(text, quantities, contexts, out)
         for i, q in enumerate(quantities):
             if out[i] and q.span is not None and _forecast_by_others(text, q.span.start):
@@ -507,6 +509,26 @@ class Linker:
                         out[i] = [converted]
                         break
         return out
+
+    def _range_ends(self, quantities: Sequence[Quantity], contexts: Sequence[tuple[str, str, bool]],
+                    where: Sequence[int], out: list[list[NumberLink]]) -> None:
+        """Two days of one sentence that are the two ends of one date range of a document ("began as
+        early as June 9 and as recently as Jan. 18" for "ranged from June 9, 2025, to January 18, 2026")
+        are that range, however little else of the sentence its passage shares."""
+        days = [i for i, q in enumerate(quantities) if _is_day(q) and where[i] >= 0]
+        for a, b in itertools.combinations(days, 2):
+            if where[a] != where[b] or (out[a] and out[b]):
+                continue
+            ranges = {}
+            for i in (a, b):
+                ranges[i] = {(lk.document, lk.span): lk for links in self._direct(quantities[i], *contexts[i]).values()
+                             for lk in links if lk.relation == "verbatim" and any(
+                                 _kind(dq) == "date_range" for dq in self._by_id[lk.document].numbers_at(lk.span))}
+            for key in ranges[a].keys() & ranges[b].keys():
+                for i in (a, b):
+                    lk = ranges[i][key]
+                    out[i] = [attrs.evolve(lk, score=round(lk.score + (1 - lk.score) * SCOPE_PASSAGE_LIFT, 4))]
+                break
 
     def _within_quotes(self, text: str, quantities: Sequence[Quantity], contexts: Sequence[tuple[str, str, bool]],
                        out: list[list[NumberLink]]) -> None:

@@ -799,8 +799,11 @@ def _fill_years(recs: list[list[Any]]) -> None:
             if ref is None:
                 continue
             year = int(ref[:4]) - (1 if iso[2:7] > ref[5:10] else 0)
-        r[_DATE] = "/".join(f"{year:04d}{p[1:]}" if p.startswith("--") else p for p in iso.split("/"))
-        r[_VALUE] = Decimal(year)
+        parts = iso.split("/")
+        # a range that runs into the next year ("between Oct. 6 and Jan. 26") starts the year before
+        first = year - 1 if len(parts) == 2 and parts[1].startswith("--") and parts[1] < parts[0] else year
+        r[_DATE] = "/".join(f"{y:04d}{p[1:]}" if p.startswith("--") else p for y, p in zip((first, year), parts))
+        r[_VALUE] = Decimal(first)
         if r[_KIND] == "date_range":
             r[_HIGH] = Decimal(year)
 
@@ -1378,8 +1381,9 @@ def _date_range_tail(text: str, start: int, e: int, year: Decimal | None, day: i
                 rec = _rec(start, end2, y1, "date_range", high=y2, prec=_ONE,
                            date=_iso(y1, month, day) + "/" + _iso(y2, mo2, d2))
                 e = end2
-        elif year is None and d2 is not None and day is not None and (mo2, d2) > (month, day):
-            # "from Jan. 19 to Jan. 31": the year comes later from the text's dateline
+        elif year is None and d2 is not None and day is not None and ((mo2, d2) > (month, day) or (rng and mo2 < month)):
+            # "from Jan. 19 to Jan. 31": the year comes later from the text's dateline ("between Oct. 6
+            # and Jan. 26" runs into the next year)
             rec = _rec(start, end2, Decimal(day), "date_range", high=Decimal(d2), prec=_ONE,
                        date=_iso(None, month, day) + "/" + _iso(None, mo2, d2))
             e = end2

@@ -266,6 +266,18 @@ def test_a_day_the_story_gives_without_its_year_is_an_end_of_a_date_range():
     assert links["Jan. 18"] is not None
 
 
+def test_two_days_of_a_sentence_are_the_two_ends_of_a_documents_range():
+    doc = ("Epidemiologic Investigation\n\nAs of February 10, 2026, a total of 47 cases had been reported from "
+           "14 states. Illness onset dates ranged from June 9, 2025, to January 18, 2026. Patient ages ranged "
+           "from 2 to 93 years.\n\nLaboratory Investigation\n\nIsolates from all 47 patients were sequenced.")
+    article = ("The CDC published its report on Jan. 30, 2026. Illnesses began as early as June 9 and as recently "
+               "as Jan. 18, and because it typically takes two to four weeks for a case to be reported, the count "
+               "may grow.")
+    links = links_in(Linker({"mmwr": doc}), article)
+    for day in ("June 9", "Jan. 18"):
+        assert links[day] is not None and links[day].quantity_text == "from June 9, 2025, to January 18, 2026"
+
+
 def test_one_of_n_is_linked_to_the_whole():
     doc = ("Penalties. USDA assessed $169.6 million in penalties against 14 state agencies "
            "whose payment error rates stayed high.")

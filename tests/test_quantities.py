@@ -278,6 +278,16 @@ def test_dates_without_a_year_take_the_datelines_year() -> None:
     ]
 
 
+def test_a_range_of_days_that_runs_into_the_next_year_starts_the_year_before() -> None:
+    text = "By A. Writer | Published Feb. 2, 2026\n\nThe recall covers ham made between Oct. 6 and Jan. 26."
+    ranges = [q for q in find_quantities(text) if q.kind is QuantityKind.DATE_RANGE]
+    assert [(q.text, q.value, q.high, q.date) for q in ranges] == [
+        ("between Oct. 6 and Jan. 26", 2025, 2026, "2025-10-06/2026-01-26")]
+    # a range within one year keeps its year at both ends
+    one = find_quantities("By A. Writer | Published Feb. 2, 2026\n\nCases ran from Jan. 19 to Jan. 31.")
+    assert [q.date for q in one if q.kind is QuantityKind.DATE_RANGE] == ["2026-01-19/2026-01-31"]
+
+
 def test_only_ascii_digits_count() -> None:
     assert find_quantities("\u0663\u0664\u0665 people and \u0967\u0968 more") == []
     assert [q.value for q in find_quantities("\u0663\u0664\u0665 people and 12 more")] == [12]
