@@ -365,7 +365,7 @@ class Linker:
         threshold = NUMBER_MIN_SCORE if min_score is None else min_score
         found: list[NumberLink] = []
         direct_links = self._direct(quantity, context, wider, outside)
-        if _SIGNED_FALL_KINDS & {_kind(quantity)} and quantity.value > 0 and quantity.high is None \
+        if _kind(quantity) in _SIGNED_FALL_KINDS and quantity.value > 0 and quantity.high is None \
                 and not any(d and d[0].score >= threshold for d in direct_links.values()) \
                 and _Context.of(context, quantity, wider).direction < 0:
             # "fell 4.8%" for a table's "-4.8": the sign of a fall is in the verb
@@ -519,7 +519,7 @@ class Linker:
         for a, b in itertools.combinations(days, 2):
             if where[a] != where[b] or (out[a] and out[b]):
                 continue
-            ranges = {}
+            ranges: dict[int, dict[tuple[str, Span], NumberLink]] = {}
             for i in (a, b):
                 ranges[i] = {(lk.document, lk.span): lk for links in self._direct(quantities[i], *contexts[i]).values()
                              for lk in links if lk.relation == "verbatim" and any(
