@@ -64,7 +64,7 @@ from .passages import (
     _scan_quantities,
     _segment,
 )
-from .quantities import Quantity
+from .quantities import Quantity, QuantityKind
 from .spans import _LINE_BREAK_HYPHEN, Span, normalize_for_match
 
 __all__ = ["LINK_FEATURES", "LINK_WEIGHTS", "QUOTE_MIN_SCORE", "NumberLink", "QuoteLink", "DocumentIndex"]
@@ -294,6 +294,11 @@ class DocumentIndex(Derivations):
                     self._cells[k].append(self._add_entry(reading, pi))
                 if units & _SCALES.keys():
                     self._scaled.add(k)  # "168,421" under "Thousands" is not 168,421
+            elif _kind(q) == "percent" and q.high is None and _PLUS_MINUS.search(text, max(0, q.span.start - 16),
+                                                                                q.span.start):
+                # a margin of error is a gap of percentage points, however a release writes it ("±10.2 percent")
+                self._cells[k].append(self._add_entry(
+                    attrs.evolve(q, kind=QuantityKind.PERCENTAGE_POINTS, unit="percentage points"), pi))
         self._vague_shares = [k for k in self._shares if _share_key(self.entries[k].q) < 0]
         # percents that are sizes of changes ("declined 6%"), not levels a change can be measured between
         self._change_sizes = {k for k, e in enumerate(self.entries) if _kind(e.q) == "percent"
@@ -727,6 +732,8 @@ _BROKEN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\u2019]*(?:-\n[a-z][A-Za-z0-9'
 
 #: a table row: a line that ends in a figure ("Considering leaving SSA   44", "Total   369   508")
 _ROW_END = re.compile(r"\d[\d,.]*%?\s*\Z")
+#: A margin of error's sign ("±10.2 percent", "plus or minus 0.5 percent") right before a figure.
+_PLUS_MINUS = re.compile(r"(?:\u00b1|\+/-|\+/\u2212|plus\s+or\s+minus)\s*\Z", re.I)
 #: ... but a line with no row label that ends in a year is a column head ("   (percent)   2023").
 _HEAD_YEAR_END = re.compile(r"\A[ \t]+\S.*\b(?:19|20)\d\d\s*\Z")
 

@@ -325,6 +325,18 @@ def test_an_exact_share_is_not_computed_from_a_bound():
     assert lk is not None and lk.relation == "derived"
 
 
+def test_a_margin_of_error_written_in_percent_is_in_percentage_points():
+    doc = ("In the Midwest, housing starts were at a seasonally adjusted annual rate of 196,000 in February, "
+           "20.2 percent (\u00b124.1 percent)* above the revised January rate of 163,000.")
+    article = ("The margin of error on the Midwest housing starts gain is plus or minus 24.1 percentage points, "
+               "so the bureau cannot say starts rose at all.")
+    lk = links_in(Linker({"census": doc}), article)["24.1 percentage points"]
+    assert lk is not None and lk.quantity_text == "24.1 percent" and lk.relation == "verbatim"
+    # a percent that is no margin stays a percent
+    assert links_in(Linker({"census": doc}), "Midwest housing starts rose 20.2 percentage points in February.")[
+        "20.2 percentage points"] is None
+
+
 def test_a_percent_never_matches_a_count_nor_a_year_a_count():
     doc = "In 2019 the agency processed 65 cases, 12 percent of them late."
     assert one_link(doc, "65%", "The agency processed 65% of cases late.") is None
