@@ -480,8 +480,9 @@ class Linker:
             beside = [(other, out[j][0]) for j, other in enumerate(quantities)
                       if j != i and where[j] == where[i] and out[j] and _specificity(other) > _specificity(q)]
             followed = self._restated(q, contexts[i], beside, out[i][0] if out[i] else None)
-            if followed is not None:
-                out[i] = [followed]
+            if followed is not None and not (out[i] and out[i][0].relation == "verbatim" != followed.relation):
+                out[i] = [followed]  # (a figure stated as written is no rounder telling of another: "fell 6%
+                # to 187,000, ... 5.8% below a year earlier")
         for i, q in enumerate(quantities):
             if out[i] or not _is_headline(contexts[i][0]):
                 continue  # a headline figure: its restatement in the story ("nearly $100 million"); a

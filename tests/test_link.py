@@ -337,6 +337,18 @@ def test_a_margin_of_error_written_in_percent_is_in_percentage_points():
         "20.2 percentage points"] is None
 
 
+def test_a_figure_stated_as_written_is_no_rounder_telling_of_its_neighbour():
+    doc = ("National permits. Permits were at a rate of 1,412,000. This is 3.1 percent below the revised January "
+           "rate of 1,457,000 and is 5.8 percent below the February 2025 rate of 1,499,000.\n\n"
+           "Regions. Building permits in the Midwest were at a rate of 187,000, 6.0 percent below the revised "
+           "January rate of 199,000.")
+    article = ("Midwest authorizations fell 6% to an annual pace of 187,000, and national permits slipped 3.1% to "
+               "1.412 million, 5.8% below a year earlier.")
+    links = links_in(Linker({"census": doc}), article)
+    assert links["6%"] is not None and links["6%"].quantity_text == "6.0 percent"
+    assert links["5.8%"] is not None and links["5.8%"].quantity_text == "5.8 percent"
+
+
 def test_a_percent_never_matches_a_count_nor_a_year_a_count():
     doc = "In 2019 the agency processed 65 cases, 12 percent of them late."
     assert one_link(doc, "65%", "The agency processed 65% of cases late.") is None
