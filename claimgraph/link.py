@@ -488,7 +488,7 @@ class Linker:
                 continue  # a headline figure: its restatement in the story ("nearly $100 million"); a
                 # year only as the same year ("a failing grade since 2014" ... "since its 2014 inspection")
             told = [(other, out[j][0]) for j, other in enumerate(quantities)
-                    if j != i and out[j] and _kind(other) == _kind(q)
+                    if j != i and out[j] and (_kind(other) == _kind(q) or {_kind(other), _kind(q)} <= _SHARE_KINDS)
                     and (not _is_scoping(q) or (other.value == q.value and other.date == q.date))]
             followed = self._restated(q, contexts[i], told, None)
             if followed is not None:

@@ -615,6 +615,19 @@ def test_a_headline_figure_follows_its_restatement():
     assert links["nearly $100 million"] is not None and links["nearly $100 million"].relation == "rounded"
 
 
+def test_a_headline_share_in_words_follows_a_percent_the_story_gives():
+    doc = ("Results. The four servicers processed 612,340 forms during our audit period and denied 368,130 of "
+           "them, a denial rate of 60.1 percent.\n\nTable 1. Forms by servicer\n\n"
+           "Servicer        Forms      Denied (percent)\nMeridian      126,930      58.5\n\n"
+           "Timeliness. In 2024, 61.2 percent of applicants waited more than 90 days for a decision.\n\n"
+           "Deadlines. Servicers met 59.7 percent of the department's response deadlines.")
+    article = ("Watchdog: 3 in 5 borrowers rejected\n\n"
+               "The four loan servicers denied 60.1% of the forms they processed, the inspector general found.")
+    links = links_in(Linker({"oig": doc}), article)
+    assert links["60.1%"] is not None
+    assert links["3 in 5"] is not None and links["3 in 5"].passage == links["60.1%"].passage
+
+
 def test_a_headline_year_follows_the_same_year_restated_in_the_story():
     doc = ("Levee ratings\n\nThe Keller Falls levee system, which protects about 1,900 homes, has been rated "
            "unacceptable since its 2014 periodic inspection.\n\nFunding\n\nIn 2014 the program had 412 staff.")
