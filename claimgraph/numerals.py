@@ -325,6 +325,18 @@ _UNIT_TABLE["parts per billion"] = ("measure", "ppb")
 _UNIT_TABLE["cents"] = ("money", "cents")
 _UNIT_TABLE["cent"] = ("money", "cents")
 _UNIT_TABLE["parts per million"] = ("measure", "ppm")
+# units of two words ("cubic feet"): the rows above list single words, so a first word alone is no unit
+for _w, _u in (("cubic feet", "cubic foot"), ("cubic foot", "cubic foot"), ("cubic yards", "cubic yard"),
+               ("cubic meters", "cubic meter"), ("cubic metres", "cubic meter"), ("nautical miles", "nautical mile"),
+               ("degrees fahrenheit", "degree Fahrenheit"), ("degrees celsius", "degree Celsius")):
+    _UNIT_TABLE[_w] = ("measure", _u)
+for _w in ("cubic", "nautical"):
+    _UNIT_TABLE.pop(_w, None)
+# units that carry a scale: "98 cents" is $0.98; the gas trade's "Bcf" is a billion cubic feet
+_UNIT_TABLE["bcf"] = ("measure", "bcf")
+_UNIT_TABLE["tcf"] = ("measure", "tcf")
+_SCALED_UNITS = {"cents": ("USD", Decimal("0.01")), "bcf": ("cubic foot", Decimal(10) ** 9),
+                 "tcf": ("cubic foot", Decimal(10) ** 12)}
 for _w in ("square miles", "square feet", "square kilometers", "square kilometres"):
     _UNIT_TABLE[_w] = ("measure", {"square miles": "square mile", "square feet": "square foot"}.get(_w, "square km"))
 _UNIT_ALT = "|".join(
@@ -1111,9 +1123,9 @@ def _read_number(text: str, s: int, e: int, tok: str, floor: int, phrase_mode: b
                         ukind == "money" and word.lower() == "pounds"):
                     kind, unit = ukind, unorm
                     pos = um.end()
-                    if unorm == "cents":  # "98 cents" is $0.98
-                        unit = "USD"
-                        value, prec = _clean(value / _HUNDRED), _clean(prec / _HUNDRED)  # type: ignore[assignment]
+                    if unorm in _SCALED_UNITS:  # "98 cents" is $0.98, "28 Bcf" 28 billion cubic feet
+                        unit, factor = _SCALED_UNITS[unorm]
+                        value, prec = _clean(value * factor), _clean(prec * factor)  # type: ignore[assignment]
         if kind == "count" and lw in _TIME_ADJECTIVES and (timed := _time_after_adjective(text, pos)):
             (unit, pos), kind = timed, "duration"
     # glued letters after a bare number: 5G, 3M, 737MAX, 3D -> a name
@@ -1239,7 +1251,7 @@ def _range_from_tail(text: str, start: int, tm: re.Match[str], value: Decimal, p
         pos = pm.end()
     else:
         um = _UNIT_AFTER.match(text, pos)
-        if um and um.group("u").lower() not in ("cents", "cent"):
+        if um and _UNIT_TABLE[" ".join(um.group("u").lower().split())][1] not in _SCALED_UNITS:
             tail_kind, tail_unit = _UNIT_TABLE[" ".join(um.group("u").lower().split())]
             pos = um.end()
     if cur:

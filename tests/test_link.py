@@ -349,6 +349,12 @@ def test_a_figure_stated_as_written_is_no_rounder_telling_of_its_neighbour():
     assert links["5.8%"] is not None and links["5.8%"].quantity_text == "5.8 percent"
 
 
+def test_the_gas_trades_bcf_is_a_billion_cubic_feet():
+    doc = "U.S. working gas in storage ended 2025 at 3,064 billion cubic feet (Bcf), 1 percent more than average."
+    lk = one_link(doc, "3,064 Bcf", "Working gas in storage ended 2025 at 3,064 Bcf.")
+    assert lk is not None and lk.relation == "verbatim" and lk.quantity_text == "3,064 billion cubic feet"
+
+
 def test_a_percent_never_matches_a_count_nor_a_year_a_count():
     doc = "In 2019 the agency processed 65 cases, 12 percent of them late."
     assert one_link(doc, "65%", "The agency processed 65% of cases late.") is None
