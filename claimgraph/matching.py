@@ -379,6 +379,8 @@ def _stated_precision(q: Quantity) -> Decimal:
         digits = str(int(v))
         zeros = len(digits) - len(digits.rstrip("0"))
         p = max(p, Decimal(10) ** zeros)
+    elif _kind(q) == "money" and p == Decimal("0.01") and v * 10 == (v * 10).to_integral_value():
+        p = Decimal("0.1")  # "$3.90" is written in cents but says dimes ("nearly $3.90" for $3.86)
     return p
 
 

@@ -230,6 +230,9 @@ def derived_formula(linker: Linker, article: str, figure: str) -> str:
      "More than 32,000 UCs failed to appear for court hearings.", "verbatim"),
     ("The shelter index rose 0.9 percent over the month.", "almost 1%",
      "The shelter index rose almost 1% over the month.", "rounded"),
+    # "$3.90" is written in cents but says dimes
+    ("We expect the Henry Hub spot price to average $3.86 per million British thermal units in 2026.",
+     "nearly $3.90", "Henry Hub spot gas will average nearly $3.90 in 2026.", "rounded"),
 ])
 def test_relations(document, phrase, context, relation):
     lk = one_link(document, phrase, context)
