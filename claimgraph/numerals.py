@@ -704,7 +704,8 @@ def _points_of_percents(text: str, recs: list[list[Any]], sentences: list[list[i
     ("44.7% were reported, up 2.8 points"; "fell 3 points to 41%").  Scores and
     index points come without a percent in the sentence and stay counts.  A gap in points
     may follow the sentence that gives the two percents ("just 44% ..., against 96% ... That
-    is a 52-point gap")."""
+    is a 52-point gap"), and so may a change in points ("... stood at 5.4% a year earlier.
+    Oregon, down 0.8 point, ...")."""
     before = False  # whether the sentence before states a percent
     for members in sentences:
         sentence = [recs[i] for i in members]
@@ -714,12 +715,18 @@ def _points_of_percents(text: str, recs: list[list[Any]], sentences: list[list[i
                 if r[_KIND] != "count" or not r[_FACT] or r[_DEN] is not None:
                     continue
                 pm = _POINTS_AFTER.match(text, r[_END])
-                if pm is not None and (here or _POINT_GAP.match(text, r[_END])):
+                if pm is not None and (here or _POINT_GAP.match(text, r[_END]) or (
+                        r[_VALUE] < _POINT_CHANGE_MAX and _POINT_CHANGE.search(text, max(0, r[_START] - 16), r[_START]))):
                     r[_KIND], r[_UNIT], r[_NOUN], r[_END] = "percentage_points", "percentage points", None, pm.end()
         before = here
 
 
 _POINT_GAP = re.compile(r"-(?i:point)" + _SP + r"+(?i:gap|lead|difference|margin|spread|divide)\b")
+#: ... and so may a small change in points ("Oregon, down 0.8 point," after "... stood at 5.4% a year
+#: earlier"; not "The Dow fell 300 points" after "Shares fell 2%")
+_POINT_CHANGE_MAX = 20
+_POINT_CHANGE = re.compile(r"(?i)\b(?:up|down|rose|fell|climbed|dropped|declined|increased|decreased|gained|slipped"
+                           r"|jumped|slid)" + _SP + r"+(?:by" + _SP + r"+)?\Z")
 
 
 # Multipliers: "4.2 times the rate", "a threefold rise", "more than doubled", "nearly twice as high".

@@ -527,6 +527,10 @@ def test_a_share_of_a_point_is_percentage_points(text, value):
     ("Just 44% could earn paid sick days, against 96% of the top tenth. That is a 52-point gap.",
      [("44%", "percent"), ("96%", "percent"), ("tenth", "ordinal"), ("52-point", "percentage_points")]),
     ("Shares fell 2%. The Dow lost 300 points.", [("2%", "percent"), ("300", "count")]),
+    ("Shares fell 2%. The Dow fell 300 points.", [("2%", "percent"), ("300", "count")]),
+    # a small change in points right after a sentence with a percent
+    ("The rate stood at 5.4% a year earlier. Oregon, down 0.8 point, and Kentucky were next.",
+     [("5.4%", "percent"), ("0.8 point", "percentage_points")]),
     # no percent in the sentence: points scored, index points
     ("The team scored 12 points.", [("12", "count")]),
     ("The index fell 3 points. Turnout was 41%.", [("3", "count"), ("41%", "percent")]),
