@@ -12,7 +12,7 @@ when no document holds it) and every direct quote with its gold location and
 fidelity.  Cases are sorted by folder name; ``dev`` is the even indexes (0, 2, …),
 ``test`` the odd ones.  The linker's weights are fitted on the 23 cases of
 ``tests/corpus/linking`` and ``tests/corpus/linking-holdout`` (``fit_linking.py --split
-all --corpus …``); the held-out corpora ``tests/corpus/linking-holdout2`` to ``-holdout27``
+all --corpus …``); the held-out corpora ``tests/corpus/linking-holdout2`` to ``-holdout28``
 were each scored once unseen (docs/linking.md gives the figures and how each was used).
 Several corpora may be given.
 

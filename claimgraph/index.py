@@ -169,7 +169,7 @@ WIDER_WEIGHT = 0.3
 #: Logistic weights over :data:`LINK_FEATURES`, fitted on the 23 labelled cases of
 #: ``tests/corpus/linking`` and ``tests/corpus/linking-holdout`` by ``benchmarks/fit_linking.py
 #: --split all --corpus …`` (which prints this table); the later held-out corpora
-#: (``tests/corpus/linking-holdout2`` to ``-holdout27``) are not fitted on (see docs/linking.md).
+#: (``tests/corpus/linking-holdout2`` to ``-holdout28``) are not fitted on (see docs/linking.md).
 LINK_WEIGHTS = (
     -3.204,  # bias
     +1.202,  # closeness

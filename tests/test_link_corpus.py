@@ -53,6 +53,7 @@ def score(corpus: str) -> dict:
     ("linking-holdout25", 0.83, 0.14),
     ("linking-holdout26", 0.84, 0.07),
     ("linking-holdout27", 0.80, 0.07),
+    ("linking-holdout28", 0.83, 0.14),
 ])
 def test_linking_quality_holds(corpus, right_floor, false_ceiling):
     t = score(corpus)
@@ -73,7 +74,7 @@ def test_linking_quality_holds(corpus, right_floor, false_ceiling):
                                     "linking-holdout18", "linking-holdout19", "linking-holdout20",
                                     "linking-holdout21", "linking-holdout22", "linking-holdout23",
                                     "linking-holdout24", "linking-holdout25", "linking-holdout26",
-                                    "linking-holdout27"])
+                                    "linking-holdout27", "linking-holdout28"])
 def test_every_label_agrees_with_its_texts(corpus):
     run = subprocess.run([sys.executable, str(ROOT / "tests" / "corpus" / "linking" / "_validate.py"),
                           "--corpus", str(ROOT / "tests" / "corpus" / corpus)],
