@@ -305,8 +305,8 @@ class Derivations:
         by_level: dict[tuple[str, str], list[tuple[int, float, int]]] = defaultdict(list)
         for rank in sorted(best.values(), reverse=True):
             by_level[self.entries[-rank[2]].level].append(rank)
-        # (and, past that many, the figures the article gives in or next to the sentence)
-        # (a figure the document repeats counts once)
+        # (and, past that many, the figures the article gives in or next to the sentence; a figure
+        # the document repeats takes one place)
         ranked = []
         for group in by_level.values():
             values: set[Decimal] = set()

@@ -42,11 +42,11 @@ from .matching import (
     _counted_share,
     _fmt,
     _group,
-    _one_of,
     _hedge,
     _is_day,
     _is_mentioned,
     _kind,
+    _one_of,
     _relation,
     _scoping_kind,
     _share_key,
@@ -274,7 +274,6 @@ class DocumentIndex(Derivations):
         self._ratio_parts: dict[Decimal, list[int]] = defaultdict(list)
         self._passage_numbers: dict[int, list[int]] = defaultdict(list)
         self._by_month_day: dict[str, list[int]] = defaultdict(list)
-        self._cells: dict[int, list[int]] = defaultdict(list)  # entry -> its readings under the column's unit
         self._table_top: dict[int, int] = {}  # table-row block -> the table's first block
         self._scaled: set[int] = set()  # table cells whose face value is not their value
         for q in _scan_quantities(text, self.blocks):
@@ -291,14 +290,13 @@ class DocumentIndex(Derivations):
             if _kind(q) == "count" and _hedge(q) == "exact" and q.high is None and q.noun is None:
                 units = self._table_units(pi, q)
                 for reading in _cell_readings(q, units):
-                    self._cells[k].append(self._add_entry(reading, pi))
+                    self._add_entry(reading, pi)
                 if units & _SCALES.keys():
                     self._scaled.add(k)  # "168,421" under "Thousands" is not 168,421
             elif _kind(q) == "percent" and q.high is None and _PLUS_MINUS.search(text, max(0, q.span.start - 16),
                                                                                 q.span.start):
                 # a margin of error is a gap of percentage points, however a release writes it ("±10.2 percent")
-                self._cells[k].append(self._add_entry(
-                    attrs.evolve(q, kind=QuantityKind.PERCENTAGE_POINTS, unit="percentage points"), pi))
+                self._add_entry(attrs.evolve(q, kind=QuantityKind.PERCENTAGE_POINTS, unit="percentage points"), pi)
         self._vague_shares = [k for k in self._shares if _share_key(self.entries[k].q) < 0]
         # percents that are sizes of changes ("declined 6%"), not levels a change can be measured between
         self._change_sizes = {k for k, e in enumerate(self.entries) if _kind(e.q) == "percent"

@@ -203,6 +203,20 @@ def _years_formula(last: str, first: str, both_ends: bool, n: Decimal) -> str:
     return f"{last} - {first}{' + 1' if both_ends else ''} = {_fmt(n, 0)} year{'s' if n != 1 else ''}"
 
 
+def _stated_span(ix: DocumentIndex, pi: int, n: Decimal, score: float) -> tuple[NumberLink, bool] | None:
+    """A range of years passage ``pi`` states as one figure that spans ``n`` years, as a derived link
+    scoring ``score``, and whether it counts both end years ("fiscal years 2021 through 2025" is five
+    fiscal years, and four years long)."""
+    for k in ix._passage_numbers[pi]:
+        e = ix.entries[k]
+        if _kind(e.q) == "year_range" and e.q.high is not None:
+            for both_ends in (False, True):
+                if e.q.high - e.q.value + both_ends == n:
+                    return ix._derived_link(e, e, score, _fmt(n, 0), _years_formula(
+                        str(int(e.q.high)), str(int(e.q.value)), both_ends, n)), both_ends
+    return None
+
+
 def _stated_first(found: list[NumberLink], credited: Callable[[str], bool] = lambda doc: False) -> list[NumberLink]:
     """Links ordered primary first, except that a secondary document's link comes first when it
     states the figure more closely than the best primary link does and scores better, counted at
@@ -364,10 +378,10 @@ class Linker:
         """
         threshold = NUMBER_MIN_SCORE if min_score is None else min_score
         found: list[NumberLink] = []
+        ctx = _Context.of(context, quantity, wider)
         direct_links = self._direct(quantity, context, wider, outside)
         if _kind(quantity) in _SIGNED_FALL_KINDS and quantity.value > 0 and quantity.high is None \
-                and not any(d and d[0].score >= threshold for d in direct_links.values()) \
-                and _Context.of(context, quantity, wider).direction < 0:
+                and not any(d and d[0].score >= threshold for d in direct_links.values()) and ctx.direction < 0:
             # "fell 4.8%" for a table's "-4.8": the sign of a fall is in the verb
             direct_links = self._direct(attrs.evolve(quantity, value=-quantity.value), context, wider, outside)
         for direct in direct_links.values():
@@ -382,7 +396,6 @@ class Linker:
         # a figure only loosely matched by a rounder one may rather be computed from exact ones; and a
         # share set right after the figure it is a share of ("$33.9 million, more than a third of the
         # total") is computed from that figure, however well a rounder statement elsewhere matches
-        ctx = _Context.of(context, quantity, wider)
         apposed = _kind(quantity) in _SHARE_KINDS and ctx.apposed is not None
         # a share that is the size of a change ("nearly a third more than in 2021") is seldom stated as such
         # ("about a third" elsewhere, matched only loosely, is no evidence of it)
@@ -672,36 +685,31 @@ class Linker:
             if a.score < NUMBER_MIN_SCORE:
                 continue
             years = years_of.setdefault(ix.doc_id, {})
-            # the passage, then the sentence before it in its paragraph ("From 2020 through 2024 ...
-            # Together, these programs obligated $61.8 billion over that period")
-            for pj, factor in ((pi, 1.0), (pi - 1, PREVIOUS_SPAN_FACTOR)):
-                if pj < 0 or ix._owner[pj] != ix._owner[pi]:
-                    continue
-                score = a.score * YEAR_SPAN_FACTOR * factor
-                for k in ix._passage_numbers[pj]:
-                    e = ix.entries[k]
-                    if _kind(e.q) in ("year", "date"):
-                        if pj == pi:
-                            years.setdefault(e.q.value, e)
-                    elif _kind(e.q) == "year_range" and e.q.high is not None:
-                        # "fiscal years 2021 through 2025" is five fiscal years (and four years long)
-                        for both_ends in (False, True):
-                            if e.q.high - e.q.value + both_ends == n:
-                                yield ix._derived_link(e, e, score, _fmt(n, 0), _years_formula(
-                                    str(int(e.q.high)), str(int(e.q.value)), both_ends, n)), both_ends
-                                return
-                if pj == pi:
-                    for y1, e1 in sorted(years.items()):
-                        e2, both_ends = years.get(y1 + n), False
-                        if e2 is None and n > 1:
-                            # "From 2020 through 2024": five years, counting both
-                            e2, both_ends = years.get(y1 + n - 1), True
-                            if e2 is None or not _THROUGH.search(ix.text[e1.q.span.end : e2.q.span.start]):
-                                continue
-                        if e2 is not None:
-                            yield ix._derived_link(e2, e1, score, _fmt(n, 0),
-                                                   _years_formula(e2.q.text, e1.q.text, both_ends, n)), both_ends
-                            return
+            for k in ix._passage_numbers[pi]:
+                if _kind(ix.entries[k].q) in ("year", "date"):
+                    years.setdefault(ix.entries[k].q.value, ix.entries[k])
+            score = a.score * YEAR_SPAN_FACTOR
+            found = _stated_span(ix, pi, n, score)
+            if found is None:
+                for y1, e1 in sorted(years.items()):
+                    e2, both_ends = years.get(y1 + n), False
+                    if e2 is None and n > 1:
+                        # "From 2020 through 2024": five years, counting both
+                        e2, both_ends = years.get(y1 + n - 1), True
+                        if e2 is not None and not _THROUGH.search(ix.text[e1.q.span.end : e2.q.span.start]):
+                            continue
+                    if e2 is None:
+                        continue
+                    found = ix._derived_link(e2, e1, score, _fmt(n, 0),
+                                             _years_formula(e2.q.text, e1.q.text, both_ends, n)), both_ends
+                    break
+            if found is None and pi > 0 and ix._owner[pi - 1] == ix._owner[pi]:
+                # the sentence before it in its paragraph ("From 2020 through 2024 ... Together, these
+                # programs obligated $61.8 billion over that period")
+                found = _stated_span(ix, pi - 1, n, score * PREVIOUS_SPAN_FACTOR)
+            if found is not None:
+                yield found
+                return
 
     def link_number(self, quantity: Quantity, context: str, *, all_quantities: Sequence[Quantity] = (),
                     wider: str = "") -> NumberLink | None:

@@ -148,10 +148,14 @@ def _nearly_meets(aq: Quantity, dq: Quantity) -> bool:
     return aq.value - step <= dq.value < aq.value
 
 
+_OF_WORD = re.compile(r"\bof\b")
+_IN_WORD = re.compile(r"\bin\b")
+
+
 def _one_of(q: Quantity) -> bool:
     """Whether ``q`` is "one of N" (one of the 14 states): a member of a whole, whose size is what is stated."""
-    return bool(q.denominator) and q.value == 1 and q.high is None and q.hedge.value == "exact" \
-        and re.search(r"\bof\b", q.text) is not None and re.search(r"\bin\b", q.text) is None
+    return bool(q.denominator) and q.value == 1 and q.high is None and _hedge(q) == "exact" \
+        and _OF_WORD.search(q.text) is not None and _IN_WORD.search(q.text) is None
 
 
 #: Words that count the same people ("47 people" in a story for "47 persons" or "47 cases" in a report).

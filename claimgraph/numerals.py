@@ -317,28 +317,23 @@ for _kind, _rows in {
             _UNIT_TABLE["pounds sterling"] = ("money", "GBP")
             _UNIT_TABLE["gbp"] = ("money", "GBP")
             continue
-        for _w in _written.split(" "):
+        # a unit of two words is written in pairs ("cubic meters cubic metres"), and as its own name
+        _n, _words = len(_norm.split()), _written.split(" ")
+        for _w in [" ".join(_words[i : i + _n]) for i in range(0, len(_words), _n)] + ([_norm] if _n > 1 else []):
             _UNIT_TABLE.setdefault(_w.lower(), (_kind, _norm))
+for _w in ("fahrenheit", "celsius"):  # "hit 104 Fahrenheit"
+    _UNIT_TABLE[_w] = ("measure", "degree " + _w.capitalize())
 for _w in ("fiscal years", "school years", "calendar years", "straight years", "consecutive years"):
     _UNIT_TABLE[_w] = ("duration", "year")  # "over the five fiscal years"
 _UNIT_TABLE["parts per billion"] = ("measure", "ppb")
 _UNIT_TABLE["cents"] = ("money", "cents")
 _UNIT_TABLE["cent"] = ("money", "cents")
 _UNIT_TABLE["parts per million"] = ("measure", "ppm")
-# units of two words ("cubic feet"): the rows above list single words, so a first word alone is no unit
-for _w, _u in (("cubic feet", "cubic foot"), ("cubic foot", "cubic foot"), ("cubic yards", "cubic yard"),
-               ("cubic meters", "cubic meter"), ("cubic metres", "cubic meter"), ("nautical miles", "nautical mile"),
-               ("degrees fahrenheit", "degree Fahrenheit"), ("degrees celsius", "degree Celsius")):
-    _UNIT_TABLE[_w] = ("measure", _u)
-for _w in ("cubic", "nautical"):
-    _UNIT_TABLE.pop(_w, None)
 # units that carry a scale: "98 cents" is $0.98; the gas trade's "Bcf" is a billion cubic feet
 _UNIT_TABLE["bcf"] = ("measure", "bcf")
 _UNIT_TABLE["tcf"] = ("measure", "tcf")
 _SCALED_UNITS = {"cents": ("USD", Decimal("0.01")), "bcf": ("cubic foot", Decimal(10) ** 9),
                  "tcf": ("cubic foot", Decimal(10) ** 12)}
-for _w in ("square miles", "square feet", "square kilometers", "square kilometres"):
-    _UNIT_TABLE[_w] = ("measure", {"square miles": "square mile", "square feet": "square foot"}.get(_w, "square km"))
 _UNIT_ALT = "|".join(
     re.escape(w).replace(r"\ ", _SP + "+") for w in sorted(_UNIT_TABLE, key=lambda w: (-len(w), w))
 )
@@ -1258,8 +1253,9 @@ def _range_from_tail(text: str, start: int, tm: re.Match[str], value: Decimal, p
         pos = pm.end()
     else:
         um = _UNIT_AFTER.match(text, pos)
-        if um and _UNIT_TABLE[" ".join(um.group("u").lower().split())][1] not in _SCALED_UNITS:
-            tail_kind, tail_unit = _UNIT_TABLE[" ".join(um.group("u").lower().split())]
+        written = _UNIT_TABLE[" ".join(um.group("u").lower().split())] if um else None
+        if written is not None and written[1] not in _SCALED_UNITS:
+            tail_kind, tail_unit = written
             pos = um.end()
     if cur:
         if tail_kind != "count" and tail_kind != "money":
