@@ -210,6 +210,11 @@ def _link_probability(features: Sequence[float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+#: a unit set in parentheses in a table row's label ("Refunds stopped ($ billions)")
+_ROW_LABEL_UNIT = re.compile(r"\(([^()\n]{1,40})\)")
+_COLUMN_GAP_SPLIT = re.compile(r"\t|[ ]{2,}")
+
+
 class DocumentIndex(Derivations):
     """One document read once for linking: numbers, passages, a word index, numbers by magnitude.
 
@@ -361,6 +366,10 @@ class DocumentIndex(Derivations):
                     parts.append(header[-1][slice(*min(cells, key=lambda c: abs(c[1] - hi)))])
             column = " ".join(parts)
         own = _units_in(column.lower())
+        row = self.text[self.text.rfind("\n", 0, q.span.start) + 1 : q.span.start]
+        label = _ROW_LABEL_UNIT.search(_COLUMN_GAP_SPLIT.split(row, 1)[0])
+        if label and _units_in(label.group(1).lower()):  # "Legitimate returns flagged (thousands)   697"
+            own = _units_in(label.group(1).lower())
         if own:
             return own | (_units_in(head.lower()) & {"dollar"} if own & _SCALES.keys() else frozenset())
         return _units_in("\n".join(lines).lower())

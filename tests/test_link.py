@@ -1795,3 +1795,18 @@ def test_a_gap_in_points_between_two_figures_of_its_sentence_is_that_gap_not_a_l
                      "Missouri's openings rate was 5.1%, still 0.7 percentage point above the national rate of 4.4%.")
     # Nevada's "0.7 point" is another fact; the gap is 5.1 - 4.4
     assert links["0.7 percentage point"].formula == "5.1 percent - 4.4 percent = 0.7"
+
+
+def test_a_unit_in_a_rows_label_scales_its_cells():
+    doc = ("Table 3: Identity theft filters, 2023-2025\n\n"
+           "                                                 2023     2024     2025\n"
+           "Returns flagged by filters (thousands)           1,512    1,840    2,370\n"
+           "Fraudulent refunds stopped ($ billions)           2.71     3.06     4.18\n"
+           "Average days to resolve a case                    262      436      506\n")
+    links = links_in(Linker({"gao": doc}), "Filters flagged 2,370,000 returns in 2025 and stopped $4.18 billion in "
+                                           "refunds; a case took 506 days to resolve.")
+    assert links["2,370,000"] is not None and links["2,370,000"].quantity_text == "2,370"
+    assert links["$4.18 billion"] is not None and links["$4.18 billion"].quantity_text == "4.18"
+    # a row without a unit of its own keeps its cells as they are written
+    assert links["506 days"] is not None and links["506 days"].quantity_text == "506"
+    assert one_link(doc, "262,000", "Some 262,000 cases waited in 2023.") is None

@@ -95,6 +95,8 @@ PHRASES = [
     ("about 2.1 Tcf", (D("2100000000000"), "approximately", "measure", "cubic foot")),
     ("104 degrees Fahrenheit", (D("104"), "exact", "measure", "degree Fahrenheit")),
     ("12 nautical miles", (D("12"), "exact", "measure", "nautical mile")),
+    ("296 billion kilowatthours", (D("296000000000"), "exact", "measure", "kWh")),
+    ("4,100 gigawatt-hours", (D("4100"), "exact", "measure", "GWh")),
     ("three years", (D("3"), "exact", "duration", "year")),
     ("five fiscal years", (D("5"), "exact", "duration", "year")),
     ("about six extra minutes", (D("6"), "approximately", "duration", "minute")),
