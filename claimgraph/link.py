@@ -104,7 +104,7 @@ __all__ = [
 #: (the number is reported absent).
 NUMBER_MIN_SCORE = 0.5
 #: Kinds of figure a document may give signed where an article says "fell" ("-4.8" for "fell 4.8%").
-_SIGNED_FALL_KINDS = frozenset({"percent", "count", "money", "percentage_points"})
+_SIGNED_FALL_KINDS = frozenset({"percent", "count", "money", "percentage_points", "measure"})
 #: A derived figure (see :meth:`DocumentIndex.derived_candidates`) scoring below this is not proposed.
 DERIVED_MIN_SCORE = 0.57
 #: Words saying a day is when a document came out ("the audit, released June 12"); such a day is

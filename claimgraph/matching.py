@@ -34,6 +34,8 @@ MAX_ROUNDING_REL = Decimal("0.05")
 MAX_TRUNCATION_REL = Decimal("0.2")
 #: "Nearly X" links to figures down to X less this share of X (or a tenth of its last stated digit).
 NEARLY_LINK_REL = Decimal("0.05")
+#: ... or to a figure that rounds up to X at X's last digit, down to X less this share of X.
+NEARLY_ROUNDS_REL = Decimal("0.1")
 #: Largest relative gap between a fraction in words ("close to half") and a document's share.
 FRACTION_WORD_REL = Decimal("0.12")
 #: ... and for a one-sided share in words ("more than half" for 58%), inside its interval.
@@ -142,10 +144,14 @@ def _intervals_meet(a: Quantity, b: Quantity) -> bool:
 
 def _nearly_meets(aq: Quantity, dq: Quantity) -> bool:
     """"Nearly 1%" for 0.9%, "almost 7,000" for 6,935: below the figure, by up to a tenth of its last digit."""
-    if _hedge(aq) != "nearly":
+    if _hedge(aq) != "nearly" or (aq.value < 0) != (dq.value < 0):
         return False
-    step = max(aq.value * NEARLY_LINK_REL, (aq.precision or Decimal(1)) / 10)
-    return aq.value - step <= dq.value < aq.value
+    a, d = abs(aq.value), abs(dq.value)  # "nearly" speaks of size: a fall of nearly 12 points is -11.7
+    step = max(a * NEARLY_LINK_REL, (aq.precision or Decimal(1)) / 10)
+    if a - step <= d < a:
+        return True
+    # a small figure that rounds up to the article's ("nearly 4%" for 3.7%), within a tenth of it
+    return a - (aq.precision or Decimal(1)) / 2 <= d < a and a - d <= a * NEARLY_ROUNDS_REL
 
 
 _OF_WORD = re.compile(r"\bof\b")
@@ -393,6 +399,8 @@ def _within_precision(aq: Quantity, dq: Quantity) -> bool:
     (not 71,905), "more than 1,100" for 1,196, "nearly 500" for 486."""
     p = _stated_precision(aq)
     a, d = aq.value, dq.value
+    if a < 0 and d < 0:  # a hedge speaks of size: "a fall of nearly 12 points" is -11.7
+        a, d = -a, -d
     hedge = _hedge(aq)
     if hedge in _OVER:
         return a <= d < a + p

@@ -372,7 +372,7 @@ _CURRENCY_RENDER = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "
                     "NZD": "NZ$", "HKD": "HK$"}
 
 _POST_HEDGE = re.compile(
-    _SP + r"*(?:(?P<more>\+(?![0-9])|(?i:or" + _SP + r"+more|or" + _SP + r"+greater|or" + _SP + r"+above|plus)\b)"
+    r"(?:-(?=(?i:plus)\b)|" + _SP + r"*)(?:(?P<more>\+(?![0-9])|(?i:or" + _SP + r"+more|or" + _SP + r"+greater|or" + _SP + r"+above|plus)\b)"
     r"|(?P<less>(?i:or" + _SP + r"+fewer|or" + _SP + r"+less|or" + _SP + r"+below|or" + _SP + r"+under)\b))"
 )
 _TIME_AFTER = re.compile(_SP + r"?(?:[ap]\.m\.|[AP]\.M\.|(?i:[ap]m)\b|(?i:o'clock)|"
@@ -1068,6 +1068,9 @@ def _read_number(text: str, s: int, e: int, tok: str, floor: int, phrase_mode: b
     pk = _PEEK.match(text, e)
     pw = pk.group("w")
     lw = pw.lower() if pw else ""
+    if hedge != "exact" and not (cur or fy or rng) and _is_year(value, tok) and start < s \
+            and text[start:s].strip().lower() in _YEAR_PREPOSITIONS and (pw is None or lw in _AFTER_YEAR):
+        hedge, start = "exact", s  # "20% above 2025's", "grow 4% over 2025.": a year, not a bound
     if fy or (not cur and hedge == "exact" and _is_year(value, tok)):
         if fy and len(tok) == 2 and tok.isdigit():
             value = Decimal(2000 + int(tok))
@@ -1119,17 +1122,8 @@ def _read_number(text: str, s: int, e: int, tok: str, floor: int, phrase_mode: b
                 if pm.group("bp"):  # 25 basis points = 0.25 percentage points
                     value, prec = _clean(value / _HUNDRED), _clean(prec / _HUNDRED)  # type: ignore[assignment]
         if kind == "count" and (lw in _UNIT_PEEK or (pc2 == "-" and pk.end() < n and text[pk.end()].isalpha())):
-            um = _UNIT_AFTER.match(text, pos)
-            if um:
-                word = um.group("u")
-                ukind, unorm = _UNIT_TABLE[" ".join(word.lower().split())]
-                if not (len(word) <= 2 and um.group("sep") == "-") and not (
-                        ukind == "money" and word.lower() == "pounds"):
-                    kind, unit = ukind, unorm
-                    pos = um.end()
-                    if unorm in _SCALED_UNITS:  # "98 cents" is $0.98, "28 Bcf" 28 billion cubic feet
-                        unit, factor = _SCALED_UNITS[unorm]
-                        value, prec = _clean(value * factor), _clean(prec * factor)  # type: ignore[assignment]
+            if unit_read := _unit_after(text, pos, value, prec):
+                kind, unit, pos, value, prec = unit_read
         if kind == "count" and lw in _TIME_ADJECTIVES and (timed := _time_after_adjective(text, pos)):
             (unit, pos), kind = timed, "duration"
     # glued letters after a bare number: 5G, 3M, 737MAX, 3D -> a name
@@ -1157,7 +1151,8 @@ def _read_number(text: str, s: int, e: int, tok: str, floor: int, phrase_mode: b
                 rec = _rec(start, rm.end(), value, "ratio", hedge=hedge, den=d, prec=prec if lw == "per" else _ONE)
                 return _finish(text, rec, rm.end(), phrase_mode), rm.end()
     # -- after-hedges: "32,000 or more", "10,000+"
-    if hedge == "exact" and (lw in _POST_PEEK or pk.group("c") == "+"):
+    if hedge == "exact" and (lw in _POST_PEEK or pk.group("c") == "+" or (
+            pk.group("c") == "-" and text[pk.end() : pk.end() + 4].lower() == "plus")):
         hm = _POST_HEDGE.match(text, pos)
         if hm:
             hedge = "at_least" if hm.group("more") else "at_most"
@@ -1165,6 +1160,12 @@ def _read_number(text: str, s: int, e: int, tok: str, floor: int, phrase_mode: b
             pk = _PEEK.match(text, pos)
             pw = pk.group("w")
             lw = pw.lower() if pw else ""
+            if kind == "count" and (lw in _UNIT_PEEK or pk.group("c") == "-") and (
+                    unit_read := _unit_after(text, pos, value, prec)):
+                kind, unit, pos, value, prec = unit_read  # "500-plus days", "10,000+ acres"
+                pk = _PEEK.match(text, pos)
+                pw = pk.group("w")
+                lw = pw.lower() if pw else ""
     # -- ranges: "10 to 12", "10-12 percent", "between 10 and 12"
     if lw in _RANGE_PEEK or pk.group("c") in _DASH_SET:
         tm = _RANGE_TAIL.match(text, pos)
@@ -1194,6 +1195,22 @@ def _read_number(text: str, s: int, e: int, tok: str, floor: int, phrase_mode: b
             if ph:
                 return _name_rec(s - 1, ph.end(), value), ph.end()
     return _closed(text, start, pos, value, kind, hedge, unit, prec, phrase_mode)
+
+
+def _unit_after(text: str, pos: int, value: Decimal, prec: Decimal) -> tuple[str, str, int, Decimal, Decimal] | None:
+    """``(kind, unit, end, value, precision)`` when a unit follows a bare figure at ``pos`` ("12 miles",
+    "98 cents" is $0.98, "28 Bcf" 28 billion cubic feet); None when none does."""
+    um = _UNIT_AFTER.match(text, pos)
+    if not um:
+        return None
+    word = um.group("u")
+    ukind, unorm = _UNIT_TABLE[" ".join(word.lower().split())]
+    if (len(word) <= 2 and um.group("sep") == "-") or (ukind == "money" and word.lower() == "pounds"):
+        return None
+    if unorm in _SCALED_UNITS:
+        unorm, factor = _SCALED_UNITS[unorm]
+        value, prec = _clean(value * factor), _clean(prec * factor)
+    return ukind, unorm, um.end(), value, prec
 
 
 def _tail_number(m: re.Match[str]) -> Decimal | None:
@@ -1313,6 +1330,11 @@ def _change_verb_before(text: str, s: int) -> bool:
     m = _CLAUSE_TAIL.search(text, max(0, s - 48), s)
     words = [w.lower() for w in _WORD.findall(m.group())] if m else []
     return any(w in _CHANGE_VERBS and w not in _NEAR_ONLY for w in words[-5:])
+
+
+#: hedge words that are prepositions before a year ("up 20% over 2024"), and words that may follow the year
+_YEAR_PREPOSITIONS = frozenset({"over", "above", "below", "under"})
+_AFTER_YEAR = frozenset({"and", "or", "to", "through", "levels", "level", "figures", "totals"})
 
 
 def _counted_after(text: str, pos: int) -> bool:

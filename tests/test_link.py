@@ -1810,3 +1810,17 @@ def test_a_unit_in_a_rows_label_scales_its_cells():
     # a row without a unit of its own keeps its cells as they are written
     assert links["506 days"] is not None and links["506 days"].quantity_text == "506"
     assert one_link(doc, "262,000", "Some 262,000 cases waited in 2023.") is None
+
+
+def test_nearly_takes_a_figure_that_rounds_up_to_it_and_speaks_of_size():
+    doc = ("Private employers reported 2.6 million injuries in 2025, down 3.7 percent from 2024.\n\n"
+           "District        2024     2025    Change\n"
+           "Nebraska        91.3     79.6     -11.7\n")
+    lk = one_link(doc, "nearly 4%", "Employers reported 2.6 million injuries, nearly 4% fewer than in 2024.")
+    assert lk is not None and lk.relation == "rounded" and lk.quantity_text == "3.7 percent"
+    # not a figure a tenth or more below it
+    assert one_link("Injuries fell 3.5 percent from 2024.", "nearly 4%", "Injuries fell nearly 4% from 2024.") is None
+    # a fall given signed in a table: "nearly" is of its size
+    signed = "Change in Nebraska's on-time rate, fiscal 2024 to 2025: -11.7 percentage points."
+    lk = one_link(signed, "nearly 12 percentage points", "Nebraska's on-time rate fell nearly 12 percentage points.")
+    assert lk is not None and lk.quantity_text == "-11.7 percentage points"

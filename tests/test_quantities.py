@@ -96,6 +96,8 @@ PHRASES = [
     ("104 degrees Fahrenheit", (D("104"), "exact", "measure", "degree Fahrenheit")),
     ("12 nautical miles", (D("12"), "exact", "measure", "nautical mile")),
     ("296 billion kilowatthours", (D("296000000000"), "exact", "measure", "kWh")),
+    ("500-plus days", (D("500"), "at_least", "duration", "day")),
+    ("10,000+ acres", (D("10000"), "at_least", "measure", "acre")),
     ("4,100 gigawatt-hours", (D("4100"), "exact", "measure", "GWh")),
     ("three years", (D("3"), "exact", "duration", "year")),
     ("five fiscal years", (D("5"), "exact", "duration", "year")),
@@ -293,6 +295,16 @@ def test_a_range_of_days_that_runs_into_the_next_year_starts_the_year_before() -
     # a range within one year keeps its year at both ends
     one = find_quantities("By A. Writer | Published Feb. 2, 2026\n\nCases ran from Jan. 19 to Jan. 31.")
     assert [q.date for q in one if q.kind is QuantityKind.DATE_RANGE] == ["2026-01-19/2026-01-31"]
+
+
+def test_a_year_after_over_or_above_is_a_year_not_a_bound() -> None:
+    found = find_quantities("Prices should average $3.90, more than 20% above 2025's $3.18, and sales grow 4% over 2024.")
+    assert [(q.text, q.kind.value, q.hedge.value) for q in found] == [
+        ("$3.90", "money", "exact"), ("more than 20%", "percent", "more_than"), ("2025", "year", "exact"),
+        ("$3.18", "money", "exact"), ("4%", "percent", "exact"), ("2024", "year", "exact")]
+    # a year-like count of things keeps its bound
+    assert [(q.text, q.kind.value) for q in find_quantities("A crowd of over 2025 people came.")] == [
+        ("over 2025", "count")]
 
 
 def test_only_ascii_digits_count() -> None:
