@@ -75,6 +75,9 @@ def _apposed(context: str, start: int, end: int) -> tuple[Quantity | None, froze
     return before[-1], frozenset(_content_stems(context[end : stop.start() if stop else len(context)]))
 
 
+#: What may stand between a figure and one set after it in apposition: words, then a comma ("6.8% over
+#: the year, more than twice"; "634.934 in July, meaning prices are now more than six times").
+_LEAD_BETWEEN = re.compile(r"(?:(?!\band\b)[^,])*,(?:(?!\band\b)[^,])*")
 _CLAUSE_BREAK = re.compile(r"[:;\u2014]|\s-\s|,\s+(?:and|but|while|whereas)\s")
 
 
@@ -128,6 +131,7 @@ class _Context:
     clause_others: tuple[Quantity, ...] = ()  # the other figures of its clause ("women's rose 0.3 year, to 81.6")
     parts: tuple[Quantity, ...] = ()  # the other figures the sentence names as parts ("Nine of the patients")
     apiece: tuple[Quantity, ...] = ()  # the other amounts it gives apiece ("At roughly $28,500 apiece")
+    lead: Quantity | None = None  # the last figure of its clause before it ("58 days, more than three times")
 
     @classmethod
     def of(cls, context: str, q: Quantity, wider: str = "") -> "_Context":
@@ -201,7 +205,10 @@ def _context_cached(context: str, qtext: str, noun: str, wider: str) -> _Context
     lo, hi = _clause_bounds(context, start, end)
     clause = context[lo:hi]
     in_clause = tuple(oq for oq in common[2] if oq.span is not None and lo <= oq.span.start < hi)
+    lead = max((oq for oq in in_clause if oq.span.end <= start), key=lambda oq: oq.span.end, default=None)
+    if lead is not None and not _LEAD_BETWEEN.fullmatch(context, lead.span.end, start):
+        lead = None  # "97 days ..., up from 38 days a year earlier and more than double": 38 is no lead
     return _Context(stems, noun_stems, common[1], common[2], compared or common[3], wide_stems, common[5],
                     _direction(context, start, end), _is_change(context, start),
                     frozenset(_content_stems(clause)), bool(_PER_ITEM.match(context, end)), compared,
-                    *_apposed(context, start, end), in_clause, parts, apiece)
+                    *_apposed(context, start, end), in_clause, parts, apiece, lead)

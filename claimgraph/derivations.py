@@ -158,6 +158,8 @@ def _computed_fits(quantity: Quantity, value: Decimal, computed: Interval, claim
     return compare(computed, claimed).verdict != Verdict.CONTRADICTED
 
 
+#: How much a multiple computed without the figure its clause gives right before it is trusted.
+LEAD_MISSED = 0.85
 #: The relevance of a figure of a passage naming what an apposed share compares with.
 COMPARED_OPERAND = 0.9
 #: How many article figures' matches a document index remembers (see ``_stating``).
@@ -553,6 +555,9 @@ class Derivations:
         target = quantity.value
         tolerance = _tolerance(quantity)
         told: set[int] | None = None  # the well-matched passages, read only if a pair needs them
+        # "58 days on average, more than three times as long as ...": the figure its clause gives
+        # before it is one of the two (most often the larger)
+        lead = self._stated_in([ctx.lead], kinds) if ctx.lead is not None else set()
         for ra, ka in pool:
             for rb, kb in pool:
                 big, small = self.entries[ka], self.entries[kb]
@@ -574,6 +579,8 @@ class Derivations:
                 if not _computed_fits(quantity, value, derive("ratio", _nominal(big.q), _nominal(small.q)), claimed):
                     continue
                 near = max(self._nearness(big, small), 0.9) if ka in stated and kb in stated else self._nearness(big, small)
+                if lead and not {ka, kb} & lead:
+                    near *= LEAD_MISSED
                 shown = f"{_fmt(value, 2)} times"
                 yield self._derived_link(big, small, DERIVED_FACTOR * near * 0.5 * (ra + rb) * _fit(value, target, _hedge(quantity)), shown,
                                          f"{big.q.text} / {small.q.text} = {shown}")

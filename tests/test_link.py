@@ -1824,3 +1824,17 @@ def test_nearly_takes_a_figure_that_rounds_up_to_it_and_speaks_of_size():
     signed = "Change in Nebraska's on-time rate, fiscal 2024 to 2025: -11.7 percentage points."
     lk = one_link(signed, "nearly 12 percentage points", "Nebraska's on-time rate fell nearly 12 percentage points.")
     assert lk is not None and lk.quantity_text == "-11.7 percentage points"
+
+
+def test_a_multiple_set_after_a_figure_of_its_clause_is_computed_from_that_figure():
+    doc = ("Medical care prices rose 1.9 percent over the year, after 0.9 percent in June.\n\n"
+           "The hospital services index rose 6.8 percent over the last 12 months. The all items index rose "
+           "2.9 percent over the same period.")
+    article = "Hospital services led, rising 0.9% in June and 6.8% over the year, more than twice the overall rate."
+    lk = links_in(Linker({"bls": doc}), article)["more than twice"]
+    assert lk is not None and lk.relation == "derived" and lk.formula.startswith("6.8 percent / 2.9 percent")
+    # without a comma setting it after the figure, an earlier figure is no lead
+    article = "Waits hit 97 days, up from 38 days a year earlier and more than double the 45-day goal."
+    lk = links_in(Linker({"gao": "Decisions took a median of 97 days against a 45-day goal, and 38 days in 2024."}),
+                  article)["more than double"]
+    assert lk is not None and lk.formula.startswith("97 days / 45-day")
