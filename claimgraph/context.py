@@ -75,6 +75,9 @@ def _apposed(context: str, start: int, end: int) -> tuple[Quantity | None, froze
     return before[-1], frozenset(_content_stems(context[end : stop.start() if stop else len(context)]))
 
 
+#: How many words either side of a figure, within its clause, are its nearest words.
+LOCAL_WORDS = 8
+_LOCAL_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 #: What may stand between a figure and one set after it in apposition: words, then a comma ("6.8% over
 #: the year, more than twice"; "634.934 in July, meaning prices are now more than six times").
 _LEAD_BETWEEN = re.compile(r"(?:(?!\band\b)[^,])*,(?:(?!\band\b)[^,])*")
@@ -132,6 +135,7 @@ class _Context:
     parts: tuple[Quantity, ...] = ()  # the other figures the sentence names as parts ("Nine of the patients")
     apiece: tuple[Quantity, ...] = ()  # the other amounts it gives apiece ("At roughly $28,500 apiece")
     lead: Quantity | None = None  # the last figure of its clause before it ("58 days, more than three times")
+    local: frozenset[str] = frozenset()  # the words of its clause nearest it (LOCAL_WORDS either side)
 
     @classmethod
     def of(cls, context: str, q: Quantity, wider: str = "") -> "_Context":
@@ -208,7 +212,10 @@ def _context_cached(context: str, qtext: str, noun: str, wider: str) -> _Context
     lead = max((oq for oq in in_clause if oq.span.end <= start), key=lambda oq: oq.span.end, default=None)
     if lead is not None and not _LEAD_BETWEEN.fullmatch(context, lead.span.end, start):
         lead = None  # "97 days ..., up from 38 days a year earlier and more than double": 38 is no lead
+    before = _LOCAL_WORD.findall(_unquoted(context[lo:start], ""))[-LOCAL_WORDS:]
+    after = _LOCAL_WORD.findall(context[end:hi])[:LOCAL_WORDS]
+    local = frozenset(_content_stems(" ".join(before + after)))
     return _Context(stems, noun_stems, common[1], common[2], compared or common[3], wide_stems, common[5],
                     _direction(context, start, end), _is_change(context, start),
                     frozenset(_content_stems(clause)), bool(_PER_ITEM.match(context, end)), compared,
-                    *_apposed(context, start, end), in_clause, parts, apiece, lead)
+                    *_apposed(context, start, end), in_clause, parts, apiece, lead, local)

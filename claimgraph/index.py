@@ -164,6 +164,9 @@ LINK_FEATURES = ("bias", "closeness", "verbatim", "rounded", "specificity", "wor
                  "co_numbers", "years_agree", "years_conflict", "noun", "rivals",
                  "scoping_kind", "share_kind", "mentioned", "negated", "table_line", "short_context", "no_context",
                  "credited", "other_credited", "outside")
+#: In a long sentence (more than twice as many words as the LOCAL_WORDS either side of a number, in its
+#: clause), how much those nearest words count in its words feature, against the whole sentence's.
+LOCAL_SHARE = 0.7
 #: How much the article sentences next to a number count, against its own sentence's.
 WIDER_WEIGHT = 0.3
 #: Logistic weights over :data:`LINK_FEATURES`, fitted on the 23 labelled cases of
@@ -571,6 +574,9 @@ class DocumentIndex(Derivations):
             if in_clause:
                 near_co = max(near_co, sum(in_clause) / len(in_clause))
         co = min(1.0, near_co + WIDER_WEIGHT * self._co_numbers(ctx.wide_others, pi, e))
+        if ctx.local and len(ctx.stems) > 2 * len(ctx.local):  # a long sentence: its words nearest the figure count more
+            local = self._context_score(ctx.local, self._weight(ctx.local), pi)
+            near = LOCAL_SHARE * local + (1 - LOCAL_SHARE) * near
         words = min(1.0, near + WIDER_WEIGHT * wide)
         # nothing but the number itself matches; or a number this plain ("16-hour shifts" read off a
         # bare 16, "sickened 14 people" off any 14) shares next to no words and no figure with the passage

@@ -1838,3 +1838,13 @@ def test_a_multiple_set_after_a_figure_of_its_clause_is_computed_from_that_figur
     lk = links_in(Linker({"gao": "Decisions took a median of 97 days against a 45-day goal, and 38 days in 2024."}),
                   article)["more than double"]
     assert lk is not None and lk.formula.startswith("97 days / 45-day")
+
+
+def test_in_a_long_sentence_the_words_nearest_a_figure_count_most():
+    doc = ("Prices for food rose 3.4 percent from a year earlier.\n\n"
+           "The shelter index increased 3.4 percent over the last year, the largest contributor to the rise in "
+           "the all items index, as rents and housing costs for households kept climbing.")
+    article = ("Food prices rose 3.4% from a year earlier, a pace that trailed the all items index, where rents, "
+               "housing costs and shelter bills for households kept climbing.")
+    lk = links_in(Linker({"bls": doc}), article)["3.4%"]
+    assert lk is not None and doc[lk.passage.start : lk.passage.end].startswith("Prices for food")
