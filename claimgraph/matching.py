@@ -412,7 +412,7 @@ def _within_precision(aq: Quantity, dq: Quantity) -> bool:
 #: How far above a table line its caption and column headers are looked for.
 TABLE_HEADER_CHARS = 300
 _TABLE_UNIT_CUES = (
-    ("percent", re.compile(r"\bpercent|%")),
+    ("percent", re.compile(r"\bpercent|%|\bpct\b")),
     ("thousand", re.compile(r"\bthousands\b|\bin thousands|\(000s?\)")),
     ("million", re.compile(r"\bmillions\b")),
     ("billion", re.compile(r"\bbillions\b")),

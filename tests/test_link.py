@@ -1848,3 +1848,14 @@ def test_in_a_long_sentence_the_words_nearest_a_figure_count_most():
                "housing costs and shelter bills for households kept climbing.")
     lk = links_in(Linker({"bls": doc}), article)["3.4%"]
     assert lk is not None and doc[lk.passage.start : lk.passage.end].startswith("Prices for food")
+
+
+def test_a_pct_change_column_reads_its_cells_as_percents():
+    doc = ("Table 1. Consumer Price Index, July 2026\n\n"
+           "                                      Unadjusted indexes    Unadjusted\n"
+           "                                      Jul.       Jul.       pct. change\n"
+           "Expenditure category                  2025       2026       Jul. 2025-Jul. 2026\n\n"
+           "Dairy and related products            265.380    271.218        2.2\n"
+           "Fruits and vegetables                 341.002    344.713        1.1\n")
+    lk = one_link(doc, "2.2%", "Dairy prices rose 2.2% over the year.")
+    assert lk is not None and lk.relation == "verbatim" and lk.quantity_text == "2.2"
