@@ -194,7 +194,7 @@ LINK_WEIGHTS = (
     -3.500,  # no_context  (set by hand)
     +0.473,  # credited
     -0.089,  # other_credited
-    -1.000,  # outside  (set by hand)
+    -1.500,  # outside  (set by hand)
 )
 
 
