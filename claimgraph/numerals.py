@@ -474,6 +474,11 @@ _ONE_NOT_BEFORE = frozenset(
     "of another or and who that which is was has had would could can will might should must may does did are "
     "were said says another's thing things way hand point time day side more less another else".split()
 )
+#: ... but "one day" and "one point" count after a hedge or a word of change ("at least one day",
+#: "up one day from 2024", "more than one point")
+_ONE_COUNTED = frozenset({"day", "point"})
+_ONE_MEASURED_AFTER = frozenset({"least", "than", "nearly", "almost", "about", "only", "just", "within", "up",
+                                 "down", "by", "extra", "additional", "roughly", "exactly"})
 _ONE_NOT_AFTER = frozenset("no any every each which the this that someone anyone everyone such another other "
                            "little last very only's".split())
 _MOST_NOT_AFTER = frozenset(
@@ -1672,8 +1677,9 @@ def _read_words(text: str, s: int, e: int, run: str, floor: int,
     pk = _PEEK.match(text, pos)
     lw = (pk.group("w") or "").lower()
     pc = pk.group("c")
-    if ws == ["one"] and not phrase_mode and lw in _ONE_NOT_BEFORE and lw not in _RATIO_PEEK and lw != "and":
-        return None, e  # "one another", "one who", "one is": a pronoun, cheaply
+    if ws == ["one"] and not phrase_mode and lw in _ONE_NOT_BEFORE and lw not in _RATIO_PEEK and lw != "and" \
+            and not (lw in _ONE_COUNTED and _prev_word(text, s) in _ONE_MEASURED_AFTER):
+        return None, e  # "one another", "one who", "one is": a pronoun, cheaply (not "at least one day")
     hm = _AND_A_HALF.match(text, pos) if lw == "and" else None
     if hm and len(ws) == 1:
         value += _HALF

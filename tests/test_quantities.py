@@ -97,6 +97,7 @@ PHRASES = [
     ("12 nautical miles", (D("12"), "exact", "measure", "nautical mile")),
     ("296 billion kilowatthours", (D("296000000000"), "exact", "measure", "kWh")),
     ("500-plus days", (D("500"), "at_least", "duration", "day")),
+    ("at least one day", (D("1"), "at_least", "duration", "day")),
     ("10,000+ acres", (D("10000"), "at_least", "measure", "acre")),
     ("4,100 gigawatt-hours", (D("4100"), "exact", "measure", "GWh")),
     ("three years", (D("3"), "exact", "duration", "year")),
@@ -305,6 +306,13 @@ def test_a_year_after_over_or_above_is_a_year_not_a_bound() -> None:
     # a year-like count of things keeps its bound
     assert [(q.text, q.kind.value) for q in find_quantities("A crowd of over 2025 people came.")] == [
         ("over 2025", "count")]
+
+
+def test_one_day_is_a_duration_only_after_a_hedge_or_a_change() -> None:
+    assert [q.text for q in find_quantities("Cases lasted nine days, up one day from the year before.")] == [
+        "nine days", "one day"]
+    assert find_quantities("One day, she said, the backlog will end.") == []
+    assert find_quantities("It may one day be cleared.") == []
 
 
 def test_only_ascii_digits_count() -> None:
