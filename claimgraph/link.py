@@ -217,6 +217,15 @@ def _stated_span(ix: DocumentIndex, pi: int, n: Decimal, score: float) -> tuple[
     return None
 
 
+_CLAUSE_MARK = re.compile(r"[,;:()\u2014]|\s-\s")
+
+
+def _apart(text: str, a: Span, b: Span) -> bool:
+    """Whether a comma or another mark of a clause stands between two figures of a sentence."""
+    lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    return lo < hi and _CLAUSE_MARK.search(text, lo, hi) is not None
+
+
 def _stated_first(found: list[NumberLink], credited: Callable[[str], bool] = lambda doc: False) -> list[NumberLink]:
     """Links ordered primary first, except that a secondary document's link comes first when it
     states the figure more closely than the best primary link does and scores better, counted at
@@ -473,8 +482,10 @@ class Linker:
             if _is_scoping(q) and where[i] >= 0:
                 siblings = [j for j in range(len(quantities)) if j != i and where[j] == where[i]]
                 # the nearest figure of the sentence first: "5% ..., even after a record 21.4 million
-                # people signed up for 2024 coverage" scopes 21.4 million, not 5%
-                siblings.sort(key=lambda j: abs(quantities[j].span.start - q.span.start))
+                # people signed up for 2024 coverage" scopes 21.4 million, not 5%; and one of its own
+                # clause before one past a comma ("$1.37 billion ... in fiscal 2025, up by more than a third")
+                siblings.sort(key=lambda j: (_apart(text, q.span, quantities[j].span),
+                                             abs(quantities[j].span.start - q.span.start)))
                 anchors = [first[j][0] for j in siblings if first[j]]
                 # the other passages stating a sibling figure well ("climb 2.3% in 2026" beside a
                 # table row giving 2.3): the year may scope the figure there

@@ -1859,3 +1859,13 @@ def test_a_pct_change_column_reads_its_cells_as_percents():
            "Fruits and vegetables                 341.002    344.713        1.1\n")
     lk = one_link(doc, "2.2%", "Dairy prices rose 2.2% over the year.")
     assert lk is not None and lk.relation == "verbatim" and lk.quantity_text == "2.2"
+
+
+def test_a_year_scopes_the_figure_of_its_own_clause_before_one_past_a_comma():
+    doc = ("VA paid $1.37 billion in stipends in fiscal year 2025, compared with $1.02 billion in fiscal "
+           "year 2023.\n\n"
+           "VA decided 38 percent of the applications it received in fiscal year 2025 within its 90-day goal.")
+    article = "The VA paid $1.37 billion in stipends in fiscal 2025, up 38% from fiscal 2023, GAO said."
+    links = links_in(Linker({"gao": doc}), article)
+    assert links["$1.37 billion"] is not None and links["$1.37 billion"].passage.start == 0
+    assert links["fiscal 2025"] is not None and links["fiscal 2025"].passage.start == 0
