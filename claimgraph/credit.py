@@ -232,12 +232,20 @@ _BUREAU = re.compile(r"(?i)\bbureau\b")
 _BUREAU_ROLE = re.compile(r"(?i)\bthe\s+bureau\b")
 
 
+#: The head noun of an interest group's name, by which a story names it again ("the coalition").
+_BODY_NOUN = re.compile(r"\b(?:Alliance|Coalition|Association|Council|Federation|Chamber|Institute|Network|"
+                        r"Foundation|Club|Society|League|Union|Caucus|Collaborative|Partnership)\b")
+
+
 def role_pattern(issuer: str) -> re.Pattern[str] | None:
     """The words that name a document's issuer by its role, or None (see :func:`credits_role`)."""
     if _AUDITOR.search(issuer):
         return _AUDITOR_ROLE
     if _BUREAU.search(issuer):
         return _BUREAU_ROLE
+    body = _BODY_NOUN.search(issuer)
+    if body:  # "the alliance noted", "the group said" for the Garrison Families Alliance
+        return re.compile(r"(?i)\bthe\s+(?:" + re.escape(body.group().lower()) + r"|group|organi[sz]ation|nonprofit)\b")
     return None
 
 

@@ -1869,3 +1869,18 @@ def test_a_year_scopes_the_figure_of_its_own_clause_before_one_past_a_comma():
     links = links_in(Linker({"gao": doc}), article)
     assert links["$1.37 billion"] is not None and links["$1.37 billion"].passage.start == 0
     assert links["fiscal 2025"] is not None and links["fiscal 2025"].passage.start == 0
+
+
+def test_a_group_named_again_by_its_head_noun_is_credited():
+    gao = ("Of the more than 612,000 prescribers who ordered opioids for Part D beneficiaries in 2025, 284 "
+           "ordered opioids for 10 or more beneficiaries at serious risk.")
+    group = ("Statement of the Nurse Practitioner Alliance\n\nThese prescribers represent less than 0.05 percent "
+             "of the more than 612,000 prescribers who ordered opioids for Part D patients in 2025.")
+    linker = Linker([DocumentIndex("oig", gao), DocumentIndex("npa", group, primary=False,
+                                                              issuer="Nurse Practitioner Alliance")])
+    article = "The 284 flagged prescribers are less than 0.05% of the 612,000 clinicians, the alliance noted."
+    lk = links_in(linker, article)["less than 0.05%"]
+    assert lk is not None and lk.document == "npa" and lk.relation == "verbatim"
+    # named by neither its name nor its role, the group's statement does not displace the report
+    lk = links_in(linker, "The 284 flagged prescribers are less than 0.05% of the 612,000 clinicians.")["less than 0.05%"]
+    assert lk is not None and lk.document == "oig"
