@@ -513,7 +513,9 @@ class Linker:
                 # year only as the same year ("a failing grade since 2014" ... "since its 2014 inspection")
             told = [(other, out[j][0]) for j, other in enumerate(quantities)
                     if j != i and out[j] and (_kind(other) == _kind(q) or {_kind(other), _kind(q)} <= _SHARE_KINDS)
-                    and (not _is_scoping(q) or (other.value == q.value and other.date == q.date))]
+                    and (not _is_scoping(q) or (other.value == q.value and other.date == q.date)
+                         # "Expect to wait about three months" over a story's "a median of 94 days"
+                         or (_kind(q) == "duration" and other.unit != q.unit and not _is_scoping(other)))]
             followed = self._restated(q, contexts[i], told, None)
             if followed is not None:
                 out[i] = [followed]

@@ -1884,3 +1884,13 @@ def test_a_group_named_again_by_its_head_noun_is_credited():
     # named by neither its name nor its role, the group's statement does not displace the report
     lk = links_in(linker, "The 284 flagged prescribers are less than 0.05% of the 612,000 clinicians.")["less than 0.05%"]
     assert lk is not None and lk.document == "oig"
+
+
+def test_a_headline_duration_in_other_units_follows_its_restatement_in_the_story():
+    doc = "Across fiscal years 2024 and 2025, the median time to close a refund complaint was 94 days."
+    article = ("Refund complaints: expect to wait about three months, watchdog finds\n\n"
+               "An audit found the office took a median of 94 days to close a refund complaint.")
+    links = links_in(Linker({"oig": doc}), article)
+    assert links["94 days"] is not None and links["94 days"].relation == "verbatim"
+    lk = links["about three months"]
+    assert lk is not None and lk.relation == "derived" and lk.formula == "94 days = 3.09 months"
