@@ -788,10 +788,14 @@ class Derivations:
             yield gap, first, last, False
         elif years:
             yield 1, years[0][1], years[0][1], False
+        ranged = False
         for j in self._passage_numbers[total.passage]:  # "FY 2022 through FY 2024" read as one range
             e = self.entries[j]
             if _kind(e.q) == "year_range" and e.q.high is not None:
+                ranged = True
                 yield int(e.q.high - e.q.value) + 1, e, e, True
+        if not years and not ranged and not ctx.years:
+            yield 1, total, total, False  # "$26,412 ... works out to about $2,200 a month": a year's total
 
     def _told_passages(self, ctx: "_Context") -> list[tuple[float, int]]:
         """The passages (with their context score) that match the article's sentence well enough

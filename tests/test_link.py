@@ -1894,3 +1894,12 @@ def test_a_headline_duration_in_other_units_follows_its_restatement_in_the_story
     assert links["94 days"] is not None and links["94 days"].relation == "verbatim"
     lk = links["about three months"]
     assert lk is not None and lk.relation == "derived" and lk.formula == "94 days = 3.09 months"
+
+
+def test_a_total_whose_passage_names_no_year_is_read_as_a_years_worth_per_month():
+    doc = "Housing expenditures increased 5.2 percent, to $26,412, and accounted for 32.9 percent of spending."
+    article = "The average household spent $26,412 on housing, up 5.2%. That works out to about $2,200 a month."
+    lk = links_in(Linker({"bls": doc}), article)["about $2,200"]
+    assert lk is not None and lk.relation == "derived" and lk.formula.startswith("$26,412 / 12 months")
+    # not a figure the month's amount does not divide into
+    assert links_in(Linker({"bls": doc}), article.replace("$2,200", "$3,100"))["about $3,100"] is None
