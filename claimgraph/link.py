@@ -105,6 +105,8 @@ __all__ = [
 NUMBER_MIN_SCORE = 0.5
 #: Kinds of figure a document may give signed where an article says "fell" ("-4.8" for "fell 4.8%").
 _SIGNED_FALL_KINDS = frozenset({"percent", "count", "money", "percentage_points", "measure"})
+#: A headline figure computed from figures the story gives anywhere (not beside it) needs this score.
+HEADLINE_DERIVED_MIN_SCORE = 0.7
 #: A derived figure (see :meth:`DocumentIndex.derived_candidates`) scoring below this is not proposed.
 DERIVED_MIN_SCORE = 0.57
 #: Words saying a day is when a document came out ("the audit, released June 12"); such a day is
@@ -519,6 +521,14 @@ class Linker:
             followed = self._restated(q, contexts[i], told, None)
             if followed is not None:
                 out[i] = [followed]
+            elif _kind(q) in _DERIVABLE_KINDS and not _is_scoping(q) and q.span is not None:
+                # "Loan waits more than doubled": computed from figures the story gives anywhere
+                story = text[sentences[where[i]].end :] if where[i] >= 0 else ""
+                derived = [lk for ix in self.indexes if ix.primary
+                           for lk in ix.derived_candidates(q, contexts[i][0], quantities, wider=story)[:1]
+                           if len(lk.operands) > 1 and lk.score >= HEADLINE_DERIVED_MIN_SCORE]
+                if derived:
+                    out[i] = [max(derived, key=lambda lk: lk.score)]
         self._range_ends(quantities, contexts, where, out)
         self._within_quotes(text, quantities, contexts, out)
         for i, q in enumerate(quantities):

@@ -1903,3 +1903,14 @@ def test_a_total_whose_passage_names_no_year_is_read_as_a_years_worth_per_month(
     assert lk is not None and lk.relation == "derived" and lk.formula.startswith("$26,412 / 12 months")
     # not a figure the month's amount does not divide into
     assert links_in(Linker({"bls": doc}), article.replace("$2,200", "$3,100"))["about $3,100"] is None
+
+
+def test_a_headline_figure_may_be_computed_from_figures_the_story_gives_further_down():
+    doc = ("Average hold times for callers seeking an assistor rose from 17.9 minutes in fiscal year 2023 to "
+           "42.7 minutes in fiscal year 2025, as IRS lost phone staff.\n\n"
+           "IRS answered 71.4 percent of calls in fiscal year 2025.")
+    article = ("Taxpayers' waits more than doubled, GAO says\n\n"
+               "Taxpayers who called the agency this spring waited longer than ever. Watchdogs blamed staffing. "
+               "The average hold rose from 17.9 minutes in 2023 to 42.7 minutes in 2025, the report said.")
+    lk = links_in(Linker({"gao": doc}), article)["more than doubled"]
+    assert lk is not None and lk.relation == "derived" and lk.formula.startswith("42.7 minutes / 17.9 minutes")
