@@ -234,7 +234,8 @@ _BUREAU_ROLE = re.compile(r"(?i)\bthe\s+bureau\b")
 
 #: The head noun of an interest group's name, by which a story names it again ("the coalition").
 _BODY_NOUN = re.compile(r"\b(?:Alliance|Coalition|Association|Council|Federation|Chamber|Institute|Network|"
-                        r"Foundation|Club|Society|League|Union|Caucus|Collaborative|Partnership)\b")
+                        r"Foundation|Club|Society|League|Union|Caucus|Collaborative|Partnership|Department|Agency|"
+                        r"Administration)\b")
 
 
 def role_pattern(issuer: str) -> re.Pattern[str] | None:
