@@ -1884,7 +1884,7 @@ def test_a_group_named_again_by_its_head_noun_is_credited():
     # a department's response is "the department" again
     from claimgraph.credit import credits_role, role_pattern
     assert credits_role(role_pattern("U.S. Department of Transportation"), "The department said it has hired nine analysts.")
-    assert not credits_role(role_pattern("U.S. Department of Transportation"), "The audit faulted the department.")
+    assert not credits_role(role_pattern("U.S. Department of Transportation"), "Congress gave the department more money.")
     # named by neither its name nor its role, the group's statement does not displace the report
     lk = links_in(linker, "The 284 flagged prescribers are less than 0.05% of the 612,000 clinicians.")["less than 0.05%"]
     assert lk is not None and lk.document == "oig"
