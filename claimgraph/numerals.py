@@ -433,6 +433,9 @@ _TIME_PEEK = frozenset(
     "a p am pm o est edt pst pdt gmt utc et pt ct cst cdt mst mdt bst cet cest ist aest aedt".split()
 )
 _SERVICE_NUMBERS = frozenset(["911", "311", "411", "211", "988"])
+#: words after such a number that speak of the service ("211 calls", "911 dispatchers")
+_SERVICE_AFTER = frozenset("call calls caller callers line lines service services system center centers operator "
+                           "operators dispatcher dispatchers hotline".split())
 _ZIP_BEFORE = re.compile(r"(?:[A-Z]{2}|D\.C\.|[A-Z]\.[A-Z]\.) \Z")
 # "paid over 15 years", "$420 million over 10 years": over means during
 _SPAN_VERBS = frozenset("paid repaid spread phased distributed amortized amortised disbursed rolled implemented "
@@ -1187,8 +1190,9 @@ def _read_number(text: str, s: int, e: int, tok: str, floor: int, phrase_mode: b
                         if d is not None and d > rec[_HIGH]:
                             rec[_KIND], rec[_DEN], rec[_END] = "ratio", d, rm.end()
                 return _finish(text, rec, rec[_END], phrase_mode), rec[_END]
-    if kind == "count" and integral and pos == e and hedge == "exact" and tok in _SERVICE_NUMBERS:
-        return _name_rec(start, e, value), e  # "911", "311": phone services, not amounts
+    if kind == "count" and integral and pos == e and hedge == "exact" and tok in _SERVICE_NUMBERS \
+            and not (lw and lw not in _SERVICE_AFTER and _prev_word(text, start) in ("of", "all", "among")):
+        return _name_rec(start, e, value), e  # "911", "311": phone services, not amounts ("of 211 children" is)
     if kind == "count" and not phrase_mode and integral:
         # furniture after a bare count: street addresses, ZIP codes, phone area codes
         if pw and pw[0].isupper() and _STREET_SUFFIX.match(text, pos):

@@ -54,6 +54,10 @@ def score(corpus: str) -> dict:
     ("linking-holdout26", 0.84, 0.07),
     ("linking-holdout27", 0.80, 0.07),
     ("linking-holdout28", 0.83, 0.14),
+    ("linking-holdout29", 0.89, 0.12),
+    ("linking-holdout30", 0.80, 0.10),
+    ("linking-holdout31", 0.85, 0.06),
+    ("linking-holdout32", 0.88, 0.05),
 ])
 def test_linking_quality_holds(corpus, right_floor, false_ceiling):
     t = score(corpus)
@@ -74,7 +78,8 @@ def test_linking_quality_holds(corpus, right_floor, false_ceiling):
                                     "linking-holdout18", "linking-holdout19", "linking-holdout20",
                                     "linking-holdout21", "linking-holdout22", "linking-holdout23",
                                     "linking-holdout24", "linking-holdout25", "linking-holdout26",
-                                    "linking-holdout27", "linking-holdout28"])
+                                    "linking-holdout27", "linking-holdout28", "linking-holdout29",
+                                    "linking-holdout30", "linking-holdout31", "linking-holdout32"])
 def test_every_label_agrees_with_its_texts(corpus):
     run = subprocess.run([sys.executable, str(ROOT / "tests" / "corpus" / "linking" / "_validate.py"),
                           "--corpus", str(ROOT / "tests" / "corpus" / corpus)],

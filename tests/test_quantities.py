@@ -315,6 +315,12 @@ def test_one_day_is_a_duration_only_after_a_hedge_or_a_change() -> None:
     assert find_quantities("It may one day be cleared.") == []
 
 
+def test_a_service_number_is_a_count_when_it_counts_something() -> None:
+    assert [q.text for q in find_quantities("Of 211 children in custody, 64 were held too long.")] == ["211", "64"]
+    assert find_quantities("Call 211 for help, or dial 911.") == []
+    assert [q.text for q in find_quantities("Of all 911 calls, 12 were dropped.")] == ["12"]
+
+
 def test_only_ascii_digits_count() -> None:
     assert find_quantities("\u0663\u0664\u0665 people and \u0967\u0968 more") == []
     assert [q.value for q in find_quantities("\u0663\u0664\u0665 people and 12 more")] == [12]
