@@ -413,8 +413,8 @@ def _within_precision(aq: Quantity, dq: Quantity) -> bool:
 TABLE_HEADER_CHARS = 300
 _TABLE_UNIT_CUES = (
     ("percent", re.compile(r"\bpercent|%|\bpct\b")),
-    ("thousand", re.compile(r"\bthousands\b|\bin thousands|\(000s?\)")),
-    ("million", re.compile(r"\bmillions\b")),
+    ("thousand", re.compile(r"\bthousands\b|\bin thousands|\(000s?\)|\(1,000(?![,\d])")),
+    ("million", re.compile(r"\bmillions\b|\(1,000,000(?![,\d])")),
     ("billion", re.compile(r"\bbillions\b")),
     ("dollar", re.compile(r"\bdollars\b|\$")),
     ("cent", re.compile(r"\bcents\b")),

@@ -1918,3 +1918,15 @@ def test_a_headline_figure_may_be_computed_from_figures_the_story_gives_further_
                "The average hold rose from 17.9 minutes in 2023 to 42.7 minutes in 2025, the report said.")
     lk = links_in(Linker({"gao": doc}), article)["more than doubled"]
     assert lk is not None and lk.relation == "derived" and lk.formula.startswith("42.7 minutes / 17.9 minutes")
+
+
+def test_a_1000_units_column_head_scales_its_cells():
+    doc = ("Table 2. Soybeans: Area Harvested and Production, Selected States\n\n"
+           "                 Area harvested         Production\n"
+           "                 (1,000 acres)          (1,000 bushels)\n"
+           "State            2025       2026        2025          2026\n\n"
+           "Iowa              9,920      9,610      575,360       571,795\n"
+           "Nebraska          5,190      5,050      321,780       320,675\n")
+    links = links_in(Linker({"nass": doc}), "Nebraska soybeans are forecast on 5.05 million acres in 2026.")
+    assert links["5.05 million acres"] is not None and links["5.05 million acres"].quantity_text == "5,050"
+    assert one_link(doc, "5,050", "Nebraska's 4-H club counted 5,050 members.") is None
