@@ -60,6 +60,8 @@ def score(corpus: str) -> dict:
     ("linking-holdout32", 0.88, 0.05),
     ("linking-holdout33", 0.80, 0.06),
     ("linking-holdout34", 0.83, 0.08),
+    ("linking-holdout35", 0.86, 0.06),
+    ("linking-holdout36", 0.81, 0.06),
 ])
 def test_linking_quality_holds(corpus, right_floor, false_ceiling):
     t = score(corpus)
@@ -82,7 +84,8 @@ def test_linking_quality_holds(corpus, right_floor, false_ceiling):
                                     "linking-holdout24", "linking-holdout25", "linking-holdout26",
                                     "linking-holdout27", "linking-holdout28", "linking-holdout29",
                                     "linking-holdout30", "linking-holdout31", "linking-holdout32",
-                                    "linking-holdout33", "linking-holdout34"])
+                                    "linking-holdout33", "linking-holdout34", "linking-holdout35",
+                                    "linking-holdout36"])
 def test_every_label_agrees_with_its_texts(corpus):
     run = subprocess.run([sys.executable, str(ROOT / "tests" / "corpus" / "linking" / "_validate.py"),
                           "--corpus", str(ROOT / "tests" / "corpus" / corpus)],
