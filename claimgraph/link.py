@@ -107,6 +107,10 @@ NUMBER_MIN_SCORE = 0.5
 _SIGNED_FALL_KINDS = frozenset({"percent", "count", "money", "percentage_points", "measure"})
 #: A headline figure computed from figures the story gives anywhere (not beside it) needs this score.
 HEADLINE_DERIVED_MIN_SCORE = 0.7
+#: ... and is read against this much of the story below it; only the headlines of the title block (at
+#: most its first TITLE_BLOCK_LINES lines) are
+HEADLINE_STORY_CHARS = 20_000
+TITLE_BLOCK_LINES = 4
 #: A derived figure (see :meth:`DocumentIndex.derived_candidates`) scoring below this is not proposed.
 DERIVED_MIN_SCORE = 0.57
 #: Words saying a day is when a document came out ("the audit, released June 12"); such a day is
@@ -509,6 +513,10 @@ class Linker:
             if followed is not None and not (out[i] and out[i][0].relation == "verbatim" != followed.relation):
                 out[i] = [followed]  # (a figure stated as written is no rounder telling of another: "fell 6%
                 # to 187,000, ... 5.8% below a year earlier")
+        # the title block: the lines before the story's first sentence (a headline, a deck, a byline)
+        top = next((k for k, sent in enumerate(sentences) if not _is_headline(text[sent.start : sent.end])),
+                   len(sentences))
+        top = min(top, TITLE_BLOCK_LINES)
         for i, q in enumerate(quantities):
             if out[i] or not _is_headline(contexts[i][0]):
                 continue  # a headline figure: its restatement in the story ("nearly $100 million"); a
@@ -521,9 +529,10 @@ class Linker:
             followed = self._restated(q, contexts[i], told, None)
             if followed is not None:
                 out[i] = [followed]
-            elif _kind(q) in _DERIVABLE_KINDS and not _is_scoping(q) and q.span is not None:
-                # "Loan waits more than doubled": computed from figures the story gives anywhere
-                story = text[sentences[where[i]].end :] if where[i] >= 0 else ""
+            elif _kind(q) in _DERIVABLE_KINDS and not _is_scoping(q) and 0 <= where[i] < top:
+                # "Loan waits more than doubled": computed from figures the story gives anywhere (a
+                # headline of the title block only, read against a capped story: text is untrusted)
+                story = text[sentences[where[i]].end : sentences[where[i]].end + HEADLINE_STORY_CHARS]
                 derived = [lk for ix in self.indexes if ix.primary
                            for lk in ix.derived_candidates(q, contexts[i][0], quantities, wider=story)[:1]
                            if len(lk.operands) > 1 and lk.score >= HEADLINE_DERIVED_MIN_SCORE]

@@ -1918,6 +1918,11 @@ def test_a_headline_figure_may_be_computed_from_figures_the_story_gives_further_
                "The average hold rose from 17.9 minutes in 2023 to 42.7 minutes in 2025, the report said.")
     lk = links_in(Linker({"gao": doc}), article)["more than doubled"]
     assert lk is not None and lk.relation == "derived" and lk.formula.startswith("42.7 minutes / 17.9 minutes")
+    # only the title block's lines are headlines read against the whole story, not a list's lines further down
+    listed = ("IRS phone service, by the numbers\n\nTaxpayers who called the agency this spring waited longer "
+              "than ever.\n\nWhat changed:\n\n- Staff cuts\n- Waits more than doubled\n\nWatchdogs blamed staffing. "
+              "Callers gave up. The average hold rose from 17.9 minutes in 2023 to 42.7 minutes in 2025, the report said.")
+    assert links_in(Linker({"gao": doc}), listed)["more than doubled"] is None
 
 
 def test_a_1000_units_column_head_scales_its_cells():
