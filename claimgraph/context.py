@@ -75,6 +75,8 @@ def _apposed(context: str, start: int, end: int) -> tuple[Quantity | None, froze
     return before[-1], frozenset(_content_stems(context[end : stop.start() if stop else len(context)]))
 
 
+#: The most figures of its sentence (and of the sentences around it) read beside a figure.
+MAX_OTHERS = 24
 #: How many words either side of a figure, within its clause, are its nearest words.
 LOCAL_WORDS = 8
 _LOCAL_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
@@ -187,19 +189,37 @@ def _unquoted(context: str, qtext: str) -> str:
     return " ".join(kept) + " " + context[pos:] if kept else context
 
 
+@lru_cache(maxsize=256)
+def _stems_of(text: str) -> frozenset[str]:
+    """The content stems of a sentence, read once however many of its figures ask."""
+    return frozenset(_content_stems(text))
+
+
+@lru_cache(maxsize=256)
+def _cue_in(context: str) -> bool:
+    return _has_cue(context)
+
+
 @lru_cache(maxsize=4096)
 def _context_cached(context: str, qtext: str, noun: str, wider: str) -> _Context:
     context = " ".join(context.split())
     wider = " ".join(wider.split())
-    stems = frozenset(_content_stems(_unquoted(context, qtext)))
-    wide_stems = frozenset(_content_stems(wider)) - stems if wider else frozenset()
-    common = (stems, frozenset(_YEAR.findall(context)), _other_numbers(context, qtext), _has_cue(context), wide_stems,
+    stems = _stems_of(_unquoted(context, qtext))
+    wide_stems = _stems_of(wider) - stems if wider else frozenset()
+    common = (stems, frozenset(_YEAR.findall(context)), _other_numbers(context, qtext), _cue_in(context), wide_stems,
               _other_numbers(wider, qtext) if wider else ())
     noun_stems = frozenset(_content_stems(noun))
     parts = tuple(oq for oq in common[2] if oq.span is not None and _PART_OF.match(context, oq.span.end))
     apiece = tuple(oq for oq in common[2] if oq.span is not None and _kind(oq) == "money"
                    and _PER_ITEM.match(context, oq.span.end))
     start = context.find(qtext) if qtext else -1
+    if len(common[2]) > MAX_OTHERS or len(common[5]) > MAX_OTHERS:
+        # a "sentence" of hundreds of figures is no prose (untrusted text): only the figures nearest
+        # this one are read beside it, so reading every figure of it stays linear in its length
+        near = sorted(common[2], key=lambda oq: abs(oq.span.start - start) if oq.span and start >= 0 else 0)
+        keep = {id(oq) for oq in near[:MAX_OTHERS]}
+        common = (*common[:2], tuple(oq for oq in common[2] if id(oq) in keep), common[3], common[4],
+                  common[5][:MAX_OTHERS])
     if start == -1:  # the figure is not in the sentence as written: only the sentence is read
         return _Context(common[0], noun_stems, *common[1:], clause=stems, parts=parts, apiece=apiece)
     end = start + len(qtext)
@@ -217,5 +237,5 @@ def _context_cached(context: str, qtext: str, noun: str, wider: str) -> _Context
     local = frozenset(_content_stems(" ".join(before + after)))
     return _Context(stems, noun_stems, common[1], common[2], compared or common[3], wide_stems, common[5],
                     _direction(context, start, end), _is_change(context, start),
-                    frozenset(_content_stems(clause)), bool(_PER_ITEM.match(context, end)), compared,
+                    _stems_of(clause), bool(_PER_ITEM.match(context, end)), compared,
                     *_apposed(context, start, end), in_clause, parts, apiece, lead, local)

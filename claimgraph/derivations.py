@@ -212,6 +212,7 @@ class Derivations:
 
     #: article figure and kinds -> the document numbers stating it (set up by the index)
     _stating_cache: dict[tuple[Quantity, frozenset[str]], frozenset[int]]
+    _weights_cache: dict[tuple[Quantity, frozenset[str]], tuple[tuple[int, float], ...]]
     #: year -> the table rows it labels (built on first use)
     _year_rows_cache: dict[str, list[int]] | None = None
 
@@ -225,11 +226,9 @@ class Derivations:
         for aq in article:
             if _operand_kind(aq) not in kinds:
                 continue
-            for k in self._candidates(aq):
-                rel = _relation(aq, self.entries[k].q)
-                if rel and _operand_kind(self.entries[k].q) in kinds:
-                    pool[k] = max(pool.get(k, 0.0), 0.6 + 0.4 * rel[1] * _specificity(aq))
-                    stated.add(k)
+            for k, weight in self._stated_weights(aq, kinds):
+                pool[k] = max(pool.get(k, 0.0), weight)
+                stated.add(k)
         scored = sorted(((self.context_score(ctx, pi), pi) for pi in self._matching_passages(ctx.stems)),
                         reverse=True)[:4]
         for s, pi in scored:
@@ -338,6 +337,19 @@ class Derivations:
                     rows.setdefault(m.group(1), []).append(pi)
             self._year_rows_cache = rows
         return rows
+
+    def _stated_weights(self, aq: Quantity, kinds: frozenset[str]) -> tuple[tuple[int, float], ...]:
+        """The document numbers (of the given kinds) that state article figure ``aq``, each with its
+        relevance as an operand; remembered, since every derivation of an article reads them."""
+        found = self._weights_cache.get((aq, kinds))
+        if found is None:
+            out = []
+            for k in self._candidates(aq):
+                rel = _relation(aq, self.entries[k].q)
+                if rel and _operand_kind(self.entries[k].q) in kinds:
+                    out.append((k, 0.6 + 0.4 * rel[1] * _specificity(aq)))
+            found = self._weights_cache[(aq, kinds)] = tuple(out)
+        return found
 
     def _stated_in(self, figures: Sequence[Quantity], kinds: frozenset[str]) -> set[int]:
         """Document numbers that state one of the article's ``figures`` (of the given kinds)."""

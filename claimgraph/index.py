@@ -242,6 +242,7 @@ class DocumentIndex(Derivations):
         self.issuer = issuer if issuer is not None else (doc.metadata or {}).get("issuer")
         self._credit_keys = _credit_keys(self.issuer or "", doc.title or "")
         self._stating_cache: dict[Any, frozenset[int]] = {}  # article figure -> the numbers stating it
+        self._weights_cache: dict[Any, tuple[tuple[int, float], ...]] = {}  # ... with their operand weights
         self._role = role_pattern(self.issuer or "")
         self.header = find_header(text) if skip_header else None
         body = self.header.end if self.header else 0

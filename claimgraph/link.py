@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import heapq
 import itertools
 import re
 from decimal import Decimal
@@ -45,7 +46,7 @@ import attrs
 from .derivations import _ANY_KIND, _PER_YEAR, _THROUGH, _Entry
 from .documents import LoadedDocument, find_header, parse_document, read_document
 from .errors import DocumentError
-from .context import _Context
+from .context import MAX_OTHERS, _Context
 from .credit import _issuer_source, _names_body, outside_speakers
 from .fidelity import Fidelity, WordDiff, quote_fidelity
 from .index import (  # noqa: F401 (some are re-exported)
@@ -487,6 +488,8 @@ class Linker:
             links = first[i]
             if _is_scoping(q) and where[i] >= 0:
                 siblings = [j for j in range(len(quantities)) if j != i and where[j] == where[i]]
+                if len(siblings) > MAX_OTHERS:  # (no prose sentence holds hundreds: read the nearest)
+                    siblings = heapq.nsmallest(MAX_OTHERS, siblings, key=lambda j: abs(quantities[j].span.start - q.span.start))
                 # the nearest figure of the sentence first: "5% ..., even after a record 21.4 million
                 # people signed up for 2024 coverage" scopes 21.4 million, not 5%; and one of its own
                 # clause before one past a comma ("$1.37 billion ... in fiscal 2025, up by more than a third")
