@@ -15,6 +15,11 @@ Reported: time to build the index, time to link every number and quote of the 50
 articles (``Linker.link_all``), links per second, and, as a baseline measured in
 the same run, the cost of a naive linker that rescans the document with
 ``find_quantities`` for each number (timed on a sample, per number).
+
+Then untrusted articles (skip with ``--no-adversarial``): linking time per KB of two
+shapes no newsroom writes (hundreds of unpunctuated lines each holding figures, and one
+sentence of hundreds of figures), against the worked-case article's time per KB, all
+linked against the worked case's own sources.
 """
 
 from __future__ import annotations
@@ -110,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--articles", type=int, default=50)
     ap.add_argument("--naive-sample", type=int, default=5, help="numbers timed with the naive rescan")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--no-adversarial", action="store_true", help="skip the untrusted-article timings")
     args = ap.parse_args(argv)
     rng = random.Random(args.seed)
     base = (CASE / "article.txt").read_text(encoding="utf-8")
@@ -154,7 +160,31 @@ def main(argv: list[str] | None = None) -> int:
     print(f"ratio:    naive rescan / indexed link = {t_naive / per_number:,.0f}x per number; "
           f"linking all {n_numbers} numbers naively would take ~{t_naive * n_numbers:,.0f} s "
           f"vs {t_index + t_link:.1f} s indexed (index included)")
+    if not args.no_adversarial:
+        adversarial(base)
     return 0
+
+
+def _per_kb(linker: Linker, text: str) -> float:
+    t0 = time.perf_counter()
+    linker.link_all(text)
+    return (time.perf_counter() - t0) / (len(text) / 1000)
+
+
+def adversarial(base: str) -> None:
+    """Time per KB of untrusted article shapes against the worked-case article's."""
+    sources = [read_document(p) for p in sorted((CASE / "sources").glob("*.txt"))]
+    linker = Linker({f"s{i}": d for i, d in enumerate(sources)})
+    normal = min(_per_kb(linker, base) for _ in range(3))
+    shapes = {
+        "800 unpunctuated lines of figures": "\n".join(f"Item {i} rose more than doubled to {i * 7}" for i in range(1, 801)),
+        "one sentence of 1,800 figures": "Officials said " + ", ".join(
+            f"{300 + i} cases in {1990 + i % 30} and {5 + i % 7} more" for i in range(600)) + ".",
+    }
+    print(f"untrusted articles, linking time per KB against the worked-case article's ({normal * 1000:.1f} ms/KB):")
+    for name, text in shapes.items():
+        per = _per_kb(linker, text)
+        print(f"  {name} ({len(text) / 1000:.0f} KB): {per * 1000:.0f} ms/KB = {per / normal:.1f}x")
 
 
 if __name__ == "__main__":
