@@ -107,6 +107,7 @@ def _direction(context: str, start: int, end: int) -> int:
     return 0 if rise == fall else (1 if rise else -1)
 
 
+@lru_cache(maxsize=256)
 def _has_cue(context: str) -> bool:
     """Whether the sentence speaks of a change or a sum ("rose", "a total of"), not of a share ("made up")."""
     for m in _CUE.finditer(context):
@@ -195,31 +196,26 @@ def _stems_of(text: str) -> frozenset[str]:
     return frozenset(_content_stems(text))
 
 
-@lru_cache(maxsize=256)
-def _cue_in(context: str) -> bool:
-    return _has_cue(context)
-
-
 @lru_cache(maxsize=4096)
 def _context_cached(context: str, qtext: str, noun: str, wider: str) -> _Context:
     context = " ".join(context.split())
     wider = " ".join(wider.split())
     stems = _stems_of(_unquoted(context, qtext))
     wide_stems = _stems_of(wider) - stems if wider else frozenset()
-    common = (stems, frozenset(_YEAR.findall(context)), _other_numbers(context, qtext), _cue_in(context), wide_stems,
-              _other_numbers(wider, qtext) if wider else ())
-    noun_stems = frozenset(_content_stems(noun))
-    parts = tuple(oq for oq in common[2] if oq.span is not None and _PART_OF.match(context, oq.span.end))
-    apiece = tuple(oq for oq in common[2] if oq.span is not None and _kind(oq) == "money"
-                   and _PER_ITEM.match(context, oq.span.end))
     start = context.find(qtext) if qtext else -1
-    if len(common[2]) > MAX_OTHERS or len(common[5]) > MAX_OTHERS:
+    others = _other_numbers(context, qtext)
+    if len(others) > MAX_OTHERS:
         # a "sentence" of hundreds of figures is no prose (untrusted text): only the figures nearest
-        # this one are read beside it, so reading every figure of it stays linear in its length
-        near = sorted(common[2], key=lambda oq: abs(oq.span.start - start) if oq.span and start >= 0 else 0)
+        # this one are read beside it, so reading every figure of it stays near linear in its length
+        near = sorted(others, key=lambda oq: abs(oq.span.start - start) if oq.span and start >= 0 else 0)
         keep = {id(oq) for oq in near[:MAX_OTHERS]}
-        common = (*common[:2], tuple(oq for oq in common[2] if id(oq) in keep), common[3], common[4],
-                  common[5][:MAX_OTHERS])
+        others = tuple(oq for oq in others if id(oq) in keep)
+    wide_others = _other_numbers(wider, qtext)[:MAX_OTHERS] if wider else ()
+    common = (stems, frozenset(_YEAR.findall(context)), others, _has_cue(context), wide_stems, wide_others)
+    noun_stems = frozenset(_content_stems(noun))
+    parts = tuple(oq for oq in others if oq.span is not None and _PART_OF.match(context, oq.span.end))
+    apiece = tuple(oq for oq in others if oq.span is not None and _kind(oq) == "money"
+                   and _PER_ITEM.match(context, oq.span.end))
     if start == -1:  # the figure is not in the sentence as written: only the sentence is read
         return _Context(common[0], noun_stems, *common[1:], clause=stems, parts=parts, apiece=apiece)
     end = start + len(qtext)

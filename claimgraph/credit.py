@@ -232,7 +232,8 @@ _BUREAU = re.compile(r"(?i)\bbureau\b")
 _BUREAU_ROLE = re.compile(r"(?i)\bthe\s+bureau\b")
 
 
-#: The head noun of an interest group's name, by which a story names it again ("the coalition").
+#: The head noun of an interest group's or a department's name, by which a story names it again ("the
+#: coalition", "the department").
 _BODY_NOUN = re.compile(r"\b(?:Alliance|Coalition|Association|Council|Federation|Chamber|Institute|Network|"
                         r"Foundation|Club|Society|League|Union|Caucus|Collaborative|Partnership|Department|Agency|"
                         r"Administration)\b")

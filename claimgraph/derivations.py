@@ -211,8 +211,7 @@ class Derivations:
     whose numbers, passages and context scores it reads)."""
 
     #: article figure and kinds -> the document numbers stating it (set up by the index)
-    _stating_cache: dict[tuple[Quantity, frozenset[str]], frozenset[int]]
-    _weights_cache: dict[tuple[Quantity, frozenset[str]], tuple[tuple[int, float], ...]]
+    _stating_cache: dict[tuple[Quantity, frozenset[str]], tuple[frozenset[int], tuple[tuple[int, float], ...]]]
     #: year -> the table rows it labels (built on first use)
     _year_rows_cache: dict[str, list[int]] | None = None
 
@@ -226,7 +225,7 @@ class Derivations:
         for aq in article:
             if _operand_kind(aq) not in kinds:
                 continue
-            for k, weight in self._stated_weights(aq, kinds):
+            for k, weight in self._stating_weighted(aq, kinds)[1]:
                 pool[k] = max(pool.get(k, 0.0), weight)
                 stated.add(k)
         scored = sorted(((self.context_score(ctx, pi), pi) for pi in self._matching_passages(ctx.stems)),
@@ -338,19 +337,6 @@ class Derivations:
             self._year_rows_cache = rows
         return rows
 
-    def _stated_weights(self, aq: Quantity, kinds: frozenset[str]) -> tuple[tuple[int, float], ...]:
-        """The document numbers (of the given kinds) that state article figure ``aq``, each with its
-        relevance as an operand; remembered, since every derivation of an article reads them."""
-        found = self._weights_cache.get((aq, kinds))
-        if found is None:
-            out = []
-            for k in self._candidates(aq):
-                rel = _relation(aq, self.entries[k].q)
-                if rel and _operand_kind(self.entries[k].q) in kinds:
-                    out.append((k, 0.6 + 0.4 * rel[1] * _specificity(aq)))
-            found = self._weights_cache[(aq, kinds)] = tuple(out)
-        return found
-
     def _stated_in(self, figures: Sequence[Quantity], kinds: frozenset[str]) -> set[int]:
         """Document numbers that state one of the article's ``figures`` (of the given kinds)."""
         near: set[int] = set()
@@ -360,16 +346,28 @@ class Derivations:
         return near
 
     def _stating(self, aq: Quantity, kinds: frozenset[str]) -> frozenset[int]:
-        """The document numbers (of the given kinds) that state article figure ``aq``; remembered,
-        since every figure of a sentence asks about the others."""
+        """The document numbers (of the given kinds) that state article figure ``aq``."""
+        return self._stating_weighted(aq, kinds)[0]
+
+    def _stating_weighted(self, aq: Quantity, kinds: frozenset[str]
+                          ) -> tuple[frozenset[int], tuple[tuple[int, float], ...]]:
+        """The document numbers (of the given kinds) that state article figure ``aq`` (for a ratio, its
+        two counts too), and those that state it as written, each with its relevance as an operand;
+        remembered, since every figure of a sentence asks about the others and every derivation of an
+        article reads them."""
         cache = self._stating_cache
         found = cache.get((aq, kinds))
         if found is None:
-            found = frozenset(k for k in self._candidates(aq)
-                              if _operand_kind(self.entries[k].q) in kinds and _relation(aq, self.entries[k].q))
-            if _states_counts(aq, kinds):
-                found |= {k for part in (aq.value, aq.denominator) for k in self._in_window(("count", ""), part)
-                          if self.entries[k].q.value == part and _operand_kind(self.entries[k].q) == "count"}
+            weights = []
+            for k in self._candidates(aq):
+                dq = self.entries[k].q
+                if _operand_kind(dq) in kinds and (rel := _relation(aq, dq)):
+                    weights.append((k, 0.6 + 0.4 * rel[1] * _specificity(aq)))
+            stating = {k for k, _ in weights}
+            if _states_counts(aq, kinds):  # the two counts of "312 of the 1,104", stated on their own
+                stating |= {k for part in (aq.value, aq.denominator) for k in self._in_window(("count", ""), part)
+                            if self.entries[k].q.value == part and _operand_kind(self.entries[k].q) == "count"}
+            found = (frozenset(stating), tuple(weights))
             if len(cache) >= STATING_CACHE:
                 cache.clear()
             cache[(aq, kinds)] = found

@@ -213,11 +213,6 @@ def _link_probability(features: Sequence[float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-#: a unit set in parentheses in a table row's label ("Refunds stopped ($ billions)")
-_ROW_LABEL_UNIT = re.compile(r"\(([^()\n]{1,40})\)")
-_COLUMN_GAP_SPLIT = re.compile(r"\t|[ ]{2,}")
-
-
 class DocumentIndex(Derivations):
     """One document read once for linking: numbers, passages, a word index, numbers by magnitude.
 
@@ -241,8 +236,7 @@ class DocumentIndex(Derivations):
         self.primary = primary
         self.issuer = issuer if issuer is not None else (doc.metadata or {}).get("issuer")
         self._credit_keys = _credit_keys(self.issuer or "", doc.title or "")
-        self._stating_cache: dict[Any, frozenset[int]] = {}  # article figure -> the numbers stating it
-        self._weights_cache: dict[Any, tuple[tuple[int, float], ...]] = {}  # ... with their operand weights
+        self._stating_cache: dict[Any, Any] = {}  # article figure -> the numbers stating it (and their weights)
         self._role = role_pattern(self.issuer or "")
         self.header = find_header(text) if skip_header else None
         body = self.header.end if self.header else 0
@@ -371,9 +365,11 @@ class DocumentIndex(Derivations):
             column = " ".join(parts)
         own = _units_in(column.lower())
         row = self.text[self.text.rfind("\n", 0, q.span.start) + 1 : q.span.start]
-        label = _ROW_LABEL_UNIT.search(_COLUMN_GAP_SPLIT.split(row, 1)[0])
-        if label and _units_in(label.group(1).lower()):  # "Legitimate returns flagged (thousands)   697"
-            own = _units_in(label.group(1).lower())
+        gap = _COLUMN_GAP.search(row)  # the row's label ends where its first column gap begins
+        label = _ROW_LABEL_UNIT.search(row[: gap.start() + 1] if gap else row)
+        labelled = _units_in(label.group(1).lower()) if label else frozenset()
+        if labelled:  # "Legitimate returns flagged (thousands)   697"
+            own = labelled
         if own:
             return own | (_units_in(head.lower()) & {"dollar"} if own & _SCALES.keys() else frozenset())
         return _units_in("\n".join(lines).lower())
@@ -746,10 +742,12 @@ _BROKEN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\u2019]*(?:-\n[a-z][A-Za-z0-9'
 
 #: a table row: a line that ends in a figure ("Considering leaving SSA   44", "Total   369   508")
 _ROW_END = re.compile(r"\d[\d,.]*%?\s*\Z")
-#: A margin of error's sign ("±10.2 percent", "plus or minus 0.5 percent") right before a figure.
-_PLUS_MINUS = re.compile(r"(?:\u00b1|\+/-|\+/\u2212|plus\s+or\s+minus)\s*\Z", re.I)
 #: ... but a line with no row label that ends in a year is a column head ("   (percent)   2023").
 _HEAD_YEAR_END = re.compile(r"\A[ \t]+\S.*\b(?:19|20)\d\d\s*\Z")
+#: a unit set in parentheses in a table row's label ("Refunds stopped ($ billions)   3.06   4.18")
+_ROW_LABEL_UNIT = re.compile(r"\(([^()\n]{1,40})\)")
+#: A margin of error's sign ("±10.2 percent", "plus or minus 0.5 percent") right before a figure.
+_PLUS_MINUS = re.compile(r"(?:\u00b1|\+/-|\+/\u2212|plus\s+or\s+minus)\s*\Z", re.I)
 
 
 def _densest(blocks: list[Any], n: int) -> list[Any]:

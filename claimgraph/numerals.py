@@ -1206,15 +1206,22 @@ def _read_number(text: str, s: int, e: int, tok: str, floor: int, phrase_mode: b
     return _closed(text, start, pos, value, kind, hedge, unit, prec, phrase_mode)
 
 
-def _unit_after(text: str, pos: int, value: Decimal, prec: Decimal) -> tuple[str, str, int, Decimal, Decimal] | None:
+#: short unit symbols that are no unit after a number in words ("five m", "two g")
+_NOT_AFTER_WORDS = frozenset({"m", "ha", "g", "mi", "ft", "MW", "GW"})
+
+
+def _unit_after(text: str, pos: int, value: Decimal, prec: Decimal, *, after_words: bool = False
+                ) -> tuple[str, str, int, Decimal, Decimal] | None:
     """``(kind, unit, end, value, precision)`` when a unit follows a bare figure at ``pos`` ("12 miles",
-    "98 cents" is $0.98, "28 Bcf" 28 billion cubic feet); None when none does."""
+    "98 cents" is $0.98, "28 Bcf" 28 billion cubic feet); None when none does.  ``after_words``: the
+    figure is written in words, after which a short symbol is no unit."""
     um = _UNIT_AFTER.match(text, pos)
     if not um:
         return None
     word = um.group("u")
     ukind, unorm = _UNIT_TABLE[" ".join(word.lower().split())]
-    if (len(word) <= 2 and um.group("sep") == "-") or (ukind == "money" and word.lower() == "pounds"):
+    if (len(word) <= 2 and um.group("sep") == "-") or (ukind == "money" and word.lower() == "pounds") \
+            or (after_words and word in _NOT_AFTER_WORDS):
         return None
     if unorm in _SCALED_UNITS:
         unorm, factor = _SCALED_UNITS[unorm]
@@ -1703,13 +1710,8 @@ def _read_words(text: str, s: int, e: int, run: str, floor: int,
     if pm:
         kind, unit = ("percentage_points", "percentage points") if pm.group("pp") else ("percent", "%")
         pos = pm.end()
-    elif lw in _UNIT_PEEK or pc == "-":
-        um = _UNIT_AFTER.match(text, pos)
-        if um:
-            ukind, unorm = _UNIT_TABLE[" ".join(um.group("u").lower().split())]
-            if not (um.group("u") in ("m", "ha", "g", "mi", "ft", "MW", "GW") and len(um.group("u")) <= 2):
-                kind, unit = ukind, unorm
-                pos = um.end()
+    elif (lw in _UNIT_PEEK or pc == "-") and (unit_read := _unit_after(text, pos, value, prec, after_words=True)):
+        kind, unit, pos, value, prec = unit_read  # "ninety-eight cents" is $0.98 as "98 cents" is
     elif lw in _TIME_ADJECTIVES and (timed := _time_after_adjective(text, pos)):
         (unit, pos), kind = timed, "duration"
     if pos != e:

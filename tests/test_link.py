@@ -1935,3 +1935,19 @@ def test_a_1000_units_column_head_scales_its_cells():
     links = links_in(Linker({"nass": doc}), "Nebraska soybeans are forecast on 5.05 million acres in 2026.")
     assert links["5.05 million acres"] is not None and links["5.05 million acres"].quantity_text == "5,050"
     assert one_link(doc, "5,050", "Nebraska's 4-H club counted 5,050 members.") is None
+
+
+def test_a_figure_is_read_beside_its_nearest_figures_only():
+    from claimgraph.context import MAX_OTHERS, _Context
+    sentence = "Officials said " + ", ".join(f"{300 + i} cases in region {i}" for i in range(3 * MAX_OTHERS)) + "."
+    figures = find_quantities(sentence)
+    middle = figures[len(figures) // 2]
+    others = _Context.of(sentence, middle).others
+    assert len(others) == MAX_OTHERS and middle.text not in {oq.text for oq in others}
+    # the nearest figures, both sides, in the sentence's order
+    gaps = sorted(abs(oq.span.start - middle.span.start) for oq in figures if oq is not middle)
+    assert max(abs(oq.span.start - middle.span.start) for oq in others) == gaps[MAX_OTHERS - 1]
+    assert [oq.span.start for oq in others] == sorted(oq.span.start for oq in others)
+    # a prose sentence keeps every figure (its years place figures; they are not among them)
+    short = "The agency closed 1,200 cases in 2024, up from 600, and 45% of them were late."
+    assert [oq.text for oq in _Context.of(short, find_quantities(short)[0]).others] == ["600", "45%"]

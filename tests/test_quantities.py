@@ -97,6 +97,8 @@ PHRASES = [
     ("12 nautical miles", (D("12"), "exact", "measure", "nautical mile")),
     ("296 billion kilowatthours", (D("296000000000"), "exact", "measure", "kWh")),
     ("500-plus days", (D("500"), "at_least", "duration", "day")),
+    ("ninety-eight cents", (D("0.98"), "exact", "money", "USD")),
+    ("twenty-eight Bcf", (D("28000000000"), "exact", "measure", "cubic foot")),
     ("at least one day", (D("1"), "at_least", "duration", "day")),
     ("10,000+ acres", (D("10000"), "at_least", "measure", "acre")),
     ("4,100 gigawatt-hours", (D("4100"), "exact", "measure", "GWh")),
