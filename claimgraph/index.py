@@ -202,10 +202,16 @@ def _rivals(passages: int) -> float:
     return math.log(passages) if passages > 1 else 0.0
 
 
-def _rivals_of(links: Iterable[NumberLink]) -> float:
+#: A month's name in a document figure ("November 2021"): the figure is a date.
+_MONTH_NAME = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
+
+
+def _rivals_of(links: Iterable[NumberLink], year: bool = False) -> float:
     """The rivals feature: the passages (of every document) stating a compatible number as such;
-    a figure read through a conversion or a division is no rival of the ones stated."""
-    return _rivals(len({(lk.document, lk.passage) for lk in links if lk.relation != "derived"}))
+    a figure read through a conversion or a division is no rival of the ones stated, nor, for a
+    ``year``, a date that falls in it ("November 2021" for "in 2021")."""
+    return _rivals(len({(lk.document, lk.passage) for lk in links if lk.relation != "derived"
+                        and not (year and _MONTH_NAME.search(lk.quantity_text))}))
 
 
 def _link_probability(features: Sequence[float]) -> float:
@@ -435,6 +441,8 @@ class DocumentIndex(Derivations):
             yield from self._in_window(("count", ""), q.value)  # of "312 of the 1,104" stated on its own
             if _one_of(q):  # the whole of "one of 14 state agencies"
                 yield from self._in_window(("count", ""), q.denominator)
+        if kind == "year":  # "in 2021" for "in November 2021"
+            yield from self._in_window(("date", ""), q.value)
         if kind == "date" and q.date:  # "Oct. 14" for "October 14, 2025", or for an end of a date range
             yield from self._by_month_day.get(q.date[-5:], ())
             if len(q.date) == 7:  # "October 2022" for an end of a date range starting or ending then
@@ -500,7 +508,7 @@ class DocumentIndex(Derivations):
             if rel is not None:
                 raw.append((e, *rel))
         links = [self._direct_link(quantity, e, relation) for e, relation, _ in raw]
-        rivals = _rivals_of(links)
+        rivals = _rivals_of(links, _kind(quantity) == "year")
         return [(link, self._features(quantity, ctx, e, relation, closeness, rivals))
                 for link, (e, relation, closeness) in zip(links, raw)]
 

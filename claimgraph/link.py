@@ -330,14 +330,14 @@ class Linker:
         :meth:`outside_sentences`)."""
         per_doc = {ix.doc_id: ix.candidate_features(quantity, context, wider=wider) for ix in self.indexes}
         # a figure read through a conversion or a division is no rival of the ones stated as such
-        rivals = _rivals_of(lk for cands in per_doc.values() for lk, _ in cands)
+        rivals = _rivals_of((lk for cands in per_doc.values() for lk, _ in cands), _kind(quantity) == "year")
         credited = {ix.doc_id: ix.credited_in(context) for ix in self.indexes}
         telling = any(credited.values()) and not all(credited.values())  # naming sets documents apart
         out: dict[str, list[tuple[NumberLink, tuple[float, ...]]]] = {}
         # the passages of the documents the sentence credits are the only rivals of their own
         # (but for a bare year, which every document of the season states)
         bare_year = _kind(quantity) in ("year", "year_range")
-        credited_rivals = _rivals_of(lk for d, cands in per_doc.items() if credited[d] for lk, _ in cands)
+        credited_rivals = _rivals_of((lk for d, cands in per_doc.items() if credited[d] for lk, _ in cands), _kind(quantity) == "year")
         for doc_id, cands in per_doc.items():
             credit = (float(credited[doc_id]), float(not credited[doc_id])) if telling else (0.0, 0.0)
             r = credited_rivals if telling and credited[doc_id] and not bare_year else rivals

@@ -206,6 +206,10 @@ def _spans_during(q: Quantity) -> bool:
     return _kind(q) == "duration" and q.unit in ("year", "month", "decade") and bool(_OVER_WORD.match(q.text))
 
 
+#: A fiscal year ("fiscal 2025", "FY 2025"): not the calendar year of a date.
+_FISCAL = re.compile(r"(?i)\bfiscal\b|\bFY")
+
+
 @lru_cache(maxsize=262144)
 def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
     """``(relation, closeness)`` when the document figure ``dq`` can stand behind ``aq``."""
@@ -221,6 +225,9 @@ def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
         if len(aq.date) == 7 and any(e.startswith(aq.date + "-") for e in ends):
             return ("rounded", 0.8)  # "October 2022" for "between October 1, 2022, and December 20, 2024"
         return None
+    if ka == "year" and kd == "date" and dq.date and dq.date[:4] == str(aq.value) and not _FISCAL.search(aq.text):
+        # "in 2021" for "in November 2021": the year a date falls in (fiscal 2025 began in October 2024)
+        return ("verbatim", 0.8)
     if ka == kd == "ratio" and aq.denominator == dq.denominator and aq.value != dq.value \
             and _is_rate(aq) and _is_rate(dq) and aq.high is None and dq.high is None:
         # a rate is a measurement ("about 285 per 100,000" rounds 284.6 per 100,000), not the part of a whole

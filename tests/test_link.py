@@ -281,6 +281,18 @@ def test_two_days_of_a_sentence_are_the_two_ends_of_a_documents_range():
         assert links[day] is not None and links[day].quantity_text == "from June 9, 2025, to January 18, 2026"
 
 
+def test_a_year_is_the_year_a_date_falls_in():
+    doc = ("Background\n\nCongress created the grant program in November 2021 to help states harden their "
+           "networks. In fiscal year 2023, the agency awarded $374.9 million to 56 states and territories.\n\n"
+           "Results\n\nThe agency had not set performance measures as of March 2026.")
+    article = "Congress created the grant program in 2021 to help states harden their networks."
+    lk = links_in(Linker({"gao": doc}), article)["2021"]
+    assert lk is not None and lk.quantity_text == "November 2021" and lk.relation == "verbatim"
+    # fiscal 2026 began in October 2025: "March 2026" is not its date
+    fiscal = "The agency had not set performance measures in fiscal 2026, auditors said."
+    assert links_in(Linker({"gao": doc}), fiscal)["fiscal 2026"] is None
+
+
 def test_one_of_n_is_linked_to_the_whole():
     doc = ("Penalties. USDA assessed $169.6 million in penalties against 14 state agencies "
            "whose payment error rates stayed high.")
