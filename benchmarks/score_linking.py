@@ -71,8 +71,13 @@ def _overlaps(span: Span, start: int, end: int) -> bool:
 
 
 def _value(text: str, start: int, end: int):
-    """The value of the number at ``start:end`` of a document (an operand restated elsewhere counts)."""
-    found = find_quantities(text[start:end])
+    """The value of the number at ``start:end`` of a document (an operand restated elsewhere counts),
+    read in its line: a bare "2021" alone is no figure, "in fiscal years 2021 through 2025" holds one."""
+    lo, hi = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    lo, hi = max(lo, start - 80), min(hi, end + 80)
+    found = [q for q in find_quantities(text[lo:hi])
+             if q.span is not None and q.span.start + lo < end and start < q.span.end + lo]
     return found[0].value if len(found) == 1 else None
 
 

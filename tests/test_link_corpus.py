@@ -92,3 +92,17 @@ def test_every_label_agrees_with_its_texts(corpus):
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     assert run.stdout.rstrip().endswith("0 errors")
+
+
+def test_the_scorer_reads_an_operand_restated_elsewhere_in_its_line():
+    # a derived figure's operand counts where the document states its value again; a bare year
+    # read alone is no figure, so it is read in its line
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("score_linking", ROOT / "benchmarks" / "score_linking.py")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    text = "Funds were obligated for deployment in fiscal years 2021 through 2025.\nIn 2021, 4,180 sites opened."
+    at = text.index("2021, 4,180")
+    assert scorer._value(text, at, at + 4) == 2021
+    assert scorer._value(text, text.index("4,180"), text.index("4,180") + 5) == 4180
+    assert scorer._value(text, text.index("deployment"), text.index("deployment") + 10) is None
