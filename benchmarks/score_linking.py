@@ -97,8 +97,13 @@ def score_case(folder: Path, verbose: bool = False, min_score: float = 0.0) -> d
     texts = {ix.doc_id: ix.text for ix in indexes}
     found = find_quantities(article)
     # a link under min_score is not proposed, as ``claimgraph link --min-score`` (link_graph) does
-    linked = {res.span: res.link if res.link is None or res.link.score >= min_score else None
-              for res in linker.link_all(article, found) if res.kind == "number"}
+    def kept(link):
+        return link if link is None or link.score >= min_score else None
+
+    results = [res for res in linker.link_all(article, found) if res.kind == "number"]
+    linked = {res.span: kept(res.link) for res in results}
+    # the part and the whole of an "A of B" count have links of their own: a label of one is scored on its link
+    parts = {part.span: kept(part.link) for res in results for part in res.parts}
     r = {"case": folder.name, "with_gold": 0, "right": 0, "null_gold": 0, "false_links": 0, "relation_right": 0,
          "finder_misses": 0, "unmatched_gold_null": 0, "quotes": 0, "quotes_right": 0, "quotes_located": 0,
          "fidelity_right": 0, "quote_false": 0, "quotes_null": 0, "rows": []}
@@ -118,6 +123,9 @@ def score_case(folder: Path, verbose: bool = False, min_score: float = 0.0) -> d
             continue
         q = min(match, key=lambda m: abs(m.span.start - gspan.start))
         link = linked[q.span]
+        part = [sp for sp in parts if sp.overlaps(gspan) and q.span.start <= sp.start and sp.end <= q.span.end]
+        if part and not (gspan.start <= q.span.start and q.span.end <= gspan.end):
+            link = parts[part[0]]  # (a label of the whole "A of B" is scored on the figure's own link)
         got = "-" if link is None else (f"{link.document}:{link.span.start} {link.relation} {link.score:.2f} "
                                         f"{link.quantity_text!r}" + (f" [{link.formula}]" if link.formula else ""))
         if ev is None:

@@ -417,7 +417,7 @@ def _relayed_origin(ctx: CheckContext, evs: list[Evidence]) -> tuple[Document, t
 })
 def check_evidence(ctx: CheckContext) -> Iterator[Finding]:
     """The cited passage holds a number compatible with the claim's quantity (hedges as intervals)."""
-    from .quantities import compare, Verdict
+    from .quantities import Quantity, Verdict, compare
 
     for ev in ctx.evidence.values():
         if ev.quantity is None or ev.relation == "derived":
@@ -426,10 +426,14 @@ def check_evidence(ctx: CheckContext) -> Iterator[Finding]:
         claim = ctx.quantity_claim[ev.quantity]
         mine = q.to_quantity()
         candidates = [c for c in ctx.document_numbers(ev.document, ev.start, ev.end) if _same_family(mine, c)]
+        # the whole of an "A of B" count is a fact of its own, which a passage may state apart
+        readings = [mine.interval()] + ([Quantity(str(mine.denominator), mine.denominator).interval()]
+                                        if mine.kind.value == "ratio" and mine.denominator else [])
         best = None
         for c in candidates:
-            cmp = compare(c.interval(), mine.interval())
-            if cmp.verdict is not Verdict.CONTRADICTED:
+            cmp = next((cmp for r in readings if (cmp := compare(c.interval(), r)).verdict is not Verdict.CONTRADICTED),
+                       None)
+            if cmp is not None:
                 best = (c, cmp)
                 break
         label = _doc_label(ctx.documents[ev.document])

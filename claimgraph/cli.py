@@ -200,8 +200,10 @@ def _export_formats() -> list[str]:
     return list(FORMATS)
 
 
-def _draft_json(graph: Any, links: dict[str, Any] | None = None) -> dict[str, Any]:
-    """A draft as JSON: claims, every number (with evidence when linked) and every direct quote."""
+def _draft_json(graph: Any, links: dict[str, Any] | None = None,
+                parts: dict[tuple[int, int], list[dict[str, Any]]] | None = None) -> dict[str, Any]:
+    """A draft as JSON: claims, every number (with evidence when linked, and for an "A of B" count the
+    evidence of its part and its whole, ``parts``, keyed by the number's offsets) and every direct quote."""
     from .model import attributed_sources
 
     numbers, quotes, claims = [], [], []
@@ -215,6 +217,8 @@ def _draft_json(graph: Any, links: dict[str, Any] | None = None) -> dict[str, An
             item = {"claim_id": claim.id, **q.model_dump(mode="json", exclude={"id"})}
             if links is not None:
                 item["evidence"] = links.get(q.id)
+            if parts and (q.start, q.end) in parts:
+                item["parts"] = parts[(q.start, q.end)]
             numbers.append(item)
         for quote in claim.quotes:
             item = {"kind": "direct_quote", "claim_id": claim.id, "text": quote.text, "start": quote.start,
@@ -319,8 +323,8 @@ def cmd_link(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         for ev in graph.evidence_for(claim.id):
             entry = {"document": ev.document, "start": ev.start, "end": ev.end, "relation": ev.relation,
                      "score": ev.score, "page": ev.page, "section": ev.section, "origin": ev.origin}
-            if ev.quantity:
-                links.setdefault(ev.quantity, entry)
+            if ev.quantity and not (ev.origin == "linker" and ev.id.rsplit("/", 1)[-1].startswith("part")):
+                links.setdefault(ev.quantity, entry)  # (a part's own passage is under "parts")
             elif ev.relation == "quoted":
                 for quote in claim.quotes:
                     links.setdefault(f"{claim.id}@{quote.start}", entry)
@@ -332,7 +336,14 @@ def cmd_link(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     # where a claim credits one source and its evidence is in another's document: the core check says so
     attribution = [f for f in graph.check(checks=["attribution"]).findings if f.code in _LINK_FINDINGS]
     if args.format == "json":
-        data = _draft_json(graph, links)
+        parts = {(r.span.start, r.span.end): [
+            {"text": p.text, "start": p.span.start, "end": p.span.end,
+             "evidence": None if p.link is None else {
+                 "document": p.link.document, "start": p.link.passage.start, "end": p.link.passage.end,
+                 "relation": p.link.relation, "score": round(p.link.score, 4), "page": p.link.page,
+                 "section": p.link.section, "origin": "linker"}} for p in r.parts]
+            for r in results if r.kind == "number" and r.parts and r.span is not None}
+        data = _draft_json(graph, links, parts)
         data["documents"] = [d.model_dump(mode="json", exclude={"text"}, exclude_none=True) for d in graph.documents]
         data["findings"] = [f.to_dict() for f in attribution]
         out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")

@@ -233,6 +233,36 @@ def _apart(text: str, a: Span, b: Span) -> bool:
     return lo < hi and _CLAUSE_MARK.search(text, lo, hi) is not None
 
 
+#: The "of" between the two counts of a part and its whole ("1,587 of the agency's 6,412").
+_OF_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+")
+
+
+def count_parts(quantity: Quantity) -> tuple[Quantity, Quantity] | None:
+    """The part and the whole of an article's "A of B" count ("1,587 of the agency's 6,412 vehicles"),
+    each a count with its own span, for they are two facts a document may state apart; ``None`` for
+    any other figure (a rate, "4.1 per 100", or a share in words, "one in five"), and for "one of the
+    eight field offices", which names one of a group (the whole is read with it, see ``_relation``)."""
+    q = quantity
+    if _kind(q) != "ratio" or q.span is None or not q.denominator or q.value != q.value.to_integral_value() \
+            or q.value == 1:
+        return None
+    m = _OF_WHOLE.search(q.text)
+    if m is None:
+        return None
+    left, right = find_quantities(q.text[: m.start()]), find_quantities(q.text[m.end() :])
+    if len(left) != 1 or not right or left[0].value != q.value or right[-1].value != q.denominator:
+        return None
+    (a, b), at = (left[0], right[-1]), q.span.start
+    return (attrs.evolve(a, span=Span(at + a.span.start, at + a.span.end), noun=q.noun),
+            attrs.evolve(b, span=Span(at + m.end() + b.span.start, at + m.end() + b.span.end), noun=q.noun))
+
+
+def _states_part(link: NumberLink, part: Quantity) -> bool:
+    """Whether the passage figure ``link`` reads states ``part`` of an "A of B" count."""
+    return link.relation != "derived" and any(
+        part.value in (dq.value, dq.denominator) for dq in find_quantities(link.quantity_text))
+
+
 def _stated_first(found: list[NumberLink], credited: Callable[[str], bool] = lambda doc: False) -> list[NumberLink]:
     """Links ordered primary first, except that a secondary document's link comes first when it
     states the figure more closely than the best primary link does and scores better, counted at
@@ -267,6 +297,8 @@ class LinkResult:
     text: str
     link: NumberLink | QuoteLink | None
     alternatives: tuple[NumberLink | QuoteLink, ...] = ()
+    #: for an "A of B" count, the part and the whole each with its own link (see :func:`count_parts`)
+    parts: tuple["LinkResult", ...] = ()
 
 
 # ---------------------------------------------------------------------------
@@ -746,6 +778,34 @@ class Linker:
                 yield found
                 return
 
+    def link_parts(self, text: str, quantities: Sequence[Quantity], linked: Sequence[Sequence[NumberLink]]
+                   ) -> list[tuple[tuple[Quantity, list[NumberLink]], ...]]:
+        """For each article number, its parts and their links (empty but for an "A of B" count, see
+        :func:`count_parts`): ``linked`` is :meth:`link_numbers`' answer.  A part the figure's own
+        passage states keeps that link; the other ("the agency's 6,412" beside "1,587 vehicles"
+        linked to the audit's finding) is linked on its own, in the figure's sentence."""
+        out: list[tuple[tuple[Quantity, list[NumberLink]], ...]] = []
+        sentences: list[Span] | None = None
+        said: list[bool] | None = None
+        with self._reading():
+            for i, q in enumerate(quantities):
+                parts = count_parts(q)
+                if parts is None:
+                    out.append(())
+                    continue
+                if sentences is None:
+                    sentences, said = _article_sentences(text), self.said_outside(text, quantities)
+                context, wider = _context_of(text, sentences, q.span)
+                found = []
+                for part in parts:
+                    if linked[i] and _states_part(linked[i][0], part):
+                        found.append((part, list(linked[i])))
+                    else:
+                        found.append((part, self.number_links(part, context, all_quantities=quantities,
+                                                              wider=wider, outside=said[i])))
+                out.append(tuple(found))
+        return out
+
     def link_number(self, quantity: Quantity, context: str, *, all_quantities: Sequence[Quantity] = (),
                     wider: str = "") -> NumberLink | None:
         """The preferred evidence for one article number, or ``None`` (absent).
@@ -800,8 +860,11 @@ class Linker:
         if quantities is None:
             quantities = find_quantities(text)
         quantities = list(quantities)
-        results = [LinkResult("number", q.span, q.text, links[0] if links else None, tuple(links[1:]))
-                   for q, links in zip(quantities, self.link_numbers(text, quantities))]
+        linked = self.link_numbers(text, quantities)
+        results = [LinkResult("number", q.span, q.text, links[0] if links else None, tuple(links[1:]),
+                              tuple(LinkResult("number", p.span, p.text, pl[0] if pl else None, tuple(pl[1:]))
+                                    for p, pl in parts))
+                   for q, links, parts in zip(quantities, linked, self.link_parts(text, quantities, linked))]
         sentences: list[Span] | None = None
         for item in quotes:
             span: Span | None
@@ -853,7 +916,7 @@ def link_graph(graph: Any, *, min_score: float = 0.0) -> list[LinkResult]:
     results: list[LinkResult] = []
     taken = {e.id for e in graph.evidence}
 
-    def add(claim: Any, link: Any, quantity_id: str | None, relation: str, suffix: str) -> None:
+    def add(claim: Any, link: Any, quantity_id: str | None, relation: str, suffix: str, note: str | None = None) -> None:
         span = link.passage or link.span
         ident = f"{quantity_id or claim.id}/{suffix}"
         n = 2
@@ -864,6 +927,7 @@ def link_graph(graph: Any, *, min_score: float = 0.0) -> list[LinkResult]:
             id=ident, claim=claim.id, document=link.document, quantity=quantity_id,
             start=span.start, end=span.end, text=span.of(texts[link.document]), relation=relation,
             page=link.page, section=link.section, origin="linker", score=round(min(1.0, max(0.0, link.score)), 4),
+            note=note,
         ))
 
     sentences = _article_sentences(graph.article.text)
@@ -877,16 +941,25 @@ def _link_claims(graph: Any, linker: Linker, every: list[Quantity], sentences: l
     """Link the numbers and quotes of :func:`link_graph`'s claims, adding evidence with ``add``."""
     # every number of the article is linked together (sentences, repeated figures)
     linked = linker.link_numbers(graph.article.text, every) if every else []
-    by_mention = {q.id: links for (_, q), links in zip(graph.quantities(), linked)}
+    split = linker.link_parts(graph.article.text, every, linked) if every else []
+    by_mention = {q.id: found for (_, q), found in zip(graph.quantities(), zip(linked, split))}
     for claim in graph.claims:
         for q in claim.quantities:
             if graph.evidence_for(claim.id, quantity=q.id):
                 continue
-            links = by_mention.get(q.id) or []
+            links, parts = by_mention.get(q.id) or ([], ())
             link = links[0] if links and links[0].score >= min_score else None
-            results.append(LinkResult("number", q.span, q.text, link))
+            # the part and the whole of an "A of B" count: the one its passage does not state has its own
+            told = tuple(LinkResult("number", p.span, p.text, pl[0] if pl and pl[0].score >= min_score else None)
+                         for p, pl in parts)
+            results.append(LinkResult("number", q.span, q.text, link, parts=told))
             if link is not None:
                 add(claim, link, q.id, _EVIDENCE_RELATION.get(link.relation, "paraphrase"), "auto")
+            for part in told:
+                if part.link is not None and (link is None or (part.link.document, part.link.passage)
+                                              != (link.document, link.passage)):
+                    add(claim, part.link, q.id, _EVIDENCE_RELATION.get(part.link.relation, "paraphrase"), "part",
+                        note=f"for {part.text!r} of {q.text!r}")
         if claim.quotes and not any(e.relation == "quoted" for e in graph.evidence_for(claim.id)):
             for quote in claim.quotes:
                 sentence = _context_of(graph.article.text, sentences, quote.span)[0] if quote.span is not None else ""

@@ -111,3 +111,22 @@ def test_link_min_score_trades_links_for_certainty():
     assert counts["0.95"] < counts["0"]
     code, _, err = run("link", ARTICLE, "--source", *sources, "--min-score", "1.5")
     assert code == 2 and "--min-score" in err and "from 0 to 1" in err
+
+
+def test_link_json_gives_the_part_and_the_whole_of_a_count_their_own_evidence(tmp_path):
+    (tmp_path / "a.txt").write_text("Marshals fleet sat idle\n\nThe audit found that 1,587 of the agency's 6,412 "
+                                    "vehicles were driven fewer than 1,000 miles in fiscal 2025.\n", encoding="utf-8")
+    oig = ("Background\n\nThe U.S. Marshals Service operated a fleet of 6,412 vehicles at the end of FY 2025.\n\n"
+           "Results\n\nIn FY 2025, 1,587 USMS vehicles, or 24.8 percent of the fleet, were driven fewer than 1,000 miles.\n")
+    (tmp_path / "oig.txt").write_text(oig, encoding="utf-8")
+    code, out, err = run("link", tmp_path / "a.txt", "--source", tmp_path / "oig.txt", "--format", "json")
+    assert code == 0, err
+    item = next(x for x in json.loads(out)["numbers"] if x["text"] == "1,587 of the agency's 6,412")
+    assert "1,587" in oig[item["evidence"]["start"]:item["evidence"]["end"]]
+    part, whole = item["parts"]
+    assert whole["text"] == "6,412" and oig[whole["evidence"]["start"]:whole["evidence"]["end"]].startswith("The U.S.")
+    # the case keeps the whole's passage as evidence of the figure, and the core checks accept it
+    assert run("link", tmp_path / "a.txt", "--source", tmp_path / "oig.txt", "-o", tmp_path / "case")[0] == 0
+    code, out, _ = run("check", tmp_path / "case", "--format", "json", "--fail-on", "never")
+    found = [f for f in json.loads(out)["findings"] if f["code"] in ("CG301", "CG302")]
+    assert [f["code"] for f in found].count("CG302") >= 2 and not any(f["code"] == "CG301" for f in found)

@@ -18,6 +18,7 @@ from claimgraph.link import (
     NumberLink,
     QuoteLink,
     article_context,
+    count_parts,
     quote_fidelity,
     read_document,
 )
@@ -1963,3 +1964,24 @@ def test_a_figure_is_read_beside_its_nearest_figures_only():
     # a prose sentence keeps every figure (its years place figures; they are not among them)
     short = "The agency closed 1,200 cases in 2024, up from 600, and 45% of them were late."
     assert [oq.text for oq in _Context.of(short, find_quantities(short)[0]).others] == ["600", "45%"]
+
+
+def test_the_part_and_the_whole_of_a_count_are_linked_apart():
+    doc = ("Background\n\nThe U.S. Marshals Service operated a fleet of 6,412 vehicles at the end of FY 2025 and "
+           "spent $118.6 million on it.\n\nResults\n\nWe found that the USMS did not effectively monitor vehicle "
+           "use. In FY 2025, 1,587 USMS vehicles, or 24.8 percent of the fleet, were driven fewer than 1,000 miles.")
+    article = "The audit found that 1,587 of the agency's 6,412 vehicles were driven fewer than 1,000 miles."
+    result = next(r for r in Linker({"oig": doc}).link_all(article) if r.text == "1,587 of the agency's 6,412")
+    part, whole = result.parts
+    assert (part.text, whole.text) == ("1,587", "6,412") and article[whole.span.start:whole.span.end] == "6,412"
+    assert result.link.quantity_text == "1,587" and part.link == result.link  # its passage states the part
+    assert whole.link is not None and whole.link.quantity_text == "6,412" and whole.link.section == "Background"
+
+
+def test_only_an_a_of_b_count_has_parts():
+    for text, parts in [("1,587 of the agency's 6,412", ("1,587", "6,412")), ("Seventy-seven of its 313", ("Seventy-seven", "313")),
+                        ("3,918 out of 6,381", ("3,918", "6,381")), ("one of the eight", None), ("one in five", None),
+                        ("4.1 per 100", None), ("from 35 to 1,800", None)]:
+        q = next(q for q in find_quantities(f"The review found {text} were late.") if q.text == text)
+        found = count_parts(q)
+        assert (found and tuple(p.text for p in found)) == parts or found is parts, text
