@@ -24,6 +24,7 @@ from .context import _Context
 from .matching import (
     FRACTION_WORD_REL,
     MAX_ROUNDING_REL,
+    MAX_TRUNCATION_REL,
     ONE_SIDED_FRACTION_REL,
     _BOUNDS,
     _COUNT_KINDS,
@@ -190,6 +191,13 @@ def _days_in(first: _Entry, last: _Entry, both_ends: bool) -> int:
     y1, y2 = int(first.q.value), int(last.q.value)
     years = range(y1, y2 + 1) if both_ends or y1 == y2 else range(y1, y2)
     return sum(366 if calendar.isleap(y) else 365 for y in years)
+
+
+def _gap_tolerance(quantity: Quantity) -> Decimal:
+    """How far a computed sum or difference may sit from the article's figure: as far as plain
+    rounding, or, under a bound ("a gap of more than 5 points" for 5.3), as far as a figure cut at
+    its last digit (its interval then decides the side)."""
+    return MAX_TRUNCATION_REL if _hedge(quantity) in _BOUNDS else MAX_ROUNDING_REL
 
 
 def _amount_tolerance(quantity: Quantity) -> Decimal:
@@ -509,7 +517,7 @@ class Derivations:
                     for op in ops:
                         x, y = (a, b) if op == "sum" else (big, small)
                         value = x.q.value + y.q.value if op == "sum" else x.q.value - y.q.value
-                        if not quantity.value or abs(value - quantity.value) > abs(quantity.value) * MAX_ROUNDING_REL:
+                        if not quantity.value or abs(value - quantity.value) > abs(quantity.value) * _gap_tolerance(quantity):
                             continue
                         computed = derive(op, _nominal(x.q), _nominal(y.q))
                         if compare(computed, claimed).verdict == Verdict.CONTRADICTED:
@@ -673,7 +681,7 @@ class Derivations:
                     continue
                 big, small = (old, new) if old.q.value > new.q.value else (new, old)
                 value = big.q.value - small.q.value
-                if abs(value - quantity.value) > abs(quantity.value) * MAX_ROUNDING_REL:
+                if abs(value - quantity.value) > abs(quantity.value) * _gap_tolerance(quantity):
                     continue
                 if compare(derive("difference", _nominal(big.q), _nominal(small.q)), claimed).verdict \
                         == Verdict.CONTRADICTED:

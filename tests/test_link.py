@@ -1810,6 +1810,16 @@ def test_a_gap_in_points_between_two_figures_of_its_sentence_is_that_gap_not_a_l
     assert links["0.7 percentage point"].formula == "5.1 percent - 4.4 percent = 0.7"
 
 
+def test_a_gap_under_a_bound_may_sit_past_plain_rounding():
+    doc = ("Results\n\nCoverage among girls reached 63.5% in 2025, compared with 58.2% among boys.\n\n"
+           "Methods\n\nThe survey sampled 16,400 adolescents in 50 states.")
+    article = "Girls were more likely than boys to be up to date, 63.5% compared with 58.2%, a gap of more than 5 points."
+    assert derived_formula(Linker({"mmwr": doc}), article, "more than 5 points") == "63.5% - 58.2% = 5.3"
+    # "about 5 points" is held to plain rounding (5%), and 5.3 is 6% off 5
+    about = article.replace("more than 5 points", "about 5 points")
+    assert links_in(Linker({"mmwr": doc}), about)["about 5 points"] is None
+
+
 def test_a_unit_in_a_rows_label_scales_its_cells():
     doc = ("Table 3: Identity theft filters, 2023-2025\n\n"
            "                                                 2023     2024     2025\n"
