@@ -102,7 +102,7 @@ def score_case(folder: Path, verbose: bool = False, min_score: float = 0.0) -> d
 
     results = [res for res in linker.link_all(article, found) if res.kind == "number"]
     linked = {res.span: kept(res.link) for res in results}
-    # the part and the whole of an "A of B" count have links of their own: a label of one is scored on its link
+    # the parts of an "A of B" count or a range have links of their own: a label of one is scored on its link
     parts = {part.span: kept(part.link) for res in results for part in res.parts}
     r = {"case": folder.name, "with_gold": 0, "right": 0, "null_gold": 0, "false_links": 0, "relation_right": 0,
          "finder_misses": 0, "unmatched_gold_null": 0, "quotes": 0, "quotes_right": 0, "quotes_located": 0,

@@ -202,8 +202,8 @@ def _export_formats() -> list[str]:
 
 def _draft_json(graph: Any, links: dict[str, Any] | None = None,
                 parts: dict[tuple[int, int], list[dict[str, Any]]] | None = None) -> dict[str, Any]:
-    """A draft as JSON: claims, every number (with evidence when linked, and for an "A of B" count the
-    evidence of its part and its whole, ``parts``, keyed by the number's offsets) and every direct quote."""
+    """A draft as JSON: claims, every number (with evidence when linked, and for an "A of B" count or a
+    range the evidence of its two parts, ``parts``, keyed by the number's offsets) and every direct quote."""
     from .model import attributed_sources
 
     numbers, quotes, claims = [], [], []

@@ -51,6 +51,12 @@ _CUE = re.compile(r"\b(?:" + _RISE_VERBS + "|" + _FALL_VERBS + r"|total(?:ed|led
 #: or "a month", a rate in time)
 _PER_ITEM = re.compile(r"(?i)\s+(?:apiece\b|(?:per|for\s+each|for\s+every|each|an?)\s+(?!(?:day|week|month|year|hour|minute|"
                        r"second|quarter|capita|cent|person|semester|season|decade|century)s?\b)[a-z])")
+#: ... or said after the words naming what is counted ("nearly eight deficiencies apiece", "about
+#: 10,000 each", "more than 1,000 complaints per analyst"): at most three plain words between.
+_PER_ITEM_AFTER_NOUN = re.compile(r"(?i)(?:\s+[a-z][a-z-]*){0,3}?\s+(?:apiece\b|each\b(?!\s+(?:day|week|month|year|"
+                                  r"hour|quarter|season)s?\b)(?!\s+[a-z])|(?:per|for\s+each|for\s+every)\s+"
+                                  r"(?!(?:day|week|month|year|hour|minute|second|quarter|capita|cent|person|semester|"
+                                  r"season|decade|century)s?\b)[a-z])")
 #: A figure the sentence names as a part ("Nine of the hospitalized patients").
 _PART_OF = re.compile(r"[ \t]+of[ \t]")
 #: A share set right after a figure and before what it is a share of ("0.9%, less than half the
@@ -233,5 +239,6 @@ def _context_cached(context: str, qtext: str, noun: str, wider: str) -> _Context
     local = frozenset(_content_stems(" ".join(before + after)))
     return _Context(stems, noun_stems, common[1], common[2], compared or common[3], wide_stems, common[5],
                     _direction(context, start, end), _is_change(context, start),
-                    _stems_of(clause), bool(_PER_ITEM.match(context, end)), compared,
+                    _stems_of(clause), bool(_PER_ITEM.match(context, end) or _PER_ITEM_AFTER_NOUN.match(context, end)),
+                    compared,
                     *_apposed(context, start, end), in_clause, parts, apiece, lead, local)

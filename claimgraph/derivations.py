@@ -481,8 +481,6 @@ class Derivations:
                     out.append(self._derived_link(a, b, score, shown, f"{a.q.text} / {b.q.text} = {shown}"))
             if target and _THE_REST.search(context):
                 out.extend(self._complements(quantity, ctx, claimed, target, tolerance))
-        elif kind in ("money", "count") and ctx.per_item:
-            out.extend(self._per_item(quantity, ctx, others))
         elif kind == "percentage_points" or (kind in _COUNT_KINDS | _DURATION and (ctx.cue or _THE_REST.search(context))):
             claimed = quantity.interval()
             # "fell nearly 19 points": a count of points may be a gap between two percents
@@ -529,6 +527,8 @@ class Derivations:
                         out.append(self._derived_link(x, y, score, shown, f"{x.q.text} {sign} {y.q.text} = {shown}"))
             if kind == "percentage_points" or points or ctx.direction:
                 out.extend(self._told_gaps(quantity, ctx, claimed, kinds))
+        if kind in ("money", "count") and ctx.per_item:  # ("about $5,500 more per student": a gap too)
+            out.extend(self._per_item(quantity, ctx, others))
         if kind == "money" and ctx.apiece and not ctx.per_item:
             out.extend(self._products(quantity, ctx))
         if kind in ("money", "count") and any(_kind(aq) == "percent" for aq in ctx.others):

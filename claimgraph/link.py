@@ -235,32 +235,63 @@ def _apart(text: str, a: Span, b: Span) -> bool:
 
 #: The "of" between the two counts of a part and its whole ("1,587 of the agency's 6,412").
 _OF_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+")
+#: The two ends of a range ("from 35 to 1,800", "between July 14 and Dec. 31, 2025", "2019-2025").
+_RANGE_ENDS = re.compile(r"(?i)\A(?:from\s+|between\s+)?(?P<a>.+?)\s*(?:\bto\b|\bthrough\b|\band\b|[-\u2013\u2014])\s*(?P<b>.+)\Z")
+#: The kinds of range whose two ends are facts of their own.
+_RANGE_KINDS = frozenset({"range", "year_range", "date_range"})
 
 
-def count_parts(quantity: Quantity) -> tuple[Quantity, Quantity] | None:
-    """The part and the whole of an article's "A of B" count ("1,587 of the agency's 6,412 vehicles"),
-    each a count with its own span, for they are two facts a document may state apart; ``None`` for
-    any other figure (a rate, "4.1 per 100", or a share in words, "one in five"), and for "one of the
-    eight field offices", which names one of a group (the whole is read with it, see ``_relation``)."""
-    q = quantity
-    if _kind(q) != "ratio" or q.span is None or not q.denominator or q.value != q.value.to_integral_value() \
-            or q.value == 1:
+def figure_parts(quantity: Quantity) -> tuple[Quantity, Quantity] | None:
+    """The two facts of an article figure that a document may state apart, each with its own span:
+    the part and the whole of an "A of B" count ("1,587 of the agency's 6,412 vehicles") and the two
+    ends of a range ("from 35 to 1,800", "between 2019 and 2025", "July 2023 through June 2025").
+    ``None`` for any other figure: a rate ("4.1 per 100"), a share in words ("one in five"), "one of
+    the eight field offices" (one of a group: its whole is read with it, see ``_relation``) or a
+    range whose ends the story writes short ("2024-25")."""
+    q, kind = quantity, _kind(quantity)
+    if q.span is None:
         return None
-    m = _OF_WHOLE.search(q.text)
-    if m is None:
+    if kind == "ratio":
+        if not q.denominator or q.value != q.value.to_integral_value() or q.value == 1:
+            return None
+        m = _OF_WHOLE.search(q.text)
+        if m is None:
+            return None
+        left, right = find_quantities(q.text[: m.start()]), find_quantities(q.text[m.end() :])
+        if len(left) != 1 or not right or left[0].value != q.value or right[-1].value != q.denominator:
+            return None
+        (a, b), at = (left[0], right[-1]), q.span.start
+        return (attrs.evolve(a, span=Span(at + a.span.start, at + a.span.end), noun=q.noun),
+                attrs.evolve(b, span=Span(at + m.end() + b.span.start, at + m.end() + b.span.end), noun=q.noun))
+    if kind not in _RANGE_KINDS or q.high is None or (m := _RANGE_ENDS.match(q.text)) is None:
         return None
-    left, right = find_quantities(q.text[: m.start()]), find_quantities(q.text[m.end() :])
-    if len(left) != 1 or not right or left[0].value != q.value or right[-1].value != q.denominator:
-        return None
-    (a, b), at = (left[0], right[-1]), q.span.start
-    return (attrs.evolve(a, span=Span(at + a.span.start, at + a.span.end), noun=q.noun),
-            attrs.evolve(b, span=Span(at + m.end() + b.span.start, at + m.end() + b.span.end), noun=q.noun))
+    ends = []
+    for name, value in (("a", q.value), ("b", q.high)):
+        try:
+            end = Quantity.parse(m.group(name))
+        except ValueError:
+            return None
+        if end.value != value and not (kind == "date_range" and end.date and q.date
+                                       and any(e.endswith(end.date.lstrip("-")) for e in q.date.split("/"))):
+            return None
+        ends.append(attrs.evolve(end, span=Span(q.span.start + m.start(name), q.span.start + m.end(name)),
+                                 noun=q.noun if kind == "range" else end.noun))
+    return ends[0], ends[1]
 
 
 def _states_part(link: NumberLink, part: Quantity) -> bool:
-    """Whether the passage figure ``link`` reads states ``part`` of an "A of B" count."""
-    return link.relation != "derived" and any(
-        part.value in (dq.value, dq.denominator) for dq in find_quantities(link.quantity_text))
+    """Whether the passage figure ``link`` reads states ``part`` of a figure (see :func:`figure_parts`)."""
+    def states(dq: Quantity) -> bool:
+        if part.date:  # a day or a month: the date an end of the passage's range has ("Oct. 1" in "October 1, 2025-")
+            return part.date.lstrip("-") in (dq.date or "")
+        return part.value in (dq.value, dq.high, dq.denominator)
+
+    if link.relation == "derived":
+        return False
+    try:  # the passage's figure, read as one phrase (a range of dates is no figure of a sentence alone)
+        return states(Quantity.parse(link.quantity_text))
+    except ValueError:
+        return False
 
 
 def _stated_first(found: list[NumberLink], credited: Callable[[str], bool] = lambda doc: False) -> list[NumberLink]:
@@ -297,7 +328,8 @@ class LinkResult:
     text: str
     link: NumberLink | QuoteLink | None
     alternatives: tuple[NumberLink | QuoteLink, ...] = ()
-    #: for an "A of B" count, the part and the whole each with its own link (see :func:`count_parts`)
+    #: for an "A of B" count or a range, the part and the whole (the two ends), each with its own link
+    #: (see :func:`figure_parts`)
     parts: tuple["LinkResult", ...] = ()
 
 
@@ -780,16 +812,16 @@ class Linker:
 
     def link_parts(self, text: str, quantities: Sequence[Quantity], linked: Sequence[Sequence[NumberLink]]
                    ) -> list[tuple[tuple[Quantity, list[NumberLink]], ...]]:
-        """For each article number, its parts and their links (empty but for an "A of B" count, see
-        :func:`count_parts`): ``linked`` is :meth:`link_numbers`' answer.  A part the figure's own
-        passage states keeps that link; the other ("the agency's 6,412" beside "1,587 vehicles"
-        linked to the audit's finding) is linked on its own, in the figure's sentence."""
+        """For each article number, its parts and their links (empty but for an "A of B" count or a
+        range, see :func:`figure_parts`): ``linked`` is :meth:`link_numbers`' answer.  A part the
+        figure's own passage states keeps that link; the other ("the agency's 6,412" beside "1,587
+        vehicles" linked to the audit's finding) is linked on its own, in the figure's sentence."""
         out: list[tuple[tuple[Quantity, list[NumberLink]], ...]] = []
         sentences: list[Span] | None = None
         said: list[bool] | None = None
         with self._reading():
             for i, q in enumerate(quantities):
-                parts = count_parts(q)
+                parts = figure_parts(q)
                 if parts is None:
                     out.append(())
                     continue
@@ -949,7 +981,7 @@ def _link_claims(graph: Any, linker: Linker, every: list[Quantity], sentences: l
                 continue
             links, parts = by_mention.get(q.id) or ([], ())
             link = links[0] if links and links[0].score >= min_score else None
-            # the part and the whole of an "A of B" count: the one its passage does not state has its own
+            # the parts of an "A of B" count or a range: one its passage does not state has its own
             told = tuple(LinkResult("number", p.span, p.text, pl[0] if pl and pl[0].score >= min_score else None)
                          for p, pl in parts)
             results.append(LinkResult("number", q.span, q.text, link, parts=told))

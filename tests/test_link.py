@@ -18,7 +18,7 @@ from claimgraph.link import (
     NumberLink,
     QuoteLink,
     article_context,
-    count_parts,
+    figure_parts,
     quote_fidelity,
     read_document,
 )
@@ -280,6 +280,19 @@ def test_two_days_of_a_sentence_are_the_two_ends_of_a_documents_range():
     links = links_in(Linker({"mmwr": doc}), article)
     for day in ("June 9", "Jan. 18"):
         assert links[day] is not None and links[day].quantity_text == "from June 9, 2025, to January 18, 2026"
+
+
+def test_the_ends_of_a_range_are_linked_apart():
+    doc = ("Trends\n\nAmong children aged 0-14 years, the rate of firearm injury emergency department visits was "
+           "14.2 per 100,000 in 2019.\n\nIn 2025, the rate among children aged 0-14 years reached 23.0 per 100,000, "
+           "an increase of 62% and the steepest climb of any age group.")
+    article = ("For kids 14 and younger, the rate of firearm injury visits rose about 62% between 2019 and 2025, "
+               "the steepest climb of any age group.")
+    result = next(r for r in Linker({"mmwr": doc}).link_all(article) if r.text == "between 2019 and 2025")
+    assert result.link is None  # no passage gives the range as such
+    first, last = result.parts
+    assert first.link is not None and "2019" in first.link.quantity_text
+    assert last.link is not None and "2025" in last.link.quantity_text and last.link.passage != first.link.passage
 
 
 def test_a_year_is_the_year_a_date_falls_in():
@@ -1154,6 +1167,22 @@ def test_an_amount_per_item_is_a_total_over_a_count_the_article_gives():
     assert links_in(linker, article.replace("per case", "a year"))["roughly $7,300"] is None
 
 
+def test_each_or_apiece_after_the_counted_words_is_an_amount_per_item():
+    doc = ("Extrapolating from the sample, we estimate that 16,590 borrowers had loans improperly discharged, "
+           "worth an estimated $1.04 billion.\n\nFSA disagreed with the estimate.")
+    article = ("The OIG estimates that 16,590 borrowers had loans improperly discharged, worth $1.04 billion, "
+               "an average of roughly $63,000 each.")
+    linker = Linker({"oig": doc})
+    assert derived_formula(linker, article, "roughly $63,000") == "an estimated $1.04 billion / 16,590 = 62,688.37"
+    # "each year" is a rate in time
+    assert links_in(linker, article.replace("$63,000 each.", "$63,000 each year."))["roughly $63,000"] is None
+    # a gap said per item is still a gap ("$5,480 more per student")
+    doc2 = "Tuition and fees averaged $15,320 at four-year campuses, against $9,840 at community colleges."
+    article2 = ("Tuition and fees averaged $15,320 at four-year campuses, about $5,500 more per student than the "
+                "$9,840 at community colleges.")
+    assert derived_formula(Linker({"cc": doc2}), article2, "about $5,500") == "$15,320 - $9,840 = 5,480"
+
+
 def test_an_amount_a_item_may_be_a_total_given_elsewhere_over_a_count_of_an_a_of_b():
     doc = ("Of the 1,937 levee systems the Corps inspected in fiscal years 2021 through 2025, it rated 412 "
            "unacceptable.\n\n"
@@ -1988,10 +2017,12 @@ def test_the_part_and_the_whole_of_a_count_are_linked_apart():
     assert whole.link is not None and whole.link.quantity_text == "6,412" and whole.link.section == "Background"
 
 
-def test_only_an_a_of_b_count_has_parts():
+def test_a_count_of_a_whole_and_a_range_have_two_parts():
     for text, parts in [("1,587 of the agency's 6,412", ("1,587", "6,412")), ("Seventy-seven of its 313", ("Seventy-seven", "313")),
-                        ("3,918 out of 6,381", ("3,918", "6,381")), ("one of the eight", None), ("one in five", None),
-                        ("4.1 per 100", None), ("from 35 to 1,800", None)]:
-        q = next(q for q in find_quantities(f"The review found {text} were late.") if q.text == text)
-        found = count_parts(q)
-        assert (found and tuple(p.text for p in found)) == parts or found is parts, text
+                        ("3,918 out of 6,381", ("3,918", "6,381")), ("from 35 to 1,800", ("35", "1,800")),
+                        ("between 2019 and 2025", ("2019", "2025")), ("from July 2023 through June 2025", ("July 2023", "June 2025")),
+                        ("one of the eight", None), ("one in five", None), ("4.1 per 100", None), ("2024-25", None)]:
+        sentence = f"The review found {text} were late."
+        q = next(q for q in find_quantities(sentence) if q.text.lower().endswith(text.lower()))
+        found = figure_parts(q)
+        assert (found and tuple(sentence[p.span.start:p.span.end] for p in found)) == parts or found is parts, text
