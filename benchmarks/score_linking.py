@@ -95,7 +95,7 @@ def score_case(folder: Path, verbose: bool = False, min_score: float = 0.0) -> d
         indexes.append(DocumentIndex(doc_id, doc, primary=meta.get("primary", True), issuer=meta.get("issuer")))
     linker = Linker(indexes)
     texts = {ix.doc_id: ix.text for ix in indexes}
-    found = find_quantities(article)
+    found = find_quantities(article, bare_months=True)
     # a link under min_score is not proposed, as ``claimgraph link --min-score`` (link_graph) does
     def kept(link):
         return link if link is None or link.score >= min_score else None

@@ -431,8 +431,8 @@ def check_evidence(ctx: CheckContext) -> Iterator[Finding]:
                                         if mine.kind.value == "ratio" and mine.denominator else [])
         best = None
         for c in candidates:
-            cmp = next((cmp for r in readings if (cmp := compare(c.interval(), r)).verdict is not Verdict.CONTRADICTED),
-                       None)
+            cmp = next((cmp for r in readings for found in _read_as(c, mine)
+                        if (cmp := compare(found, r)).verdict is not Verdict.CONTRADICTED), None)
             if cmp is not None:
                 best = (c, cmp)
                 break
@@ -451,6 +451,18 @@ def check_evidence(ctx: CheckContext) -> Iterator[Finding]:
                 "CG302", "info", claim, f"{_q(q)} matches “{c.text}” in {label}: {cmp.verdict.value}",
                 quantity=q, evidence_id=ev.id, document_id=ev.document, computed=cmp.to_dict(),
             )
+
+
+def _read_as(found: Any, mine: Any) -> list[Any]:
+    """The intervals a passage's figure gives for a claim's: its own, or for a month named alone
+    ("in March"), the months of the passage's date ("March 2025")."""
+    from .intervals import Interval
+    from .matching import _month_only
+
+    if _month_only(mine) and found.date:
+        months = [Interval.point(Decimal(int(end[5:7]))) for end in found.date.split("/") if len(end) in (7, 10)]
+        return months or [found.interval()]
+    return [found.interval()]
 
 
 def _same_family(a: Any, b: Any) -> bool:

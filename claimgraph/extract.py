@@ -1073,7 +1073,7 @@ def _quantities(text: str) -> list:
         from .quantities import find_quantities
     except ImportError:  # pragma: no cover - quantities.py not installed
         return []
-    return list(find_quantities(text))
+    return list(find_quantities(text, bare_months=True))  # ("in March" dates the figures beside it)
 
 
 def _fact_carrying(q) -> bool:

@@ -44,6 +44,7 @@ from .matching import (
     _group,
     _hedge,
     _is_day,
+    _month_only,
     _is_mentioned,
     _kind,
     _one_of,
@@ -283,6 +284,7 @@ class DocumentIndex(Derivations):
         self._ratio_parts: dict[Decimal, list[int]] = defaultdict(list)
         self._passage_numbers: dict[int, list[int]] = defaultdict(list)
         self._by_month_day: dict[str, list[int]] = defaultdict(list)
+        self._by_month: dict[str, list[int]] = defaultdict(list)  # "03" -> the dates in a March
         self._table_top: dict[int, int] = {}  # table-row block -> the table's first block
         self._scaled: set[int] = set()  # table cells whose face value is not their value
         for q in _scan_quantities(text, self.blocks):
@@ -296,6 +298,9 @@ class DocumentIndex(Derivations):
                 for end in q.date.split("/"):
                     if len(end) == 10:
                         self._by_month_day[end[5:]].append(k)
+                    months = self._by_month[end[5:7]]
+                    if len(end) in (7, 10) and (not months or months[-1] != k):
+                        months.append(k)
             if _kind(q) == "count" and _hedge(q) == "exact" and q.high is None and q.noun is None:
                 units = self._table_units(pi, q)
                 for reading in _cell_readings(q, units):
@@ -443,6 +448,9 @@ class DocumentIndex(Derivations):
                 yield from self._in_window(("count", ""), q.denominator)
         if kind == "year":  # "in 2021" for "in November 2021"
             yield from self._in_window(("date", ""), q.value)
+        if kind == "date" and _month_only(q):  # "in March" for "March 2026" or "March 2, 2026"
+            yield from self._by_month.get(q.date[2:], ())
+            return
         if kind == "date" and q.date:  # "Oct. 14" for "October 14, 2025", or for an end of a date range
             yield from self._by_month_day.get(q.date[-5:], ())
             if len(q.date) == 7:  # "October 2022" for an end of a date range starting or ending then

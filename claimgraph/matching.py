@@ -105,7 +105,12 @@ def _specificity(q: Quantity) -> float:
 
 def _is_day(q: Quantity) -> bool:
     """A date naming a day ("Feb. 26", "February 26, 2026"), not only a month or a year."""
-    return _kind(q) == "date" and (len(q.date or "") == 10 or (q.date or "").startswith("--"))
+    return _kind(q) == "date" and (len(q.date or "") == 10 or (q.date or "").startswith("--") and not _month_only(q))
+
+
+def _month_only(q: Quantity) -> bool:
+    """A month named on its own ("in March": ``date`` "--03")."""
+    return q.date is not None and len(q.date) == 4 and q.date.startswith("--")
 
 
 def _same_value(a: Quantity, b: Quantity) -> bool:
@@ -215,6 +220,15 @@ def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
     """``(relation, closeness)`` when the document figure ``dq`` can stand behind ``aq``."""
     ga, gd = _group(aq), _group(dq)
     ka, kd = _kind(aq), _kind(dq)
+    if ka == "date" and _month_only(aq):
+        if kd not in ("date", "date_range") or not dq.date:
+            return None
+        ends = dq.date.split("/")
+        if any(len(e) == 7 and e[5:] == aq.date[2:] for e in ends):
+            return ("verbatim", 0.85)  # "in March" for "March 2026"
+        if any(len(e) == 10 and e[5:7] == aq.date[2:] for e in ends):
+            return ("rounded", 0.8)  # "since October" for "October 1, 2025"
+        return None
     if ka == "date" and kd == "date_range" and aq.date and dq.date and "/" in dq.date:
         ends = dq.date.split("/")
         if aq.date in ends or any(len(e) == 10 and e[4:] == aq.date[1:] for e in ends if aq.date.startswith("--")):

@@ -418,12 +418,42 @@ def _precision_of_decimal(v: Decimal) -> Decimal:
 # --------------------------------------------------------------------------- finding numbers
 
 
-def find_quantities(text: str, *, include_non_facts: bool = False) -> list[Quantity]:
+#: A month named on its own ("surveyed in March", "since October", "its April brief"); "May" only
+#: after a word of time ("in May", "since May": not the verb), and no month before a capitalised
+#: word (a name: "June Dunning") or a figure (a date the scanner reads, "March 3").
+_BARE_MONTH = re.compile(
+    r"(?<![\w.])(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)(?![\w-])(?![ \t]*\d)(?![ \t]+[A-Z][a-z])")
+#: The words of time before which "May" is the month.
+_BEFORE_MAY = re.compile(r"(?i)\b(?:in|by|since|until|last|this|through|of|early|mid|late|ending|ended)[ \t-]\Z")
+_MONTH_OF = {m[:3].lower(): i for i, m in enumerate(
+    "January February March April May June July August September October November December".split(), start=1)}
+
+
+def _bare_months(text: str, taken: list[Quantity]) -> list[Quantity]:
+    """The months a text names on their own, as dates without a year (``date`` "--03"), outside the
+    figures already found."""
+    spans = [q.span for q in taken if q.span is not None]
+    out = []
+    for m in _BARE_MONTH.finditer(text):
+        if any(sp.start < m.end() and m.start() < sp.end for sp in spans):
+            continue
+        if m.group(0) == "May" and not _BEFORE_MAY.search(text, max(0, m.start() - 10), m.start()):
+            continue
+        month = _MONTH_OF[m.group(0)[:3].lower()]
+        out.append(Quantity(m.group(0), month, kind=QuantityKind.DATE, date=f"--{month:02d}",
+                            precision=1, span=Span(m.start(), m.end())))
+    return out
+
+
+def find_quantities(text: str, *, include_non_facts: bool = False, bare_months: bool = False) -> list[Quantity]:
     """Every number mention in running text, in text order, non-overlapping, each with ``span`` set.
 
     Numbers inside names and page furniture come back only with
-    ``include_non_facts=True`` (and ``fact=False``).  Never raises on a str and
-    runs in linear time.
+    ``include_non_facts=True`` (and ``fact=False``).  A month named on its own ("in
+    March") is no number, but it dates the figures around it: ``bare_months=True``
+    adds such months as dates without a year (``date`` "--03").  Never raises on a
+    str and runs in linear time.
 
     >>> text = "Between fiscal years 2019 and 2023, ICE transferred more than 448,000 unaccompanied minors."
     >>> [(q.text, q.kind.value) for q in find_quantities(text)]
@@ -447,6 +477,8 @@ def find_quantities(text: str, *, include_non_facts: bool = False) -> list[Quant
     for r in recs:
         if r[_FACT] or include_non_facts:
             out.append(_build(text, r))
+    if bare_months:
+        out = sorted(out + _bare_months(text, out), key=lambda q: q.span.start)
     return out
 
 

@@ -130,3 +130,17 @@ def test_link_json_gives_the_part_and_the_whole_of_a_count_their_own_evidence(tm
     code, out, _ = run("check", tmp_path / "case", "--format", "json", "--fail-on", "never")
     found = [f for f in json.loads(out)["findings"] if f["code"] in ("CG301", "CG302")]
     assert [f["code"] for f in found].count("CG302") >= 2 and not any(f["code"] == "CG301" for f in found)
+
+
+def test_a_month_named_alone_is_linked_and_its_evidence_checks(tmp_path):
+    (tmp_path / "a.txt").write_text("Fleet sat idle\n\nThe audit found that 1,587 vehicles were idle in March, the "
+                                    "inspector general said.\n", encoding="utf-8")
+    (tmp_path / "oig.txt").write_text("Results\n\nIn March 2025, 1,587 USMS vehicles were idle.\n", encoding="utf-8")
+    code, out, err = run("link", tmp_path / "a.txt", "--source", tmp_path / "oig.txt", "--format", "json")
+    assert code == 0, err
+    month = next(x for x in json.loads(out)["numbers"] if x["text"] == "March")
+    assert month["kind"] == "date" and month["date"] == "--03" and month["evidence"]["relation"] == "verbatim"
+    assert run("link", tmp_path / "a.txt", "--source", tmp_path / "oig.txt", "-o", tmp_path / "case")[0] == 0
+    code, out, _ = run("check", tmp_path / "case", "--format", "json", "--fail-on", "never")
+    codes = [f["code"] for f in json.loads(out)["findings"] if f["code"] in ("CG301", "CG302")]
+    assert codes.count("CG302") == 2 and "CG301" not in codes

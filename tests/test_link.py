@@ -295,6 +295,20 @@ def test_the_ends_of_a_range_are_linked_apart():
     assert last.link is not None and "2025" in last.link.quantity_text and last.link.passage != first.link.passage
 
 
+def test_a_month_named_alone_is_linked_beside_its_sentences_figure():
+    doc = ("Survey results\n\nIn October 2025, TIGTA surveyed 1,850 taxpayers who had called the IRS; 31 percent "
+           "had given up trying to reach an assistor.\n\nStaffing\n\nThe IRS hired 1,100 claims processors "
+           "between March 2, 2025, and September 30, 2025.")
+    article = "Of the 1,850 taxpayers TIGTA surveyed in October, 31% had given up trying to reach a person."
+    linker = Linker({"tigta": doc})
+    found = find_quantities(article, bare_months=True)
+    month = next(r for r in linker.link_all(article, found) if r.text == "October")
+    assert month.link is not None and month.link.quantity_text == "October 2025" and month.link.relation == "verbatim"
+    # a month no figure of its sentence leads to is not taken from another passage
+    alone = "She was laid off in March from a parts plant in Wichita."
+    assert next(r for r in linker.link_all(alone, find_quantities(alone, bare_months=True))).link is None
+
+
 def test_a_year_is_the_year_a_date_falls_in():
     doc = ("Background\n\nCongress created the grant program in November 2021 to help states harden their "
            "networks. In fiscal year 2023, the agency awarded $374.9 million to 56 states and territories.\n\n"

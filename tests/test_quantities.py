@@ -643,3 +643,12 @@ def test_an_ordinal_opening_a_point_of_a_list_is_no_fact():
 ])
 def test_a_footnote_marker_glued_to_a_clause_is_not_a_figure(text, expected):
     assert [(q.text, q.fact) for q in find_quantities(text, include_non_facts=True)] == expected
+
+
+def test_a_month_named_alone_is_a_date_only_when_asked() -> None:
+    text = ("The group surveyed 1,012 parents in August. Since October it has hired 52, June Dunning said in May, "
+            "adding that May 5 and March 3, 2026, mattered and that rates fell in mid-July. It may rise.")
+    assert [q.text for q in find_quantities(text) if q.kind.value == "date"] == ["May 5", "March 3, 2026"]
+    months = [(q.text, q.date) for q in find_quantities(text, bare_months=True) if q.date and len(q.date) == 4]
+    # not a name ("June Dunning"), not the verb ("may rise"), not a month that is part of a date
+    assert months == [("August", "--08"), ("October", "--10"), ("May", "--05"), ("July", "--07")]

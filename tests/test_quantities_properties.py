@@ -195,6 +195,10 @@ def check_mentions(text: str) -> None:
         assert isinstance(q.value, Decimal) and q.value.is_finite()
     facts = find_quantities(text)
     assert facts == [q for q in found if q.fact]
+    # months named alone are added between the figures, never over one
+    with_months = find_quantities(text, bare_months=True)
+    assert [q for q in with_months if not q.date or not q.date.startswith("--") or len(q.date) != 4] == facts
+    assert all(a.span.end <= b.span.start for a, b in zip(with_months, with_months[1:]))
 
 
 ANY_TEXT = st.text(alphabet=st.characters(blacklist_categories=()), max_size=300)
@@ -217,6 +221,7 @@ PIECES = [
     "miles", "years", "cents", "p.m.", "in ", "per ", "B", "bn", "m", "K", "s", "th", "UACs", "R-IA",
     "an hour", "a single year", "half a ", "at least ", "by ", "Page ", " of ", "9/11", "1/3", "2018-19",
     "school years ", "Jan. 19", "MARCH 14, 2024", "Group of Seven", "911", "basis points", "-year-old",
+    "May", "since ", "June ", "Dunning", "Oct.", "mid-",
 ]
 
 
