@@ -737,6 +737,8 @@ _POINT_CHANGE = re.compile(r"(?i)\b(?:up|down|rose|fell|climbed|dropped|declined
 # Multipliers: "4.2 times the rate", "a threefold rise", "more than doubled", "nearly twice as high".
 # They are ratios with unit "times" and no denominator.
 _MULTIPLE_WORDS = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "quintupled": 5,
+                   "doubles": 2, "triples": 3, "trebles": 3, "quadruples": 4,
+                   "doubling": 2, "tripling": 3, "quadrupling": 4,
                    "twice": 2, "thrice": 3, "double": 2, "triple": 3, "quadruple": 4,
                    "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6, "sevenfold": 7,
                    "eightfold": 8, "ninefold": 9, "tenfold": 10, "hundredfold": 100}
@@ -756,9 +758,10 @@ _MULTIPLE_AFTER = r"(?=" + _SP + r"+" + _MULTIPLE_NOT_WHEN + r"(?:" + _MULTIPLE_
 _MULTIPLE_HEDGE = r"(?:(?P<hedge>more" + _SP + r"+than|over|nearly|almost|close" + _SP + r"+to|roughly|about|" \
                   r"approximately|around|some|at" + _SP + r"+least|less" + _SP + r"+than|up" + _SP + r"+to)" + _SP + r"+)?"
 _MULTIPLE_VERB = re.compile(
-    r"(?i)(?<![\w-])" + _MULTIPLE_HEDGE + r"(?P<word>(?:doubled|tripled|trebled|quadrupled|quintupled)(?!" + _SP +
-    r"+down)|(?:twice|thrice)" + _MULTIPLE_AFTER + r"|(?:double|triple|quadruple)(?=" + _SP + r"+(?:the|that|its|"
-    r"their|what)\b)|(?:two|three|four|five|six|seven|eight|nine|ten|hundred)fold)(?![\w-])")
+    r"(?i)(?<![\w-])" + _MULTIPLE_HEDGE + r"(?P<word>(?:doubled|tripled|trebled|quadrupled|quintupled|doubles|triples|"
+    r"trebles|quadruples|doubling|tripling|quadrupling)(?!" + _SP + r"+(?:down|as|up|back)\b)|(?:twice|thrice)"
+    + _MULTIPLE_AFTER + r"|(?:double|triple|quadruple)(?P<before>(?=" + _SP + r"+(?:the|that|its|their|what)\b))?"
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten|hundred)fold)(?![\w-])")
 _TIMES_AFTER = re.compile(r"(?i)(?:" + _SP + r"+times" + _MULTIPLE_AFTER + r"|-?fold\b)")
 _TIMES_LAST = re.compile(r"(?i)" + _SP + r"+times" + _SP + r"*$")  # "4.2 times" read as one phrase
 
@@ -772,6 +775,10 @@ def _multipliers(text: str, recs: list[list[Any]], phrase_mode: bool = False) ->
                 r[_KIND], r[_UNIT], r[_END], r[_NOUN] = "ratio", "times", m.end(), None
     found = []
     for m in _MULTIPLE_VERB.finditer(text):
+        if m.group("word").lower() in ("double", "triple", "quadruple") and m.group("before") is None \
+                and m.group("hedge") is None:
+            continue  # "a double shift", "triple-digit": a multiplier only before what it multiplies
+            # ("double the rate") or after a hedge ("nearly triple")
         hedge = _HEDGE_PHRASES.get(" ".join((m.group("hedge") or "").lower().split()))
         value = Decimal(_MULTIPLE_WORDS[m.group("word").lower().rstrip()])
         found.append(_rec(m.start(), m.end(), value, "ratio", hedge=hedge.value if hedge else "exact",

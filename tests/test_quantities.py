@@ -652,3 +652,16 @@ def test_a_month_named_alone_is_a_date_only_when_asked() -> None:
     months = [(q.text, q.date) for q in find_quantities(text, bare_months=True) if q.date and len(q.date) == 4]
     # not a name ("June Dunning"), not the verb ("may rise"), not a month that is part of a date
     assert months == [("August", "--08"), ("October", "--10"), ("May", "--05"), ("July", "--07")]
+
+
+def test_a_multiplier_verb_in_every_tense() -> None:
+    for text, found in [("Dengue cases nearly triple, CDC says", ("nearly triple", 3, "nearly")),
+                        ("Overdose deaths triples in county", ("triples", 3, "exact")),
+                        ("Cases tripling since 2020 alarm doctors", ("tripling", 3, "exact")),
+                        ("Costs more than double since 2019", ("more than double", 2, "more_than"))]:
+        q = find_quantities(text)[0]
+        assert (q.text, q.value, q.hedge.value, q.unit) == (*found, "times"), text
+    # not a multiplier: a kind of shift, a heat, a room that serves two ends, a change of mind
+    for text in ("She worked a double shift", "triple-digit heat", "The gym doubles as a shelter",
+                 "The agency doubled down on the rule"):
+        assert [q for q in find_quantities(text) if q.unit == "times"] == [], text
