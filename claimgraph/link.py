@@ -382,6 +382,8 @@ class Linker:
         self._memo: dict[tuple[Quantity, str, str, bool], dict[str, list[NumberLink]]] | None = None
         #: a quote's links while an article is read (its figures' pass and its quotes' pass locate it once)
         self._quote_memo: dict[tuple[str, str], list[QuoteLink]] | None = None
+        #: the article whose outside sentences were last read, and those sentences (while it is read)
+        self._outside_memo: tuple[str, tuple[Span, ...]] | None = None
 
     def __repr__(self) -> str:
         return f"<Linker {len(self.indexes)} documents>"
@@ -412,8 +414,14 @@ class Linker:
     def outside_sentences(self, text: str) -> list[Span]:
         """The sentences of an article that a named person none of the documents speaks for says
         (:func:`~claimgraph.credit.outside_speakers`): their figures are seldom the documents'."""
-        return outside_speakers(text, [(f"{ix.issuer or ''} {ix.document.title or ''}", ix._credit_keys)
-                                       for ix in self.indexes])
+        memo = self._outside_memo
+        if memo is not None and memo[0] == text:
+            return list(memo[1])
+        found = outside_speakers(text, [(f"{ix.issuer or ''} {ix.document.title or ''}", ix._credit_keys)
+                                        for ix in self.indexes])
+        if memo is not None:  # (an article's figures and their parts read them once)
+            self._outside_memo = (text, tuple(found))
+        return found
 
     def said_outside(self, text: str, quantities: Sequence[Quantity]) -> list[bool]:
         """For each of an article's numbers, whether it sits in one of :meth:`outside_sentences`
@@ -533,11 +541,11 @@ class Linker:
         if self._memo is not None:
             yield
             return
-        self._memo, self._quote_memo = {}, {}
+        self._memo, self._quote_memo, self._outside_memo = {}, {}, ("", ())
         try:
             yield
         finally:
-            self._memo, self._quote_memo = None, None
+            self._memo, self._quote_memo, self._outside_memo = None, None, None
 
     def _link_numbers(self, text: str, quantities: list[Quantity]) -> list[list[NumberLink]]:
         sentences = _article_sentences(text)
