@@ -62,6 +62,11 @@ def score(corpus: str) -> dict:
     ("linking-holdout34", 0.83, 0.08),
     ("linking-holdout35", 0.86, 0.06),
     ("linking-holdout36", 0.81, 0.06),
+    ("linking-holdout37", 0.85, 0.08),
+    ("linking-holdout38", 0.82, 0.05),
+    ("linking-holdout39", 0.86, 0.10),
+    ("linking-holdout40", 0.84, 0.08),
+    ("linking-holdout41", 0.85, 0.08),
 ])
 def test_linking_quality_holds(corpus, right_floor, false_ceiling):
     t = score(corpus)
@@ -85,7 +90,8 @@ def test_linking_quality_holds(corpus, right_floor, false_ceiling):
                                     "linking-holdout27", "linking-holdout28", "linking-holdout29",
                                     "linking-holdout30", "linking-holdout31", "linking-holdout32",
                                     "linking-holdout33", "linking-holdout34", "linking-holdout35",
-                                    "linking-holdout36"])
+                                    "linking-holdout36", "linking-holdout37", "linking-holdout38",
+                                    "linking-holdout39", "linking-holdout40", "linking-holdout41"])
 def test_every_label_agrees_with_its_texts(corpus):
     run = subprocess.run([sys.executable, str(ROOT / "tests" / "corpus" / "linking" / "_validate.py"),
                           "--corpus", str(ROOT / "tests" / "corpus" / corpus)],
