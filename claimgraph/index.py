@@ -204,7 +204,8 @@ def _rivals(passages: int) -> float:
 
 
 #: A month's name in a document figure ("November 2021"): the figure is a date.
-_MONTH_NAME = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
+_MONTH_NAME = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
+                         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
 
 
 def _rivals_of(links: Iterable[NumberLink], year: bool = False) -> float:

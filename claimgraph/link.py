@@ -439,6 +439,7 @@ class Linker:
         out: dict[str, list[NumberLink]] = {}
         # "the audit, released June 12": the day a document came out is the date line of its cover
         released = _is_day(quantity) and _RELEASED.search(context) is not None
+        counts = figure_parts(quantity) if _kind(quantity) == "ratio" else None
         for doc_id, cands in self.candidate_features(quantity, context, wider, outside).items():
             ix = self._by_id[doc_id]
             links = []
@@ -449,7 +450,15 @@ class Linker:
                         and ix.is_date_line(link.span):
                     score += (1 - score) * SCOPE_PASSAGE_LIFT
                 links.append(attrs.evolve(link, score=round(score, 4)))
-            links.sort(key=lambda lk: (-lk.score, lk.span.start))
+            both: set[int] = set()
+            if counts is not None:
+                # "251 of 402 infants": a passage giving both counts is at least as good as one giving the 251
+                both = {lk.span.start for lk in links if all(_states_part(lk, c) for c in counts)}
+                one = max((lk.score for lk in links if lk.span.start not in both and lk.relation != "derived"),
+                          default=0.0)
+                links = [attrs.evolve(lk, score=max(lk.score, one))
+                         if lk.span.start in both and lk.score >= NUMBER_MIN_SCORE else lk for lk in links]
+            links.sort(key=lambda lk: (-lk.score, lk.span.start not in both, lk.span.start))
             out[doc_id] = links
         if self._memo is not None:
             self._memo[key] = out

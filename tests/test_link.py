@@ -2031,6 +2031,16 @@ def test_the_part_and_the_whole_of_a_count_are_linked_apart():
     assert whole.link is not None and whole.link.quantity_text == "6,412" and whole.link.section == "Background"
 
 
+def test_a_passage_giving_both_counts_of_an_a_of_b_comes_first():
+    doc = ("Summary\n\nAmong infants younger than 2 months, 251 were hospitalized with pertussis in 2025.\n\n"
+           "Results\n\nA total of 418 (36.5%) infants were hospitalized, including 251 of 402 aged <2 months (62.4%).")
+    article = "Among infants younger than 2 months, 251 of 402 were hospitalized with pertussis in 2025."
+    result = next(r for r in Linker({"mmwr": doc}).link_all(article) if r.text == "251 of 402")
+    # the summary's wording is closer, but only the results give the 402 too
+    assert result.link is not None and result.link.quantity_text == "251 of 402"
+    assert [p.link.quantity_text for p in result.parts] == ["251 of 402", "251 of 402"]
+
+
 def test_a_count_of_a_whole_and_a_range_have_two_parts():
     for text, parts in [("1,587 of the agency's 6,412", ("1,587", "6,412")), ("Seventy-seven of its 313", ("Seventy-seven", "313")),
                         ("3,918 out of 6,381", ("3,918", "6,381")), ("from 35 to 1,800", ("35", "1,800")),
