@@ -70,15 +70,39 @@ def _overlaps(span: Span, start: int, end: int) -> bool:
     return span.start < end and start < span.end or (span.start == span.end == start)
 
 
-def _value(text: str, start: int, end: int):
-    """The value of the number at ``start:end`` of a document (an operand restated elsewhere counts),
-    read in its line: a bare "2021" alone is no figure, "in fiscal years 2021 through 2025" holds one."""
+def _read(text: str, start: int, end: int):
+    """The number at ``start:end`` of a document, read in its line: a bare "2021" alone is no
+    figure, "in fiscal years 2021 through 2025" holds one."""
     lo, hi = text.rfind("\n", 0, start) + 1, text.find("\n", end)
     hi = len(text) if hi < 0 else hi
     lo, hi = max(lo, start - 80), min(hi, end + 80)
     found = [q for q in find_quantities(text[lo:hi])
              if q.span is not None and q.span.start + lo < end and start < q.span.end + lo]
-    return found[0].value if len(found) == 1 else None
+    return found[0] if len(found) == 1 else None
+
+
+def _value(text: str, start: int, end: int):
+    """The value of the number at ``start:end`` of a document (see :func:`_read`)."""
+    q = _read(text, start, end)
+    return q.value if q is not None else None
+
+
+#: A table in thousands, millions or billions states its cells at these scales.
+_TABLE_SCALES = (1, 1000, 1000**2, 1000**3)
+
+
+def _restates(q, values) -> bool:
+    """Whether document figure ``q`` (a proposed operand) states one of a gold operand's ``values``
+    elsewhere: the same value, a table cell of it in thousands, millions or billions ("398" for
+    398,000), or the value rounded at ``q``'s last digit ("6.58 million" for 6,580,140)."""
+    if q is None:
+        return False
+    for v in values:
+        if any(q.value * k == v for k in _TABLE_SCALES):
+            return True
+        if q.precision and q.precision > 1 and abs(v - q.value) * 2 <= q.precision and v.copy_abs() >= 1000:
+            return True
+    return False
 
 
 def _places(evidence: dict) -> list[dict]:
@@ -141,7 +165,7 @@ def score_case(folder: Path, verbose: bool = False, min_score: float = 0.0) -> d
                 operands = [o for o in ev.get("operands") or () if o["document"] == link.document]
                 values = {_value(texts[link.document], o["number_start"], o["number_end"]) for o in operands} - {None}
                 right = link.relation == "derived" and any(
-                    s.overlaps(Span(o["number_start"], o["number_end"])) or _value(texts[d], s.start, s.end) in values
+                    s.overlaps(Span(o["number_start"], o["number_end"])) or _restates(_read(texts[d], s.start, s.end), values)
                     for d, s in link.operands for o in operands if d == link.document)
                 if not right and link.relation != "derived":  # a direct statement of a derived figure
                     right = False

@@ -8,6 +8,7 @@ measured on its corpus (see docs/linking.md for which corpora fitted the weights
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 import subprocess
 import sys
 from pathlib import Path
@@ -112,3 +113,10 @@ def test_the_scorer_reads_an_operand_restated_elsewhere_in_its_line():
     assert scorer._value(text, at, at + 4) == 2021
     assert scorer._value(text, text.index("4,180"), text.index("4,180") + 5) == 4180
     assert scorer._value(text, text.index("deployment"), text.index("deployment") + 10) is None
+    # a table cell in thousands, or a figure rounded at its last digit, states the operand too
+    table = "Sales (thousands)     398     676\nRevenue rose to $6.58 million.\nIt served 6,580 people."
+    cell, rounded = scorer._read(table, 22, 25), scorer._read(table, table.index("$6.58"), table.index(" million."))
+    assert scorer._restates(cell, {Decimal(398000)}) and scorer._restates(rounded, {Decimal(6580140)})
+    assert not scorer._restates(cell, {Decimal(397000)}) and not scorer._restates(rounded, {Decimal(6620000)})
+    people = scorer._read(table, table.index("6,580"), table.index(" people"))
+    assert not scorer._restates(people, {Decimal(6581)})  # an exact count rounds nothing
