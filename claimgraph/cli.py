@@ -351,6 +351,9 @@ def cmd_link(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         for r in results:
             where = "absent" if r.link is None else f"{r.link.document} [{r.link.span.start}:{r.link.span.end}]"
             out.write(f"{r.kind:6} {r.text[:50]!r:54} {where}\n")
+            for part in r.parts:  # the part and the whole of "A of B", the ends of a range
+                where = "absent" if part.link is None else f"{part.link.document} [{part.link.span.start}:{part.link.span.end}]"
+                out.write(f"{'':6}   {part.text[:46]!r:51} {where}\n")
         for f in attribution:
             out.write(f"{f.severity:6} {f.code} {f.claim_id}: {f.message}\n")
     return 2 if failed else 0

@@ -125,6 +125,11 @@ def test_link_json_gives_the_part_and_the_whole_of_a_count_their_own_evidence(tm
     assert "1,587" in oig[item["evidence"]["start"]:item["evidence"]["end"]]
     part, whole = item["parts"]
     assert whole["text"] == "6,412" and oig[whole["evidence"]["start"]:whole["evidence"]["end"]].startswith("The U.S.")
+    # the text listing shows each part under its figure
+    code, out, _ = run("link", tmp_path / "a.txt", "--source", tmp_path / "oig.txt")
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if "1,587 of the agency's 6,412" in line)
+    assert "'1,587'" in lines[at + 1] and "'6,412'" in lines[at + 2] and "oig [" in lines[at + 2]
     # the case keeps the whole's passage as evidence of the figure, and the core checks accept it
     assert run("link", tmp_path / "a.txt", "--source", tmp_path / "oig.txt", "-o", tmp_path / "case")[0] == 0
     code, out, _ = run("check", tmp_path / "case", "--format", "json", "--fail-on", "never")
