@@ -417,7 +417,9 @@ def _relayed_origin(ctx: CheckContext, evs: list[Evidence]) -> tuple[Document, t
 })
 def check_evidence(ctx: CheckContext) -> Iterator[Finding]:
     """The cited passage holds a number compatible with the claim's quantity (hedges as intervals)."""
-    from .quantities import Quantity, Verdict, compare
+    from .intervals import Interval
+    from .matching import _month_only
+    from .quantities import Verdict, compare
 
     for ev in ctx.evidence.values():
         if ev.quantity is None or ev.relation == "derived":
@@ -427,11 +429,12 @@ def check_evidence(ctx: CheckContext) -> Iterator[Finding]:
         mine = q.to_quantity()
         candidates = [c for c in ctx.document_numbers(ev.document, ev.start, ev.end) if _same_family(mine, c)]
         # the whole of an "A of B" count is a fact of its own, which a passage may state apart
-        readings = [mine.interval()] + ([Quantity(str(mine.denominator), mine.denominator).interval()]
+        readings = [mine.interval()] + ([Interval.point(mine.denominator)]
                                         if mine.kind.value == "ratio" and mine.denominator else [])
+        month = _month_only(mine)
         best = None
         for c in candidates:
-            cmp = next((cmp for r in readings for found in _read_as(c, mine)
+            cmp = next((cmp for r in readings for found in _read_as(c, month)
                         if (cmp := compare(found, r)).verdict is not Verdict.CONTRADICTED), None)
             if cmp is not None:
                 best = (c, cmp)
@@ -453,13 +456,12 @@ def check_evidence(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-def _read_as(found: Any, mine: Any) -> list[Any]:
+def _read_as(found: Any, month: bool) -> list[Any]:
     """The intervals a passage's figure gives for a claim's: its own, or for a month named alone
-    ("in March"), the months of the passage's date ("March 2025")."""
-    from .intervals import Interval
-    from .matching import _month_only
+    (``month``: "in March"), the months of the passage's date ("March 2025")."""
+    if month and found.date:
+        from .intervals import Interval
 
-    if _month_only(mine) and found.date:
         months = [Interval.point(Decimal(int(end[5:7]))) for end in found.date.split("/") if len(end) in (7, 10)]
         return months or [found.interval()]
     return [found.interval()]

@@ -296,7 +296,7 @@ def _score(text: str) -> float:
 
 
 def cmd_link(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .link import add_document_file, link_graph
+    from .link import PART_EVIDENCE, add_document_file, link_graph
 
     if args.path.is_file() and args.path.suffix.lower() in (".txt", ".text", ".md"):
         graph = _extract_one(args.path)
@@ -321,9 +321,9 @@ def cmd_link(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     links: dict[str, Any] = {}
     for claim in graph.claims:
         for ev in graph.evidence_for(claim.id):
-            entry = {"document": ev.document, "start": ev.start, "end": ev.end, "relation": ev.relation,
-                     "score": ev.score, "page": ev.page, "section": ev.section, "origin": ev.origin}
-            if ev.quantity and not (ev.origin == "linker" and ev.id.rsplit("/", 1)[-1].startswith("part")):
+            entry = _evidence_entry(ev.document, ev.start, ev.end, ev.relation, ev.score, ev.page, ev.section,
+                                    ev.origin)
+            if ev.quantity and not (ev.origin == "linker" and ev.id.rsplit("/", 1)[-1].startswith(PART_EVIDENCE)):
                 links.setdefault(ev.quantity, entry)  # (a part's own passage is under "parts")
             elif ev.relation == "quoted":
                 for quote in claim.quotes:
@@ -338,10 +338,9 @@ def cmd_link(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.format == "json":
         parts = {(r.span.start, r.span.end): [
             {"text": p.text, "start": p.span.start, "end": p.span.end,
-             "evidence": None if p.link is None else {
-                 "document": p.link.document, "start": p.link.passage.start, "end": p.link.passage.end,
-                 "relation": p.link.relation, "score": round(p.link.score, 4), "page": p.link.page,
-                 "section": p.link.section, "origin": "linker"}} for p in r.parts]
+             "evidence": None if p.link is None else _evidence_entry(
+                 p.link.document, p.link.passage.start, p.link.passage.end, p.link.relation, round(p.link.score, 4),
+                 p.link.page, p.link.section, "linker")} for p in r.parts]
             for r in results if r.kind == "number" and r.parts and r.span is not None}
         data = _draft_json(graph, links, parts)
         data["documents"] = [d.model_dump(mode="json", exclude={"text"}, exclude_none=True) for d in graph.documents]
@@ -357,6 +356,13 @@ def cmd_link(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         for f in attribution:
             out.write(f"{f.severity:6} {f.code} {f.claim_id}: {f.message}\n")
     return 2 if failed else 0
+
+
+def _evidence_entry(document: str, start: int, end: int, relation: str, score: float | None, page: int | None,
+                    section: str | None, origin: str) -> dict[str, Any]:
+    """A passage as ``claimgraph link --format json`` gives it: ``evidence`` of a number, quote or part."""
+    return {"document": document, "start": start, "end": end, "relation": relation, "score": score, "page": page,
+            "section": section, "origin": origin}
 
 
 #: attribution findings ``claimgraph link`` reports beside its links

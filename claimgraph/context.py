@@ -49,14 +49,14 @@ _CUE = re.compile(r"\b(?:" + _RISE_VERBS + "|" + _FALL_VERBS + r"|total(?:ed|led
 
 #: "per case", "for each worker", "$135 a claim": an amount shared among a count (not "per year"
 #: or "a month", a rate in time)
-_PER_ITEM = re.compile(r"(?i)\s+(?:apiece\b|(?:per|for\s+each|for\s+every|each|an?)\s+(?!(?:day|week|month|year|hour|minute|"
-                       r"second|quarter|capita|cent|person|semester|season|decade|century)s?\b)[a-z])")
+_NO_ITEM = (r"(?!(?:day|week|month|year|hour|minute|second|quarter|capita|cent|person|semester|season|decade"
+            r"|century)s?\b)")
+_PER_ITEM = re.compile(r"(?i)\s+(?:apiece\b|(?:per|for\s+each|for\s+every|each|an?)\s+" + _NO_ITEM + r"[a-z])")
 #: ... or said after the words naming what is counted ("nearly eight deficiencies apiece", "about
-#: 10,000 each", "more than 1,000 complaints per analyst"): at most three plain words between.
-_PER_ITEM_AFTER_NOUN = re.compile(r"(?i)(?:\s+[a-z][a-z-]*){0,3}?\s+(?:apiece\b|each\b(?!\s+(?:day|week|month|year|"
-                                  r"hour|quarter|season)s?\b)(?!\s+[a-z])|(?:per|for\s+each|for\s+every)\s+"
-                                  r"(?!(?:day|week|month|year|hour|minute|second|quarter|capita|cent|person|semester|"
-                                  r"season|decade|century)s?\b)[a-z])")
+#: 10,000 each", "more than 1,000 complaints per analyst"): at most three plain words between, and
+#: "each" last in its clause (not "each year").
+_PER_ITEM_AFTER_NOUN = re.compile(r"(?i)(?:\s+[a-z][a-z-]*){0,3}?\s+(?:apiece\b|each\b(?!\s+[a-z])"
+                                  r"|(?:per|for\s+each|for\s+every)\s+" + _NO_ITEM + r"[a-z])")
 #: A figure the sentence names as a part ("Nine of the hospitalized patients").
 _PART_OF = re.compile(r"[ \t]+of[ \t]")
 #: A share set right after a figure and before what it is a share of ("0.9%, less than half the

@@ -65,7 +65,7 @@ from .passages import (
     _scan_quantities,
     _segment,
 )
-from .quantities import Quantity, QuantityKind
+from .quantities import _MONTH_NAMES, Quantity, QuantityKind
 from .spans import _LINE_BREAK_HYPHEN, Span, normalize_for_match
 
 __all__ = ["LINK_FEATURES", "LINK_WEIGHTS", "QUOTE_MIN_SCORE", "NumberLink", "QuoteLink", "DocumentIndex"]
@@ -204,8 +204,7 @@ def _rivals(passages: int) -> float:
 
 
 #: A month's name in a document figure ("November 2021"): the figure is a date.
-_MONTH_NAME = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
-                         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+_MONTH_NAME = re.compile(r"\b(?:" + "|".join(_MONTH_NAMES) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec))\b")
 
 
 def _rivals_of(links: Iterable[NumberLink], year: bool = False) -> float:

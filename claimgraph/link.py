@@ -279,19 +279,38 @@ def figure_parts(quantity: Quantity) -> tuple[Quantity, Quantity] | None:
     return ends[0], ends[1]
 
 
-def _states_part(link: NumberLink, part: Quantity) -> bool:
-    """Whether the passage figure ``link`` reads states ``part`` of a figure (see :func:`figure_parts`)."""
-    def states(dq: Quantity) -> bool:
-        if part.date:  # a day or a month: the date an end of the passage's range has ("Oct. 1" in "October 1, 2025-")
-            return part.date.lstrip("-") in (dq.date or "")
-        return part.value in (dq.value, dq.high, dq.denominator)
-
+def _figure_of(link: NumberLink) -> Quantity | None:
+    """The passage figure a direct link reads, parsed as one phrase (a range of dates is no figure of a
+    sentence alone); None for a derivation or a text that reads as no figure."""
     if link.relation == "derived":
-        return False
-    try:  # the passage's figure, read as one phrase (a range of dates is no figure of a sentence alone)
-        return states(Quantity.parse(link.quantity_text))
+        return None
+    try:
+        return Quantity.parse(link.quantity_text)
     except ValueError:
+        return None
+
+
+def _states_part(figure: Quantity | None, part: Quantity) -> bool:
+    """Whether a passage's ``figure`` (see :func:`_figure_of`) states ``part`` of an article figure
+    (see :func:`figure_parts`): its value, or for a day or a month, the date an end of its range has
+    ("Oct. 1" in "October 1, 2025-March 28, 2026")."""
+    if figure is None:
         return False
+    if part.date:
+        return part.date.lstrip("-") in (figure.date or "")
+    return part.value in (figure.value, figure.high, figure.denominator)
+
+
+#: The suffix of the id of the evidence a part of a figure adds to a case (see :func:`link_graph`).
+PART_EVIDENCE = "part"
+
+
+def _part_results(parts: Iterable[tuple[Quantity, Sequence[NumberLink]]], min_score: float = 0.0,
+                  alternatives: bool = True) -> tuple["LinkResult", ...]:
+    """The parts of a figure (see :meth:`Linker.link_parts`) as results, a link under ``min_score`` absent."""
+    return tuple(LinkResult("number", p.span, p.text, links[0] if links and links[0].score >= min_score else None,
+                            tuple(links[1:]) if alternatives else ())
+                 for p, links in parts)
 
 
 def _stated_first(found: list[NumberLink], credited: Callable[[str], bool] = lambda doc: False) -> list[NumberLink]:
@@ -453,7 +472,8 @@ class Linker:
             both: set[int] = set()
             if counts is not None:
                 # "251 of 402 infants": a passage giving both counts is at least as good as one giving the 251
-                both = {lk.span.start for lk in links if all(_states_part(lk, c) for c in counts)}
+                both = {lk.span.start for lk in links
+                        if (figure := _figure_of(lk)) is not None and all(_states_part(figure, c) for c in counts)}
                 one = max((lk.score for lk in links if lk.span.start not in both and lk.relation != "derived"),
                           default=0.0)
                 links = [attrs.evolve(lk, score=max(lk.score, one))
@@ -845,9 +865,10 @@ class Linker:
                 if sentences is None:
                     sentences, said = _article_sentences(text), self.said_outside(text, quantities)
                 context, wider = _context_of(text, sentences, q.span)
+                figure = _figure_of(linked[i][0]) if linked[i] else None
                 found = []
                 for part in parts:
-                    if linked[i] and _states_part(linked[i][0], part):
+                    if _states_part(figure, part):
                         found.append((part, list(linked[i])))
                     else:
                         found.append((part, self.number_links(part, context, all_quantities=quantities,
@@ -911,8 +932,7 @@ class Linker:
         quantities = list(quantities)
         linked = self.link_numbers(text, quantities)
         results = [LinkResult("number", q.span, q.text, links[0] if links else None, tuple(links[1:]),
-                              tuple(LinkResult("number", p.span, p.text, pl[0] if pl else None, tuple(pl[1:]))
-                                    for p, pl in parts))
+                              _part_results(parts))
                    for q, links, parts in zip(quantities, linked, self.link_parts(text, quantities, linked))]
         sentences: list[Span] | None = None
         for item in quotes:
@@ -999,15 +1019,14 @@ def _link_claims(graph: Any, linker: Linker, every: list[Quantity], sentences: l
             links, parts = by_mention.get(q.id) or ([], ())
             link = links[0] if links and links[0].score >= min_score else None
             # the parts of an "A of B" count or a range: one its passage does not state has its own
-            told = tuple(LinkResult("number", p.span, p.text, pl[0] if pl and pl[0].score >= min_score else None)
-                         for p, pl in parts)
+            told = _part_results(parts, min_score, alternatives=False)
             results.append(LinkResult("number", q.span, q.text, link, parts=told))
             if link is not None:
                 add(claim, link, q.id, _EVIDENCE_RELATION.get(link.relation, "paraphrase"), "auto")
             for part in told:
                 if part.link is not None and (link is None or (part.link.document, part.link.passage)
                                               != (link.document, link.passage)):
-                    add(claim, part.link, q.id, _EVIDENCE_RELATION.get(part.link.relation, "paraphrase"), "part",
+                    add(claim, part.link, q.id, _EVIDENCE_RELATION.get(part.link.relation, "paraphrase"), PART_EVIDENCE,
                         note=f"for {part.text!r} of {q.text!r}")
         if claim.quotes and not any(e.relation == "quoted" for e in graph.evidence_for(claim.id)):
             for quote in claim.quotes:

@@ -418,29 +418,30 @@ def _precision_of_decimal(v: Decimal) -> Decimal:
 # --------------------------------------------------------------------------- finding numbers
 
 
+_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December"]
 #: A month named on its own ("surveyed in March", "since October", "its April brief"); "May" only
 #: after a word of time ("in May", "since May": not the verb), and no month before a capitalised
 #: word (a name: "June Dunning") or a figure (a date the scanner reads, "March 3").
-_BARE_MONTH = re.compile(
-    r"(?<![\w.])(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.|Feb\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)(?![\w-])(?![ \t]*\d)(?![ \t]+[A-Z][a-z])")
+_BARE_MONTH = re.compile(r"(?<![\w.])(?:" + "|".join(_MONTH_NAMES) + r"|Jan\.|Feb\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)"
+                         r"(?![\w-])(?![ \t]*\d)(?![ \t]+[A-Z][a-z])")
 #: The words of time before which "May" is the month.
 _BEFORE_MAY = re.compile(r"(?i)\b(?:in|by|since|until|last|this|through|of|early|mid|late|ending|ended)[ \t-]\Z")
-_MONTH_OF = {m[:3].lower(): i for i, m in enumerate(
-    "January February March April May June July August September October November December".split(), start=1)}
 
 
 def _bare_months(text: str, taken: list[Quantity]) -> list[Quantity]:
     """The months a text names on their own, as dates without a year (``date`` "--03"), outside the
-    figures already found."""
+    figures already found (``taken``, in text order: each is passed once)."""
     spans = [q.span for q in taken if q.span is not None]
-    out = []
+    out, i = [], 0
     for m in _BARE_MONTH.finditer(text):
-        if any(sp.start < m.end() and m.start() < sp.end for sp in spans):
-            continue
+        while i < len(spans) and spans[i].end <= m.start():
+            i += 1
+        if i < len(spans) and spans[i].start < m.end():
+            continue  # inside a figure already found
         if m.group(0) == "May" and not _BEFORE_MAY.search(text, max(0, m.start() - 10), m.start()):
             continue
-        month = _MONTH_OF[m.group(0)[:3].lower()]
+        month = next(n for n, name in enumerate(_MONTH_NAMES, start=1) if name.startswith(m.group(0)[:3]))
         out.append(Quantity(m.group(0), month, kind=QuantityKind.DATE, date=f"--{month:02d}",
                             precision=1, span=Span(m.start(), m.end())))
     return out
@@ -567,10 +568,6 @@ def _render(q: Quantity) -> str:
         raise QuantityError(f"cannot render share {v} with hedge {q.hedge.value}",
                             hint="shares are 'a majority' (more than 0.5) or 'a minority' (less than 0.5)")
     raise QuantityError(f"cannot render kind {k}", hint="report this as a bug")  # pragma: no cover
-
-
-_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                "October", "November", "December"]
 
 
 def _render_date(q: Quantity) -> str:

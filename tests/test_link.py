@@ -597,14 +597,26 @@ def test_table_cells_take_the_unit_of_their_column():
     assert pct is not None and pct.quantity_text == "50.0"
 
 
-def test_a_column_head_on_the_first_line_of_the_tables_block_gives_its_unit():
-    doc = ("In February, the union surveyed its members who work in field offices.\n\n"
-           "Survey item (field office members, February 2026)                      Percent answering yes\n"
-           "Worked through a break or lunch to serve visitors in the past month           68\n"
-           "Considering leaving SSA within the next year                                  44\n\n"
-           "Source: member survey, February 2-20, 2026.")
-    lk = one_link(doc, "44%", "In the union survey, 44% of members said they were considering leaving the agency.")
-    assert lk is not None and lk.quantity_text == "44" and lk.relation == "verbatim"
+@pytest.mark.parametrize("doc, phrase, sentence, cell", [
+    # a column head on the first line of the table's block
+    ("In February, the union surveyed its members who work in field offices.\n\n"
+     "Survey item (field office members, February 2026)                      Percent answering yes\n"
+     "Worked through a break or lunch to serve visitors in the past month           68\n"
+     "Considering leaving SSA within the next year                                  44\n\n"
+     "Source: member survey, February 2-20, 2026.",
+     "44%", "In the union survey, 44% of members said they were considering leaving the agency.", "44"),
+    # a "pct. change" column
+    ("Table 1. Consumer Price Index, July 2026\n\n"
+     "                                      Unadjusted indexes    Unadjusted\n"
+     "                                      Jul.       Jul.       pct. change\n"
+     "Expenditure category                  2025       2026       Jul. 2025-Jul. 2026\n\n"
+     "Dairy and related products            265.380    271.218        2.2\n"
+     "Fruits and vegetables                 341.002    344.713        1.1\n",
+     "2.2%", "Dairy prices rose 2.2% over the year.", "2.2"),
+])
+def test_a_column_head_gives_its_cells_their_unit(doc, phrase, sentence, cell):
+    lk = one_link(doc, phrase, sentence)
+    assert lk is not None and lk.quantity_text == cell and lk.relation == "verbatim"
 
 
 def test_a_thousands_column_is_not_matched_at_face_value():
@@ -1916,17 +1928,6 @@ def test_in_a_long_sentence_the_words_nearest_a_figure_count_most():
     assert lk is not None and doc[lk.passage.start : lk.passage.end].startswith("Prices for food")
 
 
-def test_a_pct_change_column_reads_its_cells_as_percents():
-    doc = ("Table 1. Consumer Price Index, July 2026\n\n"
-           "                                      Unadjusted indexes    Unadjusted\n"
-           "                                      Jul.       Jul.       pct. change\n"
-           "Expenditure category                  2025       2026       Jul. 2025-Jul. 2026\n\n"
-           "Dairy and related products            265.380    271.218        2.2\n"
-           "Fruits and vegetables                 341.002    344.713        1.1\n")
-    lk = one_link(doc, "2.2%", "Dairy prices rose 2.2% over the year.")
-    assert lk is not None and lk.relation == "verbatim" and lk.quantity_text == "2.2"
-
-
 def test_a_year_scopes_the_figure_of_its_own_clause_before_one_past_a_comma():
     doc = ("VA paid $1.37 billion in stipends in fiscal year 2025, compared with $1.02 billion in fiscal "
            "year 2023.\n\n"
@@ -2049,4 +2050,4 @@ def test_a_count_of_a_whole_and_a_range_have_two_parts():
         sentence = f"The review found {text} were late."
         q = next(q for q in find_quantities(sentence) if q.text.lower().endswith(text.lower()))
         found = figure_parts(q)
-        assert (found and tuple(sentence[p.span.start:p.span.end] for p in found)) == parts or found is parts, text
+        assert (None if found is None else tuple(sentence[p.span.start:p.span.end] for p in found)) == parts, text
