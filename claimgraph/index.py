@@ -30,6 +30,7 @@ from .context import _CHANGED_BY, _Context
 from .credit import _credit_keys, credits, credits_role, role_pattern
 from .fidelity import Fidelity, quote_fidelity
 from .matching import (
+    TABLE_HEAD_REACH,
     TABLE_HEADER_CHARS,
     _COLUMN_GAP,
     _PER_UNIT,
@@ -344,18 +345,14 @@ class DocumentIndex(Derivations):
         self._table_top[b] = top
         first = self.blocks[top].start
         head = self.text[max(0, first - TABLE_HEADER_CHARS) : first]
-        lines = head.split("\n")
-        while lines and not lines[-1].strip():
-            lines.pop()
-        # a head set on the block's own first lines, above its first row of figures
-        block_line = self.text.rfind("\n", 0, first) + 1  # (from the line's start: columns keep their places)
-        for line in self.text[block_line : self.text.rfind("\n", first, q.span.start) + 1].split("\n"):
-            if not line.strip() or (_ROW_END.search(line) and not _HEAD_YEAR_END.search(line)):
-                break  # (a head line may end in a year: "   ($ millions)   (percent)   2023")
-            lines.append(line)
-        header: list[str] = []  # the column heads right above the rows, one or more lines
-        while lines and _COLUMN_GAP.search(lines[-1].strip()):
-            header.insert(0, lines.pop())
+        lines, header = self._heads(head, first, q)
+        whole = lines[1:] if first > TABLE_HEADER_CHARS and self.text[first - TABLE_HEADER_CHARS - 1] != "\n" else lines
+        if header and not any(line.strip() for line in whole) and first > TABLE_HEADER_CHARS:
+            # the column heads fill the window: the caption is looked for right above them, however
+            # wide they are ("(levels in thousands)" over four lines of heads 95 characters wide)
+            lines, header = self._heads(self.text[max(0, first - TABLE_HEAD_REACH) : first], first, q)
+            lines = "\n".join(lines)[-TABLE_HEADER_CHARS:].split("\n")
+            head = "\n".join(lines + header)
         column = ""
         if header:
             line_start = self.text.rfind("\n", 0, q.span.start) + 1
@@ -384,6 +381,23 @@ class DocumentIndex(Derivations):
         if own:
             return own | (_units_in(head.lower()) & {"dollar"} if own & _SCALES.keys() else frozenset())
         return _units_in("\n".join(lines).lower())
+
+    def _heads(self, head: str, first: int, q: Quantity) -> tuple[list[str], list[str]]:
+        """The lines of ``head`` above a table's column heads, and the heads: one or more lines right
+        above the rows, some perhaps set on the block's own first lines."""
+        lines = head.split("\n")
+        while lines and not lines[-1].strip():
+            lines.pop()
+        # a head set on the block's own first lines, above its first row of figures
+        block_line = self.text.rfind("\n", 0, first) + 1  # (from the line's start: columns keep their places)
+        for line in self.text[block_line : self.text.rfind("\n", first, q.span.start) + 1].split("\n"):
+            if not line.strip() or (_ROW_END.search(line) and not _HEAD_YEAR_END.search(line)):
+                break  # (a head line may end in a year: "   ($ millions)   (percent)   2023")
+            lines.append(line)
+        header: list[str] = []
+        while lines and _COLUMN_GAP.search(lines[-1].strip()):
+            header.insert(0, lines.pop())
+        return lines, header
 
     def __repr__(self) -> str:
         return (f"<DocumentIndex {self.doc_id!r} · {len(self.passages)} passages · {len(self.entries)} numbers"

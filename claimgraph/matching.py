@@ -430,8 +430,10 @@ def _within_precision(aq: Quantity, dq: Quantity) -> bool:
     return abs(d - a) * 2 <= p
 
 
-#: How far above a table line its caption and column headers are looked for.
+#: How far above a table's column heads its caption is looked for.
 TABLE_HEADER_CHARS = 300
+#: How far above a table line its column heads and caption are looked for at most.
+TABLE_HEAD_REACH = 1200
 _TABLE_UNIT_CUES = (
     ("percent", re.compile(r"\bpercent|%|\bpct\b")),
     ("thousand", re.compile(r"\bthousands\b|\bin thousands|\(000s?\)|\(1,000(?![,\d])")),

@@ -628,6 +628,21 @@ def test_a_thousands_column_is_not_matched_at_face_value():
     assert lk is not None and lk.quantity_text == "168,421"
 
 
+def test_a_caption_above_column_heads_that_fill_the_window_still_scales_the_cells():
+    heads = ("                                   Quits                          Layoffs and discharges\n"
+             "                                   ---------------------------    ---------------------------\n"
+             "Industry                           Level   Rate   Over-the-year   Level   Rate   Over-the-year\n"
+             "                                                  change                         change\n")
+    doc = ("Table A. Quits by industry, March 2026\n(levels in thousands)\n\n" + heads +
+           "Total nonfarm                      3,060    1.9      -214         1,780    1.1       163\n"
+           "Manufacturing                        171    1.3       -22           118    0.9        22\n")
+    sentence = "Total nonfarm layoffs and discharges rose by 163,000 over the year to 1.78 million in March."
+    lk = one_link(doc, "1.78 million", sentence)
+    assert lk is not None and lk.quantity_text == "1,780" and lk.relation == "verbatim"
+    # without the caption the cells are read at face value only
+    assert one_link(doc.replace("(levels in thousands)", "(seasonally adjusted)"), "1.78 million", sentence) is None
+
+
 def test_a_rate_matches_a_figure_whose_base_is_given_once():
     doc = "The suicide rate for females aged 10-14 increased from 0.9 per 100,000 in 2004 to 2.1 in 2024."
     lk = one_link(doc, "2.1 per 100,000", "The rate for girls aged 10 to 14 reached 2.1 per 100,000 in 2024.")
