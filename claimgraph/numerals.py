@@ -334,12 +334,14 @@ _UNIT_TABLE["parts per million"] = ("measure", "ppm")
 # units that carry a scale: "98 cents" is $0.98; the gas trade's "Bcf" is a billion cubic feet
 _UNIT_TABLE["bcf"] = ("measure", "bcf")
 _UNIT_TABLE["tcf"] = ("measure", "tcf")
+for _w in ("b/d", "bpd"):  # the oil trade's barrels a day ("3.1 million b/d")
+    _UNIT_TABLE[_w] = ("measure", "barrel")
 _SCALED_UNITS = {"cents": ("USD", Decimal("0.01")), "bcf": ("cubic foot", Decimal(10) ** 9),
                  "tcf": ("cubic foot", Decimal(10) ** 12)}
 _UNIT_ALT = "|".join(
     re.escape(w).replace(r"\ ", _SP + "+") for w in sorted(_UNIT_TABLE, key=lambda w: (-len(w), w))
 )
-_UNIT_PEEK = frozenset(w.split()[0] for w in _UNIT_TABLE)
+_UNIT_PEEK = frozenset(w.split()[0].split("/")[0] for w in _UNIT_TABLE)  # ("b/d" is peeked at as "b")
 #: a unit of time after a word that counts more of it ("six extra minutes", "two more years")
 _TIME_ADJECTIVES = frozenset({"extra", "additional", "more", "fewer", "less"})
 _ADJ_TIME_UNIT = re.compile(_SP + r"+(?i:" + "|".join(sorted(_TIME_ADJECTIVES)) + ")" + _SP +
@@ -711,25 +713,36 @@ def _points_of_percents(text: str, recs: list[list[Any]], sentences: list[list[i
     may follow the sentence that gives the two percents ("just 44% ..., against 96% ... That
     is a 52-point gap"), and so may a change in points ("... stood at 5.4% a year earlier.
     Oregon, down 0.8 point, ...")."""
-    before = False  # whether the sentence before states a percent
+    before = earlier = False  # whether the sentence before, and the one before it, state a percent
     for members in sentences:
         sentence = [recs[i] for i in members]
         here = any(r[_KIND] in ("percent", "percentage_points") and r[_FACT] for r in sentence)
-        if here or before:
+        if here or before or earlier:
             for r in sentence:
                 if r[_KIND] != "count" or not r[_FACT] or r[_DEN] is not None:
                     continue
                 pm = _POINTS_AFTER.match(text, r[_END])
-                if pm is not None and (here or _POINT_GAP.match(text, r[_END]) or (
-                        r[_VALUE] < _POINT_CHANGE_MAX and _POINT_CHANGE.search(text, max(0, r[_START] - 16), r[_START]))):
+                if pm is None:
+                    continue
+                small = r[_VALUE] < _POINT_CHANGE_MAX
+                if here or (before and (_POINT_GAP.match(text, r[_END]) or (
+                        small and _POINT_CHANGE.search(text, max(0, r[_START] - 16), r[_START])))) or (
+                        small and (_POINT_CHANGE_NOUN.match(text, r[_END])
+                                   or _POINT_MARGIN.search(text, max(0, r[_START] - 24), r[_START]))):
                     r[_KIND], r[_UNIT], r[_NOUN], r[_END] = "percentage_points", "percentage points", None, pm.end()
-        before = here
+        before, earlier = here, before
 
 
 _POINT_GAP = re.compile(r"-(?i:point)" + _SP + r"+(?i:gap|lead|difference|margin|spread|divide)\b")
 #: ... and so may a small change in points ("Oregon, down 0.8 point," after "... stood at 5.4% a year
 #: earlier"; not "The Dow fell 300 points" after "Shares fell 2%")
 _POINT_CHANGE_MAX = 20
+#: ... and so, up to two sentences after the percents, may a small change named as such ("The
+#: 0.3-point rise was significant") or a margin of error ("plus or minus 0.7 point")
+_POINT_CHANGE_NOUN = re.compile(r"-(?i:point)" + _SP + r"+(?i:rise|increase|jump|gain|climb|drop|decline|fall|dip|"
+                                r"decrease|slide|swing|change|improvement)\b")
+_POINT_MARGIN = re.compile(r"(?i)(?:\u00b1|\+/-|plus" + _SP + r"+or" + _SP + r"+minus|margin" + _SP + r"+of"
+                           + _SP + r"+(?:error" + _SP + r"+of" + _SP + r"+)?)" + _SP + r"*\Z")
 _POINT_CHANGE = re.compile(r"(?i)\b(?:up|down|rose|fell|climbed|dropped|declined|increased|decreased|gained|slipped"
                            r"|jumped|slid)" + _SP + r"+(?:by" + _SP + r"+)?\Z")
 

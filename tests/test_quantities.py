@@ -99,6 +99,8 @@ PHRASES = [
     ("500-plus days", (D("500"), "at_least", "duration", "day")),
     ("ninety-eight cents", (D("0.98"), "exact", "money", "USD")),
     ("twenty-eight Bcf", (D("28000000000"), "exact", "measure", "cubic foot")),
+    ("3.1 million b/d", (D("3100000"), "exact", "measure", "barrel")),
+    ("about 780,000 bpd", (D("780000"), "approximately", "measure", "barrel")),
     ("at least one day", (D("1"), "at_least", "duration", "day")),
     ("10,000+ acres", (D("10000"), "at_least", "measure", "acre")),
     ("4,100 gigawatt-hours", (D("4100"), "exact", "measure", "GWh")),
@@ -561,8 +563,18 @@ def test_a_share_of_a_point_is_percentage_points(text, value):
     # a small change in points right after a sentence with a percent
     ("The rate stood at 5.4% a year earlier. Oregon, down 0.8 point, and Kentucky were next.",
      [("5.4%", "percent"), ("0.8 point", "percentage_points")]),
+    # a small change named as such, or a margin of error, up to two sentences after the percents
+    ("Workers made up 4.1% of employment, up from 3.8%. That is about 6.7 million people. "
+     "The 0.3-point rise was significant.",
+     [("4.1%", "percent"), ("3.8%", "percent"), ("about 6.7 million", "count"), ("0.3-point", "percentage_points")]),
+    ("Spending rose 0.4% in March. It has risen for 27 months. The margin of error was plus or minus 0.7 point.",
+     [("0.4%", "percent"), ("27 months", "duration"), ("0.7 point", "percentage_points")]),
+    ("Shares fell 2%. Traders were calm. The Dow had a 300-point drop.", [("2%", "percent"), ("300", "count")]),
+    ("Shares fell 2%. Volume hit 3 billion shares. Then the Dow fell 5 points.",
+     [("2%", "percent"), ("3 billion", "count"), ("5", "count")]),
     # no percent in the sentence: points scored, index points
     ("The team scored 12 points.", [("12", "count")]),
+    ("The team had a 9-point rise in the second half.", [("9", "count"), ("second", "ordinal")]),
     ("The index fell 3 points. Turnout was 41%.", [("3", "count"), ("41%", "percent")]),
 ])
 def test_bare_points_beside_a_percent_are_percentage_points(text, expected):
