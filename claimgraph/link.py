@@ -319,7 +319,8 @@ def _stated_first(found: list[NumberLink], credited: Callable[[str], bool] = lam
     SECONDARY_FACTOR: "up from 12% in 2019" in a development group's statement, not a report's
     unrelated "11.6 percent".  Against a primary figure computed from two of the document's
     ("65%" as 291,000 / 448,000), the secondary document must also be the one the sentence credits
-    (``credited(doc_id)``): an outlet relaying that share is not its origin.  A primary document
+    (``credited(doc_id)``: the sentence or one next to it names it, as "The council said in a
+    statement ... A survey found 41% ..." does): an outlet relaying that share is not its origin.  A primary document
     stating the figure as closely stays first."""
     if not found or not found[0].primary:
         return found
@@ -550,7 +551,8 @@ class Linker:
                 return derivations + found
             found += derivations
         found.sort(key=lambda lk: (not lk.primary, -lk.score * (1 if lk.primary else SECONDARY_FACTOR)))
-        return _stated_first(found, lambda doc: self._by_id[doc].credited_in(context))
+        return _stated_first(found, lambda doc: self._by_id[doc].credited_in(context)
+                             or self._by_id[doc].credited_in(wider))
 
     def link_numbers(self, text: str, quantities: Sequence[Quantity]) -> list[list[NumberLink]]:
         """The links of every number of an article (best first; empty when absent), read together.

@@ -1972,6 +1972,23 @@ def test_a_group_named_again_by_its_head_noun_is_credited():
     assert lk is not None and lk.document == "oig"
 
 
+def test_a_share_credited_in_the_sentence_before_comes_from_the_credited_statement():
+    report = ("Of the 1,250 sleep-related infant deaths reviewed in 2024, 513 occurred while the infant was sharing "
+              "a bed with a parent.")
+    council = ("Statement of the National Council of Pediatricians\n\nA council survey of parents found "
+               "41% had shared a bed with their baby at least once in the past month.")
+    linker = Linker([DocumentIndex("mmwr", report),
+                     DocumentIndex("council", council, primary=False, issuer="National Council of Pediatricians")])
+    sentence = "Of 1,250 sleep-related infant deaths reviewed, 41% occurred while sharing a bed with a parent."
+    # credited nowhere, a share the report's figures give is computed from them, not a statement's
+    lk = links_in(linker, sentence)["41%"]
+    assert lk is not None and lk.document == "mmwr" and lk.formula == "513 / 1,250 = 41.04%"
+    # credited in the sentence before, the statement stating it is its origin
+    lk = links_in(linker, "The National Council of Pediatricians said in a statement that parents need advice. "
+                          + sentence)["41%"]
+    assert lk is not None and lk.document == "council" and lk.relation == "verbatim"
+
+
 def test_a_headline_duration_in_other_units_follows_its_restatement_in_the_story():
     doc = "Across fiscal years 2024 and 2025, the median time to close a refund complaint was 94 days."
     article = ("Refund complaints: expect to wait about three months, watchdog finds\n\n"
