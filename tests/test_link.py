@@ -1972,6 +1972,15 @@ def test_a_group_named_again_by_its_head_noun_is_credited():
     assert lk is not None and lk.document == "oig"
 
 
+def test_a_count_of_recommendations_is_not_taken_from_a_recommendation_s_number():
+    doc = ("GAO is making four recommendations to VA, including that the Board record the reason for each remand.\n\n"
+           "The Chairman of the Board should set timeliness goals for the hearing docket. (Recommendation 4)\n\n"
+           "In its written comments, VA concurred with recommendations 1, 3, and 4 and concurred in principle "
+           "with recommendation 2.")
+    links = links_in(Linker({"gao": doc}), "GAO made four recommendations to VA.")
+    assert links["four"] is not None and links["four"].quantity_text == "four"
+
+
 def test_a_share_credited_in_the_sentence_before_comes_from_the_credited_statement():
     report = ("Of the 1,250 sleep-related infant deaths reviewed in 2024, 513 occurred while the infant was sharing "
               "a bed with a parent.")

@@ -599,6 +599,10 @@ def test_a_line_ending_in_a_date_is_furniture_unless_a_sentence_scopes_by_it(tex
      [("Recommendations 1", False), ("2", False), ("4", False), ("5", False)]),
     ("We made 4 recommendations and 5 were closed.", [("4", True), ("5", True)]),
     ("Recommendation 3 and 14 others remain open.", [("Recommendation 3", False), ("14", True)]),
+    # a report's running text names them in lower case too
+    ("VA concurred with recommendations 1, 3, and 4 and in principle with recommendation 2.",
+     [("recommendations 1", False), ("3", False), ("4", False), ("recommendation 2", False)]),
+    ("As figure 2 shows, 14 states missed the goal.", [("figure 2", False), ("14", True)]),
 ])
 def test_the_numbers_of_a_list_of_names_are_names(text, expected):
     assert [(q.text, q.fact) for q in find_quantities(text, include_non_facts=True)] == expected
