@@ -178,18 +178,20 @@ def _named_as_source(sentence: str, start: int, end: int) -> bool:
         and not _RECIPIENT.search(sentence, max(0, start - 24), start)
 
 
-def credits(keys: tuple[frozenset[str], tuple[frozenset[str], ...]], sentence: str) -> bool:
+def credits(keys: tuple[frozenset[str], tuple[frozenset[str], ...]], sentence: str, *, acronyms: bool = True) -> bool:
     """Whether ``sentence`` names the body whose credit keys (:func:`_credit_keys`) are ``keys``
-    as the source of what it says."""
-    acronyms, parts = keys
-    if not acronyms and not parts:
+    as the source of what it says (by its name's words only, not an acronym, without ``acronyms``)."""
+    initials, parts = keys
+    if not acronyms:
+        initials = frozenset()
+    if not initials and not parts:
         return False
     for start, end, name in _names_in(sentence):
         if not _named_as_source(sentence, start, end):
             continue
         if _POSSESSIVE.match(sentence, end) and not _OWN_WORDS.match(sentence, end):
             continue  # "accepted two of GAO's three recommendations": GAO owns them, it says nothing here
-        if acronyms & name[0]:
+        if initials & name[0]:
             return True
         for words in parts if name[1] else ():
             hit = words & name[1]

@@ -495,11 +495,13 @@ class DocumentIndex(Derivations):
         # idf of words unseen in this document is capped: they cannot match anywhere here
         return sum(min(self._idf.get(w, self._idf_unseen), self._idf_unseen * 0.6) for w in stems)
 
-    def credited_in(self, sentence: str) -> bool:
+    def credited_in(self, sentence: str, *, acronyms: bool = True) -> bool:
         """Whether an article sentence credits this document: names its issuer or the document
         ("GAO found", "according to the Bureau of Labor Statistics", "the MMWR report") next to a
-        word of attribution (a sentence about an agency is not a sentence quoting it)."""
-        return credits(self._credit_keys, sentence) or credits_role(self._role, sentence)
+        word of attribution (a sentence about an agency is not a sentence quoting it).  Without
+        ``acronyms``, a name's initials do not count (a story's sentences next to a figure name
+        the bodies it is about by theirs: "ICE has also failed")."""
+        return credits(self._credit_keys, sentence, acronyms=acronyms) or credits_role(self._role, sentence)
 
     def number_candidates(self, quantity: Quantity, context: str, *, wider: str = "") -> list[NumberLink]:
         """Every passage of this document whose number can stand behind ``quantity``, best first.

@@ -118,6 +118,14 @@ DERIVED_MIN_SCORE = 0.57
 #: the date line of the document's cover, within its first DATE_LINE_WITHIN characters.
 _RELEASED = re.compile(r"(?i)\b(?:released|published|issued|dated|made\s+public|came\s+out)\b")
 DATE_LINE_WITHIN = 4000
+#: a letter named by its day ("a Feb. 27 letter", "a June 2 response", "a May 28 memo")
+_LETTER_NOUN = re.compile(r"\s+(?:letter|response|memo|memorandum|reply)\b", re.I)
+
+
+def _dated_letter(context: str, quantity: Quantity) -> bool:
+    """Whether ``quantity`` (a day) names a letter in ``context``: "In a Feb. 27 letter to GAO"."""
+    at = context.find(quantity.text)
+    return at >= 0 and _LETTER_NOUN.match(context, at + len(quantity.text)) is not None
 #: a figure inside a direct quote takes the quote's passage when the quote is found (at this
 #: score or more) and has this many words; its score is the quote's times its closeness times this
 QUOTE_FIGURE_MIN_SCORE = 0.8
@@ -457,8 +465,9 @@ class Linker:
         if self._memo is not None and key in self._memo:
             return self._memo[key]
         out: dict[str, list[NumberLink]] = {}
-        # "the audit, released June 12": the day a document came out is the date line of its cover
-        released = _is_day(quantity) and _RELEASED.search(context) is not None
+        # "the audit, released June 12": the day a document came out is the date line of its cover;
+        # so is the day a letter is named by ("In a Feb. 27 letter to GAO", "a June 2 response")
+        released = _is_day(quantity) and (_RELEASED.search(context) is not None or _dated_letter(context, quantity))
         counts = figure_parts(quantity) if _kind(quantity) == "ratio" else None
         for doc_id, cands in self.candidate_features(quantity, context, wider, outside).items():
             ix = self._by_id[doc_id]
@@ -552,7 +561,7 @@ class Linker:
             found += derivations
         found.sort(key=lambda lk: (not lk.primary, -lk.score * (1 if lk.primary else SECONDARY_FACTOR)))
         return _stated_first(found, lambda doc: self._by_id[doc].credited_in(context)
-                             or self._by_id[doc].credited_in(wider))
+                             or self._by_id[doc].credited_in(wider, acronyms=False))
 
     def link_numbers(self, text: str, quantities: Sequence[Quantity]) -> list[list[NumberLink]]:
         """The links of every number of an article (best first; empty when absent), read together.

@@ -1729,6 +1729,21 @@ def test_a_release_day_is_the_letters_date_line_not_the_month_of_the_cover():
     assert lk is not None and lk.quantity_text == "March 11, 2026"
 
 
+def test_the_day_a_letter_is_named_by_is_its_date_line():
+    letter = ("U.S. DEPARTMENT OF DEFENSE\nWASHINGTON, DC 20301\n\nFebruary 27, 2026\n\nMr. Jon Ludwig\n"
+              "Director, Defense Capabilities\nU.S. Government Accountability Office\n\nDear Mr. Ludwig:\n\n"
+              "This is the Department of Defense response to the GAO draft report on spare parts pricing. "
+              "The Department concurs with four of the five recommendations.")
+    linker = Linker({"dod-comments": letter})
+    lk = links_in(linker, "In a Feb. 27 letter to GAO, the Pentagon agreed with four of the five "
+                          "recommendations.")["Feb. 27"]
+    assert lk is not None and lk.quantity_text == "February 27, 2026" and lk.score >= 0.5
+    # a day of something else in the same sentence is no letter's day
+    other = links_in(linker, "The Pentagon, which agreed with four of the five recommendations, will brief "
+                             "Congress on Feb. 27.")["Feb. 27"]
+    assert other is None or other.score < lk.score - 0.15
+
+
 def test_a_year_beside_no_figure_of_its_passage_needs_a_strong_match():
     doc = ("The grant program began in 2019 with 40 participating counties.\n\n"
            "By 2025, 112 counties took part, and the program served 14,300 families.")
