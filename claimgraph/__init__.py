@@ -23,7 +23,8 @@ from .checks import Finding, Report, register, run_checks
 from .case import load, save
 from .extract import Analysis, analyze, draft, find_quotes, split_sentences
 from .fidelity import Fidelity, quote_fidelity
-from .link import DocumentIndex, Linker, read_document, link_graph
+from .link import DocumentIndex, Linker, read_document
+from .graphlink import link_graph
 
 try:
     __version__ = _version("claimgraph")

@@ -296,7 +296,7 @@ def _score(text: str) -> float:
 
 
 def cmd_link(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .link import PART_EVIDENCE, add_document_file, link_graph
+    from .graphlink import PART_EVIDENCE, add_document_file, link_graph
 
     if args.path.is_file() and args.path.suffix.lower() in (".txt", ".text", ".md"):
         graph = _extract_one(args.path)

@@ -38,7 +38,6 @@ import heapq
 import itertools
 import re
 from decimal import Decimal
-from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 import attrs
@@ -47,7 +46,7 @@ from .derivations import _ANY_KIND, _PER_YEAR, _THROUGH, _Entry
 from .documents import LoadedDocument, find_header, parse_document, read_document
 from .errors import DocumentError
 from .context import MAX_OTHERS, _Context
-from .credit import _issuer_source, _names_body, outside_speakers
+from .credit import outside_speakers
 from .fidelity import Fidelity, WordDiff, quote_fidelity
 from .index import (  # noqa: F401 (some are re-exported)
     LINK_FEATURES,
@@ -73,6 +72,7 @@ from .matching import (  # noqa: F401 (some are re-exported)
     _specificity,
     _stated_fraction,
 )
+from .parts import _figure_of, _states_part, figure_parts  # noqa: F401 (figure_parts re-exported)
 from .passages import (  # noqa: F401
     _article_sentences,
     _context_of,
@@ -118,14 +118,6 @@ DERIVED_MIN_SCORE = 0.57
 #: the date line of the document's cover, within its first DATE_LINE_WITHIN characters.
 _RELEASED = re.compile(r"(?i)\b(?:released|published|issued|dated|made\s+public|came\s+out)\b")
 DATE_LINE_WITHIN = 4000
-#: a letter named by its day ("a Feb. 27 letter", "a June 2 response", "a May 28 memo")
-_LETTER_NOUN = re.compile(r"\s+(?:letter|response|memo|memorandum|reply)\b", re.I)
-
-
-def _dated_letter(context: str, quantity: Quantity) -> bool:
-    """Whether ``quantity`` (a day) names a letter in ``context``: "In a Feb. 27 letter to GAO"."""
-    at = context.find(quantity.text)
-    return at >= 0 and _LETTER_NOUN.match(context, at + len(quantity.text)) is not None
 #: a figure inside a direct quote takes the quote's passage when the quote is found (at this
 #: score or more) and has this many words; its score is the quote's times its closeness times this
 QUOTE_FIGURE_MIN_SCORE = 0.8
@@ -159,6 +151,15 @@ YEAR_ALONE_MIN_SCORE = 0.7
 #: How closely each relation tells a figure: a secondary document stating the figure more closely
 #: than every primary one does is its evidence (see :func:`_stated_first`).
 _CLOSENESS_RANK = {"verbatim": 2, "rehedged": 2, "rounded": 1, "derived": 0}
+#: a letter named by its day ("a Feb. 27 letter", "a June 2 response", "a May 28 memo"): its day is
+#: the date line of the letter, as a release day is (see _RELEASED)
+_LETTER_NOUN = re.compile(r"\s+(?:letter|response|memo|memorandum|reply)\b", re.I)
+
+
+def _dated_letter(context: str, quantity: Quantity) -> bool:
+    """Whether ``quantity`` (a day) names a letter in ``context``: "In a Feb. 27 letter to GAO"."""
+    at = context.find(quantity.text)
+    return at >= 0 and _LETTER_NOUN.match(context, at + len(quantity.text)) is not None
 
 
 #: An amount told per period ("$94 a week"), converted to another by :data:`_PER_YEAR`.
@@ -239,78 +240,6 @@ def _apart(text: str, a: Span, b: Span) -> bool:
     """Whether a comma or another mark of a clause stands between two figures of a sentence."""
     lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
     return lo < hi and _CLAUSE_MARK.search(text, lo, hi) is not None
-
-
-#: The "of" between the two counts of a part and its whole ("1,587 of the agency's 6,412").
-_OF_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+")
-#: The two ends of a range ("from 35 to 1,800", "between July 14 and Dec. 31, 2025", "2019-2025").
-_RANGE_ENDS = re.compile(r"(?i)\A(?:from\s+|between\s+)?(?P<a>.+?)\s*(?:\bto\b|\bthrough\b|\band\b|[-\u2013\u2014])\s*(?P<b>.+)\Z")
-#: The kinds of range whose two ends are facts of their own.
-_RANGE_KINDS = frozenset({"range", "year_range", "date_range"})
-
-
-def figure_parts(quantity: Quantity) -> tuple[Quantity, Quantity] | None:
-    """The two facts of an article figure that a document may state apart, each with its own span:
-    the part and the whole of an "A of B" count ("1,587 of the agency's 6,412 vehicles") and the two
-    ends of a range ("from 35 to 1,800", "between 2019 and 2025", "July 2023 through June 2025").
-    ``None`` for any other figure: a rate ("4.1 per 100"), a share in words ("one in five"), "one of
-    the eight field offices" (one of a group: its whole is read with it, see ``_relation``) or a
-    range whose ends the story writes short ("2024-25")."""
-    q, kind = quantity, _kind(quantity)
-    if q.span is None:
-        return None
-    if kind == "ratio":
-        if not q.denominator or q.value != q.value.to_integral_value() or q.value == 1:
-            return None
-        m = _OF_WHOLE.search(q.text)
-        if m is None:
-            return None
-        left, right = find_quantities(q.text[: m.start()]), find_quantities(q.text[m.end() :])
-        if len(left) != 1 or not right or left[0].value != q.value or right[-1].value != q.denominator:
-            return None
-        (a, b), at = (left[0], right[-1]), q.span.start
-        return (attrs.evolve(a, span=Span(at + a.span.start, at + a.span.end), noun=q.noun),
-                attrs.evolve(b, span=Span(at + m.end() + b.span.start, at + m.end() + b.span.end), noun=q.noun))
-    if kind not in _RANGE_KINDS or q.high is None or (m := _RANGE_ENDS.match(q.text)) is None:
-        return None
-    ends = []
-    for name, value in (("a", q.value), ("b", q.high)):
-        try:
-            end = Quantity.parse(m.group(name))
-        except ValueError:
-            return None
-        if end.value != value and not (kind == "date_range" and end.date and q.date
-                                       and any(e.endswith(end.date.lstrip("-")) for e in q.date.split("/"))):
-            return None
-        ends.append(attrs.evolve(end, span=Span(q.span.start + m.start(name), q.span.start + m.end(name)),
-                                 noun=q.noun if kind == "range" else end.noun))
-    return ends[0], ends[1]
-
-
-def _figure_of(link: NumberLink) -> Quantity | None:
-    """The passage figure a direct link reads, parsed as one phrase (a range of dates is no figure of a
-    sentence alone); None for a derivation or a text that reads as no figure."""
-    if link.relation == "derived":
-        return None
-    try:
-        return Quantity.parse(link.quantity_text)
-    except ValueError:
-        return None
-
-
-def _states_part(figure: Quantity | None, part: Quantity) -> bool:
-    """Whether a passage's ``figure`` (see :func:`_figure_of`) states ``part`` of an article figure
-    (see :func:`figure_parts`): its value, or for a day or a month, the date an end of its range has
-    ("Oct. 1" in "October 1, 2025-March 28, 2026")."""
-    if figure is None:
-        return False
-    if part.date:
-        return part.date.lstrip("-") in (figure.date or "")
-    return part.value in (figure.value, figure.high, figure.denominator)
-
-
-#: The suffix of the id of the evidence a part of a figure adds to a case (see :func:`link_graph`).
-PART_EVIDENCE = "part"
 
 
 def _part_results(parts: Iterable[tuple[Quantity, Sequence[NumberLink]]], min_score: float = 0.0,
@@ -969,129 +898,14 @@ class Linker:
         return results
 
 
-# ---------------------------------------------------------------------------
-# Linking a whole claim graph
-# ---------------------------------------------------------------------------
-
-_EVIDENCE_RELATION = {"verbatim": "verbatim", "rounded": "rounded", "rehedged": "rehedged", "derived": "derived"}
+_MOVED = {"link_graph", "document_from_file", "add_document_file", "PART_EVIDENCE"}
+__all__ += sorted(_MOVED)
 
 
-def link_graph(graph: Any, *, min_score: float = 0.0) -> list[LinkResult]:
-    """Propose evidence for every number and direct quote of ``graph`` from its documents.
+def __getattr__(name: str) -> Any:
+    """The graph-level functions, which live in :mod:`claimgraph.graphlink`, by their old address."""
+    if name in _MOVED:
+        from . import graphlink
 
-    Adds :class:`~claimgraph.model.Evidence` with ``origin="linker"`` and the link's
-    score; a quantity or quote that already has evidence (a person's own links) is
-    left alone.  Returns one :class:`LinkResult` per item looked at, ``link=None``
-    when absent.  Documents are indexed once.  ``min_score`` above
-    :data:`NUMBER_MIN_SCORE` proposes fewer number links, and fewer wrong ones
-    (docs/linking.md gives the trade-off measured on the corpora).
-    """
-    from .model import Evidence
-
-    issuers = {s.id: "; ".join((s.name, *s.aliases)) for s in graph.sources}
-    linker = Linker([DocumentIndex(d.id, d.text, primary=d.primary, issuer=issuers.get(d.source or ""))
-                     for d in graph.documents])
-    texts = {d.id: d.text for d in graph.documents}
-    every = [q.to_quantity() for _, q in graph.quantities()]
-    results: list[LinkResult] = []
-    taken = {e.id for e in graph.evidence}
-
-    def add(claim: Any, link: Any, quantity_id: str | None, relation: str, suffix: str, note: str | None = None) -> None:
-        span = link.passage or link.span
-        ident = f"{quantity_id or claim.id}/{suffix}"
-        n = 2
-        while ident in taken:
-            ident, n = f"{quantity_id or claim.id}/{suffix}{n}", n + 1
-        taken.add(ident)
-        graph.add_evidence(Evidence(
-            id=ident, claim=claim.id, document=link.document, quantity=quantity_id,
-            start=span.start, end=span.end, text=span.of(texts[link.document]), relation=relation,
-            page=link.page, section=link.section, origin="linker", score=round(min(1.0, max(0.0, link.score)), 4),
-            note=note,
-        ))
-
-    sentences = _article_sentences(graph.article.text)
-    with linker._reading():  # (a quote holding a figure is located once for both passes)
-        _link_claims(graph, linker, every, sentences, min_score, results, add)
-    return results
-
-
-def _link_claims(graph: Any, linker: Linker, every: list[Quantity], sentences: list[Span], min_score: float,
-                 results: list[LinkResult], add: Callable[..., None]) -> None:
-    """Link the numbers and quotes of :func:`link_graph`'s claims, adding evidence with ``add``."""
-    # every number of the article is linked together (sentences, repeated figures)
-    linked = linker.link_numbers(graph.article.text, every) if every else []
-    split = linker.link_parts(graph.article.text, every, linked) if every else []
-    by_mention = {q.id: found for (_, q), found in zip(graph.quantities(), zip(linked, split))}
-    for claim in graph.claims:
-        for q in claim.quantities:
-            if graph.evidence_for(claim.id, quantity=q.id):
-                continue
-            links, parts = by_mention.get(q.id) or ([], ())
-            link = links[0] if links and links[0].score >= min_score else None
-            # the parts of an "A of B" count or a range: one its passage does not state has its own
-            told = _part_results(parts, min_score, alternatives=False)
-            results.append(LinkResult("number", q.span, q.text, link, parts=told))
-            if link is not None:
-                add(claim, link, q.id, _EVIDENCE_RELATION.get(link.relation, "paraphrase"), "auto")
-            for part in told:
-                if part.link is not None and (link is None or (part.link.document, part.link.passage)
-                                              != (link.document, link.passage)):
-                    add(claim, part.link, q.id, _EVIDENCE_RELATION.get(part.link.relation, "paraphrase"), PART_EVIDENCE,
-                        note=f"for {part.text!r} of {q.text!r}")
-        if claim.quotes and not any(e.relation == "quoted" for e in graph.evidence_for(claim.id)):
-            for quote in claim.quotes:
-                sentence = _context_of(graph.article.text, sentences, quote.span)[0] if quote.span is not None else ""
-                link = linker.link_quote(quote.text, sentence)
-                results.append(LinkResult("quote", quote.span, quote.text, link))
-                if link is not None:
-                    add(claim, link, None, "quoted", "quote")
-
-
-def document_from_file(path: str | Path, *, doc_id: str | None = None, primary: bool = True,
-                       source: str | None = None) -> Any:
-    """A :class:`~claimgraph.model.Document` read with :func:`read_document` (text, HTML or PDF),
-    with the title, date, number and url the file gives about itself (its header block, HTML
-    ``<meta>`` tags or PDF metadata)."""
-    return _document(read_document(path), path, doc_id, primary, source)
-
-
-def _document(loaded: LoadedDocument, path: str | Path, doc_id: str | None, primary: bool, source: str | None) -> Any:
-    from .model import Document
-
-    meta = loaded.metadata
-    stem = Path(path).stem
-    ident = doc_id or (re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-") or "document")
-    return Document(id=ident, title=loaded.title or stem, primary=primary, text=loaded.text, path=str(path),
-                    source=source, date=meta.get("date"), url=meta.get("url"), number=meta.get("number"))
-
-
-def add_document_file(graph: Any, path: str | Path, *, doc_id: str | None = None, primary: bool = True) -> Any:
-    """Read a file into ``graph`` as a document (see :func:`document_from_file`) and credit it
-    to its issuer.
-
-    The issuer the file names ("ISSUING BODY: U.S. Department of Homeland Security, Office
-    of Inspector General (DHS OIG)") is matched to the graph's sources by name, acronym or
-    role; when none is an organisation, one is added.  Other sources naming the same body
-    (a report called "the DHS OIG report", a person whose role is "DHS Inspector General")
-    are recorded as speaking for it, so the attribution check can tell whether the credited
-    source is where the evidence really is.
-    """
-    from .errors import GraphError
-
-    loaded = read_document(path)
-    issuer = loaded.metadata.get("issuer")
-    source = _issuer_source(graph, issuer) if issuer else None
-    doc = _document(loaded, path, doc_id, primary, source)
-    graph.add_document(doc)
-    if source is not None:
-        for other in graph.sources:
-            if other.id != source and other.affiliation is None and _names_body(other, issuer):
-                try:
-                    graph.affiliate(other.id, source)
-                except GraphError:  # already speaks for someone else, or would go round in a circle
-                    pass
-    return doc
-
-
-__all__ += ["link_graph", "document_from_file", "add_document_file"]
+        return getattr(graphlink, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -738,7 +738,7 @@ def test_issuers_match_sources_by_name_acronym_or_role():
 
 
 def test_add_document_file_credits_the_issuer_and_who_speaks_for_it(tmp_path):
-    from claimgraph.link import add_document_file
+    from claimgraph.graphlink import add_document_file
     from claimgraph.model import Source
 
     path = tmp_path / "alert.txt"
@@ -1985,6 +1985,16 @@ def test_a_group_named_again_by_its_head_noun_is_credited():
     # named by neither its name nor its role, the group's statement does not displace the report
     lk = links_in(linker, "The 284 flagged prescribers are less than 0.05% of the 612,000 clinicians.")["less than 0.05%"]
     assert lk is not None and lk.document == "oig"
+
+
+def test_the_graph_functions_keep_their_address_in_the_link_module():
+    import claimgraph.graphlink as graphlink
+    import claimgraph.link as link
+
+    assert link.link_graph is graphlink.link_graph and link.add_document_file is graphlink.add_document_file
+    assert link.document_from_file is graphlink.document_from_file and link.PART_EVIDENCE == "part"
+    with pytest.raises(AttributeError, match="no attribute 'no_such_name'"):
+        link.no_such_name  # noqa: B018
 
 
 def test_a_count_of_recommendations_is_not_taken_from_a_recommendation_s_number():

@@ -247,7 +247,7 @@ def test_parse_is_total_too(text: str) -> None:
 @given(st.lists(st.sampled_from(PIECES + ["of the ", " of its ", "through ", "between "]), max_size=40).map("".join))
 @settings(max_examples=300, deadline=None)
 def test_the_parts_of_a_figure_lie_inside_it_and_read_as_written(text: str) -> None:
-    from claimgraph.link import figure_parts
+    from claimgraph.parts import figure_parts
 
     for q in find_quantities(text, bare_months=True):
         for part in figure_parts(q) or ():
