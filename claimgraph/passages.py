@@ -79,6 +79,10 @@ _SAME_WORD = {
     **dict.fromkeys("fatal fatalities fatality killed".split(), "death"),
     **dict.fromkeys("firm firms business businesses company companies".split(), "firm"),
     **dict.fromkeys("renter renters tenant tenants".split(), "tenant"),
+    # a story's abbreviations for a report's words ("Sept. 30" for "September 30", "FY 2025")
+    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
+    "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
+    "dec": "december", "fy": "fiscal",
 }
 
 

@@ -1506,11 +1506,20 @@ def test_a_speakers_quotation_is_not_the_context_of_a_figure_outside_it():
                                            ("men", "males"), ("jumped", "increased"), ("staffers", "employees"),
                                            ("shots", "vaccinations"), ("wages", "earnings"), ("homes", "housing"),
                                            ("killed", "fatalities"), ("injured", "injuries"), ("firms", "businesses"),
-                                           ("renters", "tenants")])
+                                           ("renters", "tenants"), ("Sept", "September"), ("Jan", "January"),
+                                           ("FY", "fiscal")])
 def test_a_storys_word_for_a_reports_is_read_alike(story, report):
     from claimgraph.passages import _stem
 
     assert _stem(story) == _stem(report)
+
+
+def test_a_day_the_story_abbreviates_links_to_the_schedule_line_naming_it_in_full():
+    doc = ("The Consumer Price Index for July is scheduled to be released on Friday, August 14, 2026.\n\n"
+           "Release schedule: the August 2026 CPI is scheduled to be released on Friday, September 11, 2026, "
+           "at 8:30 a.m. (ET).")
+    lk = links_in(Linker({"bls": doc}), "BLS will publish its next CPI report on Sept. 11.")["Sept. 11"]
+    assert lk is not None and lk.quantity_text == "September 11, 2026"
 
 
 def test_a_fraction_of_a_year_is_a_measurement_not_a_time_scope():
