@@ -346,8 +346,9 @@ class DocumentIndex(Derivations):
         first = self.blocks[top].start
         head = self.text[max(0, first - TABLE_HEADER_CHARS) : first]
         lines, header = self._heads(head, first, q)
-        whole = lines[1:] if first > TABLE_HEADER_CHARS and self.text[first - TABLE_HEADER_CHARS - 1] != "\n" else lines
-        if header and not any(line.strip() for line in whole) and first > TABLE_HEADER_CHARS:
+        cut = first > TABLE_HEADER_CHARS  # the window starts inside the text: its first line may be cut
+        whole = lines[1:] if cut and self.text[first - TABLE_HEADER_CHARS - 1] != "\n" else lines
+        if header and cut and not any(line.strip() for line in whole):
             # the column heads fill the window: the caption is looked for right above them, however
             # wide they are ("(levels in thousands)" over four lines of heads 95 characters wide)
             lines, header = self._heads(self.text[max(0, first - TABLE_HEAD_REACH) : first], first, q)

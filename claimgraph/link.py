@@ -896,16 +896,3 @@ class Linker:
             best = self._best_quote(links, sentence)
             results.append(LinkResult("quote", span, quote, best, tuple(lk for lk in links if lk is not best)))
         return results
-
-
-_MOVED = {"link_graph", "document_from_file", "add_document_file", "PART_EVIDENCE"}
-__all__ += sorted(_MOVED)
-
-
-def __getattr__(name: str) -> Any:
-    """The graph-level functions, which live in :mod:`claimgraph.graphlink`, by their old address."""
-    if name in _MOVED:
-        from . import graphlink
-
-        return getattr(graphlink, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -712,7 +712,9 @@ def _points_of_percents(text: str, recs: list[list[Any]], sentences: list[list[i
     index points come without a percent in the sentence and stay counts.  A gap in points
     may follow the sentence that gives the two percents ("just 44% ..., against 96% ... That
     is a 52-point gap"), and so may a change in points ("... stood at 5.4% a year earlier.
-    Oregon, down 0.8 point, ...")."""
+    Oregon, down 0.8 point, ..."); a small change named as such ("The 0.3-point rise was
+    significant") or a margin of error ("plus or minus 0.7 point") may come up to two sentences
+    after the percents."""
     before = earlier = False  # whether the sentence before, and the one before it, state a percent
     for members in sentences:
         sentence = [recs[i] for i in members]

@@ -1996,16 +1996,6 @@ def test_a_group_named_again_by_its_head_noun_is_credited():
     assert lk is not None and lk.document == "oig"
 
 
-def test_the_graph_functions_keep_their_address_in_the_link_module():
-    import claimgraph.graphlink as graphlink
-    import claimgraph.link as link
-
-    assert link.link_graph is graphlink.link_graph and link.add_document_file is graphlink.add_document_file
-    assert link.document_from_file is graphlink.document_from_file and link.PART_EVIDENCE == "part"
-    with pytest.raises(AttributeError, match="no attribute 'no_such_name'"):
-        link.no_such_name  # noqa: B018
-
-
 def test_a_count_of_recommendations_is_not_taken_from_a_recommendation_s_number():
     doc = ("GAO is making four recommendations to VA, including that the Board record the reason for each remand.\n\n"
            "The Chairman of the Board should set timeliness goals for the hearing docket. (Recommendation 4)\n\n"
