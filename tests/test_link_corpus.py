@@ -69,6 +69,9 @@ def score(corpus: str) -> dict:
     ("linking-holdout40", 0.84, 0.08),
     ("linking-holdout41", 0.85, 0.08),
     ("linking-holdout42", 0.83, 0.05),
+    ("linking-holdout43", 0.86, 0.14),
+    ("linking-holdout44", 0.87, 0.10),
+    ("linking-holdout45", 0.86, 0.08),
 ])
 def test_linking_quality_holds(corpus, right_floor, false_ceiling):
     t = score(corpus)
@@ -94,7 +97,8 @@ def test_linking_quality_holds(corpus, right_floor, false_ceiling):
                                     "linking-holdout33", "linking-holdout34", "linking-holdout35",
                                     "linking-holdout36", "linking-holdout37", "linking-holdout38",
                                     "linking-holdout39", "linking-holdout40", "linking-holdout41",
-                                    "linking-holdout42"])
+                                    "linking-holdout42", "linking-holdout43", "linking-holdout44",
+                                    "linking-holdout45"])
 def test_every_label_agrees_with_its_texts(corpus):
     run = subprocess.run([sys.executable, str(ROOT / "tests" / "corpus" / "linking" / "_validate.py"),
                           "--corpus", str(ROOT / "tests" / "corpus" / corpus)],
