@@ -315,6 +315,9 @@ def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
             return None
         if not fa.overlaps(fd) or (_hedge(dq) not in _TWO_SIDED and _hedge(aq) in _TWO_SIDED):
             return None  # a figure is not read off a bound ("about 60%" from "more than half", 25% from "below 85%")
+        if ka == "percent" and _hedge(aq) not in _TWO_SIDED and fd.midpoint is not None and aq.value \
+                and abs(fd.midpoint * 100 - aq.value) > aq.value * MAX_TRUNCATION_REL:
+            return None  # "more than 75%" is not read off "17 of the 18" (94%), as it is not off a 94.4%
         if ka == "percent" and _hedge(aq) == "exact" and (aq.precision or 1) < 1 and kd != "percent" \
                 and fd.midpoint is not None and abs(aq.value / 100 - fd.midpoint) > Decimal("0.0005"):
             return None  # an exact "10.9%" is not read off a worded "about one in eight" (12.5%)

@@ -616,6 +616,17 @@ def test_a_share_is_not_read_off_a_bound_in_words():
     assert _relation(seven, find_quantities("in 70 percent of cases")[0]) is not None
 
 
+def test_a_bound_in_percent_is_not_read_off_a_count_far_above_it():
+    from claimgraph.matching import _relation
+
+    seventeen = find_quantities("17 of the 18 hospices")[0]
+    # "more than 75%" is no telling of 94%, whether the document gives 94.4% or 17 of 18
+    assert _relation(find_quantities("more than 75%")[0], seventeen) is None
+    assert _relation(find_quantities("more than 75%")[0], find_quantities("94.4%")[0]) is None
+    assert _relation(find_quantities("more than 90%")[0], seventeen) is not None
+    assert _relation(find_quantities("nearly 40%")[0], find_quantities("159 of 412 transactions")[0]) is not None
+
+
 def test_an_exact_figure_is_not_read_off_a_bound():
     from claimgraph.matching import _relation
 
