@@ -220,13 +220,16 @@ def _years_formula(last: str, first: str, both_ends: bool, n: Decimal) -> str:
 
 
 def _stated_span(ix: DocumentIndex, pi: int, n: Decimal, score: float) -> tuple[NumberLink, bool] | None:
-    """A range of years passage ``pi`` states as one figure that spans ``n`` years, as a derived link
-    scoring ``score``, and whether it counts both end years ("fiscal years 2021 through 2025" is five
-    fiscal years, and four years long)."""
+    """A range of years (or of dates) passage ``pi`` states as one figure that spans ``n`` years, as a
+    derived link scoring ``score``, and whether it counts both end years ("fiscal years 2021 through
+    2025" is five fiscal years, and four years long)."""
     for k in ix._passage_numbers[pi]:
         e = ix.entries[k]
-        if _kind(e.q) == "year_range" and e.q.high is not None:
-            for both_ends in (False, True):
+        kind = _kind(e.q)
+        if kind in ("year_range", "date_range") and e.q.high is not None:
+            # (a range of dates counts its years between its ends: "between December 2023 and November
+            # 2025" is two years)
+            for both_ends in (False, True) if kind == "year_range" else (False,):
                 if e.q.high - e.q.value + both_ends == n:
                     return ix._derived_link(e, e, score, _fmt(n, 0), _years_formula(
                         str(int(e.q.high)), str(int(e.q.value)), both_ends, n)), both_ends

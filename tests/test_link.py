@@ -829,6 +829,16 @@ def test_a_number_of_years_is_the_span_between_the_years_of_its_figures_passage(
     assert alone["over eight years"] is None
 
 
+def test_a_number_of_years_is_the_span_of_a_range_of_dates_its_figures_passage_gives():
+    doc = ("The number of county households receiving SNAP benefits rose 22 percent between December 2023 "
+           "and November 2025, from 1,840 households to 2,245.\n\nCaseworkers now carry an average of 190 "
+           "active cases each, compared with about 130 two years ago.")
+    article = "Census figures also show 2,245 county households now receive SNAP benefits, up from 1,840 two years ago."
+    two = links_in(Linker({"hhs": doc}), article)["two years"]
+    assert two is not None and two.relation == "derived" and two.formula == "2025 - 2023 = 2 years"
+    assert two.passage.of(doc).startswith("The number of county households")
+
+
 def test_a_number_of_years_spans_the_dates_of_its_figures_passage_before_a_statement_elsewhere():
     gao = DocumentIndex("gao", "Waiting lists\n\nIn Kentucky, the number of children on the waiting list grew from "
                                "3,920 in September 2023 to 14,870 in September 2025.\n\nRates\n\nKentucky pays "
