@@ -42,7 +42,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
-from .derivations import _ANY_KIND, _PER_YEAR, _THROUGH, _Entry
+from .derivations import _ANY_KIND, _PER_YEAR, _THROUGH, _YEAR_ROW, _Entry
 from .documents import LoadedDocument, find_header, parse_document, read_document
 from .errors import DocumentError
 from .context import MAX_OTHERS, _Context
@@ -75,6 +75,7 @@ from .matching import (  # noqa: F401 (some are re-exported)
 from .parts import _figure_of, _states_part, figure_parts  # noqa: F401 (figure_parts re-exported)
 from .passages import (  # noqa: F401
     _article_sentences,
+    _is_table_line,
     _context_of,
     _is_headline,
     article_context,
@@ -234,6 +235,45 @@ def _stated_span(ix: DocumentIndex, pi: int, n: Decimal, score: float) -> tuple[
                     return ix._derived_link(e, e, score, _fmt(n, 0), _years_formula(
                         str(int(e.q.high)), str(int(e.q.value)), both_ends, n)), both_ends
     return None
+
+
+#: How many rows apart two rows of one table labelled by years may be.
+YEAR_ROWS_APART = 12
+
+
+def _row_span(ix: DocumentIndex, pi: int, n: Decimal, score: float) -> tuple[NumberLink, bool] | None:
+    """When passage ``pi`` is a table row labelled by a year ("FY 2025   11,742   19.2"), the row of the
+    same table labelled by the year ``n`` years before or after it, as a derived link spanning the two
+    labels ("fewer than one in six two years earlier" beside the FY 2025 row: the FY 2023 row)."""
+    text = ix.text[ix.passages[pi].start : ix.passages[pi].end]
+    m = _YEAR_ROW.match(text)
+    if m is None or not _is_table_line(text):
+        return None
+    rows = ix._year_rows()
+    here = _row_label(ix, pi)
+    for year in (int(m.group(1)) - int(n), int(m.group(1)) + int(n)):
+        for pj in rows.get(str(year), ()):
+            if abs(pj - pi) > YEAR_ROWS_APART or not all(
+                    _is_table_line(ix.text[ix.passages[p].start : ix.passages[p].end])
+                    for p in range(min(pi, pj), max(pi, pj) + 1)):
+                continue  # (rows of one table: consecutive table lines)
+            there = _row_label(ix, pj)
+            if here is not None and there is not None:
+                last, first = (here, there) if year < int(m.group(1)) else (there, here)
+                return ix._derived_link(last, first, score, _fmt(n, 0),
+                                        _years_formula(last.q.text, first.q.text, False, n)), False
+    return None
+
+
+def _row_label(ix: DocumentIndex, pi: int) -> _Entry | None:
+    """The year a table row is labelled by ("FY 2023" of "FY 2023   7,918   15.8"), as the document's number."""
+    start = ix.passages[pi].start
+    m = _YEAR_ROW.match(ix.text, start, ix.passages[pi].end)
+    if m is None:
+        return None
+    at = m.start(1)
+    return next((ix.entries[k] for k in ix._passage_numbers[pi]
+                 if ix.entries[k].q.span.start <= at < ix.entries[k].q.span.end), None)
 
 
 _CLAUSE_MARK = re.compile(r"[,;:()\u2014]|\s-\s")
@@ -782,6 +822,8 @@ class Linker:
                     found = ix._derived_link(e2, e1, score, _fmt(n, 0),
                                              _years_formula(e2.q.text, e1.q.text, both_ends, n)), both_ends
                     break
+            if found is None:
+                found = _row_span(ix, pi, n, score)
             if found is None and pi > 0 and ix._owner[pi - 1] == ix._owner[pi]:
                 # the sentence before it in its paragraph ("From 2020 through 2024 ... Together, these
                 # programs obligated $61.8 billion over that period")

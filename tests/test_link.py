@@ -839,6 +839,21 @@ def test_a_number_of_years_is_the_span_of_a_range_of_dates_its_figures_passage_g
     assert two.passage.of(doc).startswith("The number of county households")
 
 
+def test_a_number_of_years_spans_two_rows_of_a_table_labelled_by_years():
+    doc = ("Table 2. Enlistment contracts with a waiver, fiscal years 2021-2025\n\n"
+           "Fiscal year     Waivers     Enlistments     Percent with waiver\n"
+           "FY 2021           6,880          52,400                    13.1\n"
+           "FY 2023           7,918          50,100                    15.8\n"
+           "FY 2024           9,805          55,720                    17.6\n"
+           "FY 2025          11,742          61,280                    19.2\n")
+    linker = Linker({"dodig": doc})
+    article = "The Army granted 11,742 enlistment waivers in fiscal 2025, far more than two years earlier."
+    span = links_in(linker, article)["more than two years"]
+    assert span is not None and span.formula == "FY 2025 - FY 2023 = 2 years"
+    # no row of the table is labelled with the year it would take
+    assert links_in(linker, article.replace("two years", "three years"))["more than three years"] is None
+
+
 def test_a_number_of_years_spans_the_dates_of_its_figures_passage_before_a_statement_elsewhere():
     gao = DocumentIndex("gao", "Waiting lists\n\nIn Kentucky, the number of children on the waiting list grew from "
                                "3,920 in September 2023 to 14,870 in September 2025.\n\nRates\n\nKentucky pays "
