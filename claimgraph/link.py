@@ -42,7 +42,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
-from .derivations import _ANY_KIND, _PER_YEAR, _THROUGH, _YEAR_ROW, _Entry
+from .derivations import _ANY_KIND, _PER_YEAR, _THROUGH, _Entry
 from .documents import LoadedDocument, find_header, parse_document, read_document
 from .errors import DocumentError
 from .context import MAX_OTHERS, _Context
@@ -75,13 +75,13 @@ from .matching import (  # noqa: F401 (some are re-exported)
 from .parts import _figure_of, _states_part, figure_parts  # noqa: F401 (figure_parts re-exported)
 from .passages import (  # noqa: F401
     _article_sentences,
-    _is_table_line,
     _context_of,
     _is_headline,
     article_context,
 )
 from .quantities import Hedge, Quantity, find_quantities
 from .spans import Span
+from .yearspans import SINCE_WORDS, row_span, span_from_own_date, stated_span, years_formula
 
 __all__ = [
     "NUMBER_MIN_SCORE",
@@ -213,67 +213,6 @@ def _forecast_by_others(text: str, at: int) -> bool:
     """Whether the figure at ``at`` is a forecast that outside economists or analysts made, in the
     clause before it: no document of the agency holds such a consensus figure."""
     return _FORECAST_BY_OTHERS.search(text, max(0, at - 160), at) is not None
-
-
-def _years_formula(last: str, first: str, both_ends: bool, n: Decimal) -> str:
-    """The formula of a number of years between two years ("2024 - 2020 + 1 = 5 years")."""
-    return f"{last} - {first}{' + 1' if both_ends else ''} = {_fmt(n, 0)} year{'s' if n != 1 else ''}"
-
-
-def _stated_span(ix: DocumentIndex, pi: int, n: Decimal, score: float) -> tuple[NumberLink, bool] | None:
-    """A range of years (or of dates) passage ``pi`` states as one figure that spans ``n`` years, as a
-    derived link scoring ``score``, and whether it counts both end years ("fiscal years 2021 through
-    2025" is five fiscal years, and four years long)."""
-    for k in ix._passage_numbers[pi]:
-        e = ix.entries[k]
-        kind = _kind(e.q)
-        if kind in ("year_range", "date_range") and e.q.high is not None:
-            # (a range of dates counts its years between its ends: "between December 2023 and November
-            # 2025" is two years)
-            for both_ends in (False, True) if kind == "year_range" else (False,):
-                if e.q.high - e.q.value + both_ends == n:
-                    return ix._derived_link(e, e, score, _fmt(n, 0), _years_formula(
-                        str(int(e.q.high)), str(int(e.q.value)), both_ends, n)), both_ends
-    return None
-
-
-#: How many rows apart two rows of one table labelled by years may be.
-YEAR_ROWS_APART = 12
-
-
-def _row_span(ix: DocumentIndex, pi: int, n: Decimal, score: float) -> tuple[NumberLink, bool] | None:
-    """When passage ``pi`` is a table row labelled by a year ("FY 2025   11,742   19.2"), the row of the
-    same table labelled by the year ``n`` years before or after it, as a derived link spanning the two
-    labels ("fewer than one in six two years earlier" beside the FY 2025 row: the FY 2023 row)."""
-    text = ix.text[ix.passages[pi].start : ix.passages[pi].end]
-    m = _YEAR_ROW.match(text)
-    if m is None or not _is_table_line(text):
-        return None
-    rows = ix._year_rows()
-    here = _row_label(ix, pi)
-    for year in (int(m.group(1)) - int(n), int(m.group(1)) + int(n)):
-        for pj in rows.get(str(year), ()):
-            if abs(pj - pi) > YEAR_ROWS_APART or not all(
-                    _is_table_line(ix.text[ix.passages[p].start : ix.passages[p].end])
-                    for p in range(min(pi, pj), max(pi, pj) + 1)):
-                continue  # (rows of one table: consecutive table lines)
-            there = _row_label(ix, pj)
-            if here is not None and there is not None:
-                last, first = (here, there) if year < int(m.group(1)) else (there, here)
-                return ix._derived_link(last, first, score, _fmt(n, 0),
-                                        _years_formula(last.q.text, first.q.text, False, n)), False
-    return None
-
-
-def _row_label(ix: DocumentIndex, pi: int) -> _Entry | None:
-    """The year a table row is labelled by ("FY 2023" of "FY 2023   7,918   15.8"), as the document's number."""
-    start = ix.passages[pi].start
-    m = _YEAR_ROW.match(ix.text, start, ix.passages[pi].end)
-    if m is None:
-        return None
-    at = m.start(1)
-    return next((ix.entries[k] for k in ix._passage_numbers[pi]
-                 if ix.entries[k].q.span.start <= at < ix.entries[k].q.span.end), None)
 
 
 _CLAUSE_MARK = re.compile(r"[,;:()\u2014]|\s-\s")
@@ -631,6 +570,13 @@ class Linker:
             if out[i] and q.span is not None and _forecast_by_others(text, q.span.start):
                 out[i] = []  # "Economists surveyed by FactSet had expected 0.3%": their forecast, not the release's
         for i, q in enumerate(quantities):
+            if not out[i] and q.span is not None and _kind(q) == "duration" and SINCE_WORDS.match(text, q.span.end):
+                # "founded 15 years ago", "four years after the hurricane": from the document's own date
+                spans = [lk for ix in self.indexes
+                         if (lk := span_from_own_date(ix, q, contexts[i][0], YEAR_SPAN_FACTOR)) is not None
+                         and lk.score >= NUMBER_MIN_SCORE]
+                out[i] = sorted(spans, key=lambda lk: (not lk.primary, -lk.score))[:1]
+        for i, q in enumerate(quantities):
             if out[i] or where[i] < 0:
                 continue  # "$94 a week ..., or roughly $4,900 a year": the same amount in another period
             for j in range(i - 1, -1, -1):
@@ -808,7 +754,7 @@ class Linker:
                 if _kind(ix.entries[k].q) in ("year", "date"):
                     years.setdefault(ix.entries[k].q.value, ix.entries[k])
             score = a.score * YEAR_SPAN_FACTOR
-            found = _stated_span(ix, pi, n, score)
+            found = stated_span(ix, pi, n, score)
             if found is None:
                 for y1, e1 in sorted(years.items()):
                     e2, both_ends = years.get(y1 + n), False
@@ -820,14 +766,14 @@ class Linker:
                     if e2 is None:
                         continue
                     found = ix._derived_link(e2, e1, score, _fmt(n, 0),
-                                             _years_formula(e2.q.text, e1.q.text, both_ends, n)), both_ends
+                                             years_formula(e2.q.text, e1.q.text, both_ends, n)), both_ends
                     break
             if found is None:
-                found = _row_span(ix, pi, n, score)
+                found = row_span(ix, pi, n, score)
             if found is None and pi > 0 and ix._owner[pi - 1] == ix._owner[pi]:
                 # the sentence before it in its paragraph ("From 2020 through 2024 ... Together, these
                 # programs obligated $61.8 billion over that period")
-                found = _stated_span(ix, pi - 1, n, score * PREVIOUS_SPAN_FACTOR)
+                found = stated_span(ix, pi - 1, n, score * PREVIOUS_SPAN_FACTOR)
             if found is not None:
                 yield found
                 return

@@ -854,6 +854,30 @@ def test_a_number_of_years_spans_two_rows_of_a_table_labelled_by_years():
     assert links_in(linker, article.replace("two years", "three years"))["more than three years"] is None
 
 
+def test_years_ago_count_back_from_the_documents_own_date():
+    statement = ("STATEMENT OF THE ORGAN WAITLIST FAMILIES COALITION\n\nMarch 11, 2026\n\n"
+                 "Families waiting for a transplant deserve to know when an organ offer is turned down on their "
+                 "behalf. Today's report confirms what our members have told us for years.\n\n"
+                 "In a January survey of 1,240 members, 71 percent said no one had ever told them how many offers "
+                 "their program declined. We urge the Department to require programs to notify patients within 30 "
+                 "days of each declined offer.\n\n"
+                 "About the coalition: the Organ Waitlist Families Coalition was founded in 2011 by families of "
+                 "patients on the national waiting list. It represents candidates, recipients and donor families "
+                 "in 38 states.")
+    article = ("The Organ Waitlist Families Coalition, founded 15 years ago and active in nearly 40 states, "
+               "said most members were never told how many offers were declined.")
+    lk = links_in(Linker({"owfc": statement}), article)["15 years"]
+    assert lk is not None and lk.relation == "derived" and lk.formula == "March 11, 2026 - 2011 = 15 years"
+    assert lk.passage.of(statement).startswith("About the coalition: the Organ Waitlist Families Coalition")
+    # a document that gives no date of its own does not say when "ago" is
+    undated = statement.replace("March 11, 2026\n\n", "")
+    assert links_in(Linker({"owfc": undated}), article)["15 years"] is None
+    from claimgraph.yearspans import own_date
+
+    assert own_date(DocumentIndex("x", "AUDIT REPORT\nDate Issued: September 23, 2025\n\nThe programs "
+                                       "expired on September 6, 2021.")).q.text == "September 23, 2025"
+
+
 def test_a_number_of_years_spans_the_dates_of_its_figures_passage_before_a_statement_elsewhere():
     gao = DocumentIndex("gao", "Waiting lists\n\nIn Kentucky, the number of children on the waiting list grew from "
                                "3,920 in September 2023 to 14,870 in September 2025.\n\nRates\n\nKentucky pays "
