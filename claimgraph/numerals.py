@@ -596,6 +596,9 @@ _SCOPED_LINE_END = re.compile(r"(?i)\w+\s+(?:.*\s)?(?:in|since|during|through|fr
                               r"\s+(?:(?:the|end|fiscal|calendar|year|FY|early|late|mid)\s+)*\Z")
 
 
+_FIRST_DIGIT = re.compile(r"\d")
+
+
 def _furniture(text: str, start: int, end: int) -> bool:
     """Page furniture around a date: bylines, 'Updated …', release headers, datelines.
 
@@ -612,9 +615,12 @@ def _furniture(text: str, start: int, end: int) -> bool:
     rest = text[end:le if le != -1 else end + 200]
     if "embargo" in prefix.lower():
         return True
-    if not rest.strip() and not _SCOPED_LINE_END.search(prefix):
+    digit = _FIRST_DIGIT.search(text, start, end)  # (the date's own words may scope it: "from fiscal 2023")
+    if not rest.strip() and not (_SCOPED_LINE_END.search(prefix)
+                                 or (digit and _SCOPED_LINE_END.search(text, ls, digit.start()))):
         return True  # a date ending its line without a full stop: a header, dateline or release line,
-        # unless the line is a sentence scoping a figure ("* Backlog up from 98,000 at end of fiscal 2022")
+        # unless the line is a sentence scoping a figure ("* Backlog up from 98,000 at end of fiscal 2022",
+        # "- Online tips: up nearly 50% from fiscal 2023")
     if (_TIMESTAMP_AFTER.match(rest) and len(prefix) + len(rest) < 60) or (
             _WEEKDAY_ONLY.match(prefix) and len(rest) < 40):
         return True  # "Thu 27 Jun 2024 08.15 BST", "Monday, Aug. 19, 2024" as a header line

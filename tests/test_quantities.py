@@ -584,6 +584,8 @@ def test_bare_points_beside_a_percent_are_percentage_points(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("* Backlog up from about 98,000 at end of fiscal 2022\n* VA spent $3.9 billion", ("fiscal 2022", True)),
     ("Total spending in fiscal year 2024", ("fiscal year 2024", True)),
+    # the date's own words may be the ones scoping it
+    ("- Online tips: up nearly 50% from fiscal 2023\n- Under 3% forwarded", ("from fiscal 2023", True)),
     # a header, a title or a release line ending in a date is still furniture
     ("Criminal Victimization, 2025", ("2025", False)),
     ("Posted on July 10, 2024", ("July 10, 2024", False)),
