@@ -447,7 +447,11 @@ _PHONE_REST = re.compile(r"\)" + _SP + r"?[0-9]{3}[-.][0-9]{4}")
 _WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z][A-Za-z.]*)(?P<dash>[" + _DASH_CLASS + r"]?)\Z")
 _NEXT_WORD = re.compile(_SP + r"*(?P<w>[A-Za-z][A-Za-z'’]*)")
 _LINE_START_FURNITURE = re.compile(
-    r"^\s*(?:(?i:by|published|updated|posted|last\s+updated|date|dated|filed|issued|copyright|"
+    # a byline names someone ("By Maria Lopez"), not a time or a count ("By 2030, ...", "By the GAO's count")
+    r"^\s*(?:(?i:by)[ \t]+(?!(?i:the|a|an|its|their|this|that|these|those|some|most|all|end|mid|early|late|"
+    r"fiscal|then|now|law|contrast|comparison|" + "|".join(sorted({m.rstrip(".").lower() for m in _MONTH_FORMS}))
+    + r")\b)[A-Z]"
+    r"|(?i:published|updated|posted|last\s+updated|date|dated|filed|issued|copyright|"
     r"for\s+immediate\s+release|news\s+release|press\s+release|release\s+date|embargoed)\b|©)"
 )
 _TIMESTAMP_AFTER = re.compile(r",?\s*(?:at\s+)?[0-9]{1,2}[.:][0-9]{2}\b")

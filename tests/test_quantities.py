@@ -584,6 +584,10 @@ def test_bare_points_beside_a_percent_are_percentage_points(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("* Backlog up from about 98,000 at end of fiscal 2022\n* VA spent $3.9 billion", ("fiscal 2022", True)),
     ("Total spending in fiscal year 2024", ("fiscal year 2024", True)),
+    # a sentence opening with "By" is no byline
+    ("By the GAO's count, the rate topped 10% in 21 months since January 2022.", ("January 2022", True)),
+    ("By 2030, 40% of the plants will have closed.", ("2030", True)),
+    ("By Maria Lopez | July 10, 2024", ("July 10, 2024", False)),
     # the date's own words may be the ones scoping it
     ("- Online tips: up nearly 50% from fiscal 2023\n- Under 3% forwarded", ("from fiscal 2023", True)),
     # a header, a title or a release line ending in a date is still furniture
