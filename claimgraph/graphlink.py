@@ -43,7 +43,9 @@ def link_graph(graph: Any, *, min_score: float = 0.0) -> list[LinkResult]:
     from .model import Evidence
 
     issuers = {s.id: "; ".join((s.name, *s.aliases)) for s in graph.sources}
-    linker = Linker([DocumentIndex(d.id, d.text, primary=d.primary, issuer=issuers.get(d.source or ""))
+    outlets = {s.id for s in graph.sources if getattr(s.kind, "value", s.kind) == "news_outlet"}
+    linker = Linker([DocumentIndex(d.id, d.text, primary=d.primary, issuer=issuers.get(d.source or ""),
+                                   relays=d.source is None or d.source in outlets)
                      for d in graph.documents])
     texts = {d.id: d.text for d in graph.documents}
     every = [q.to_quantity() for _, q in graph.quantities()]

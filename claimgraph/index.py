@@ -27,7 +27,7 @@ import attrs
 from .derivations import Derivations, _Entry, _operand_kind
 from .documents import LoadedDocument, _form_feed_pages, _header_title, _page_of, find_header
 from .context import _CHANGED_BY, _Context
-from .credit import _credit_keys, credits, credits_role, role_pattern
+from .credit import _OUTLET, _credit_keys, credits, credits_role, role_pattern
 from .fidelity import Fidelity, quote_fidelity
 from .matching import (
     TABLE_HEAD_REACH,
@@ -226,8 +226,13 @@ class DocumentIndex(Derivations):
 
     ``doc`` is a :class:`LoadedDocument` or plain text.  ``primary`` says whether the
     document is a primary origin of what it states (a report, a release) rather than
-    a news outlet relaying it; ``issuer`` is informative.  With ``skip_header`` (the
-    default) a leading metadata block (:func:`find_header`) is not searched.
+    a news outlet relaying it or an interested party's statement; ``issuer`` is informative.
+    ``relays`` says whether a document that is not primary is a news outlet's, which relays
+    figures; when not given it is read off the issuer ("… (news outlet)"), and a document whose
+    issuer is unknown is taken for one.  A statement's own figure that fits a sentence better
+    than a primary document's like digits is preferred, an outlet's only when the story
+    credits it.  With ``skip_header`` (the default) a leading
+    metadata block (:func:`find_header`) is not searched.
 
     >>> idx = DocumentIndex("r", "DATE:  2024\\nNUMBER:  OIG-24-46\\n==========\\nICE reported 32,000 UCs.")
     >>> [e.q.text for e in idx.entries]
@@ -235,7 +240,7 @@ class DocumentIndex(Derivations):
     """
 
     def __init__(self, doc_id: str, doc: LoadedDocument | str, *, primary: bool = True,
-                 issuer: str | None = None, skip_header: bool = True) -> None:
+                 issuer: str | None = None, skip_header: bool = True, relays: bool | None = None) -> None:
         if isinstance(doc, str):
             doc = LoadedDocument(None, doc, "text", _form_feed_pages(doc), _header_title(doc))
         self.doc_id = doc_id
@@ -243,7 +248,11 @@ class DocumentIndex(Derivations):
         self.text = text = doc.text
         self.primary = primary
         self.issuer = issuer if issuer is not None else (doc.metadata or {}).get("issuer")
-        self._credit_keys = _credit_keys(self.issuer or "", doc.title or "")
+        #: whether the document is a news outlet's: it relays figures rather than being their origin
+        #: (given, or read off an issuer such as "The Center Square (news outlet)")
+        self.relays = (self.issuer is None or bool(_OUTLET.search(self.issuer))) if relays is None else relays
+        # (a news story's headline names what it is about, not who says it: "ICE incapable of ...")
+        self._credit_keys = _credit_keys(self.issuer or "", "" if self.relays and not primary else doc.title or "")
         self._stating_cache: dict[Any, Any] = {}  # article figure -> the numbers stating it (and their weights)
         self._role = role_pattern(self.issuer or "")
         self.header = find_header(text) if skip_header else None

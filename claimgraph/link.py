@@ -232,23 +232,27 @@ def _part_results(parts: Iterable[tuple[Quantity, Sequence[NumberLink]]], min_sc
                  for p, links in parts)
 
 
-def _stated_first(found: list[NumberLink], credited: Callable[[str], bool] = lambda doc: False) -> list[NumberLink]:
+def _stated_first(found: list[NumberLink], credited: Callable[[str], bool] = lambda doc: False,
+                  relays: Callable[[str], bool] = lambda doc: True) -> list[NumberLink]:
     """Links ordered primary first, except that a secondary document's link comes first when it
-    states the figure more closely than the best primary link does and scores better, counted at
-    SECONDARY_FACTOR: "up from 12% in 2019" in a development group's statement, not a report's
-    unrelated "11.6 percent".  Against a primary figure computed from two of the document's
+    states the figure at least as closely as the best primary link does and scores better, counted
+    at SECONDARY_FACTOR: "up from 12% in 2019" in a development group's statement, not a report's
+    unrelated "11.6 percent"; "93%" of the members a group's own survey asked, not a release's "93
+    percent" of something else.  Against a primary figure computed from two of the document's
     ("65%" as 291,000 / 448,000), the secondary document must also be the one the sentence credits
     (``credited(doc_id)``: the sentence or one next to it names it, as "The council said in a
     statement ... A survey found 41% ..." does): an outlet relaying that share is not its origin.  A primary document
-    stating the figure as closely stays first."""
+    stating the figure as closely and scoring as well stays first."""
     if not found or not found[0].primary:
         return found
     head = found[0]
     rank = _CLOSENESS_RANK.get(head.relation, 0)
     computed = head.relation == "derived" and len(head.operands) > 1
     for i, lk in enumerate(found):
-        if not lk.primary and _CLOSENESS_RANK.get(lk.relation, 0) > rank and lk.score * SECONDARY_FACTOR > head.score \
-                and (not computed or credited(lk.document)):
+        closer = _CLOSENESS_RANK.get(lk.relation, 0)
+        if not lk.primary and closer >= rank and lk.score * SECONDARY_FACTOR > head.score \
+                and ((closer > rank and not computed) or credited(lk.document)
+                     or (closer == rank and not computed and not relays(lk.document))):
             return [lk] + found[:i] + found[i + 1 :]
     return found
 
@@ -472,7 +476,8 @@ class Linker:
             found += derivations
         found.sort(key=lambda lk: (not lk.primary, -lk.score * (1 if lk.primary else SECONDARY_FACTOR)))
         return _stated_first(found, lambda doc: self._by_id[doc].credited_in(context)
-                             or self._by_id[doc].credited_in(wider, acronyms=False))
+                             or self._by_id[doc].credited_in(wider, acronyms=False),
+                             lambda doc: self._by_id[doc].relays)
 
     def link_numbers(self, text: str, quantities: Sequence[Quantity]) -> list[list[NumberLink]]:
         """The links of every number of an article (best first; empty when absent), read together.

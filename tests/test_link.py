@@ -2054,6 +2054,37 @@ def test_a_count_of_recommendations_is_not_taken_from_a_recommendation_s_number(
     assert links["four"] is not None and links["four"].quantity_text == "four"
 
 
+def test_a_headline_names_what_a_story_is_about_not_who_says_it():
+    from claimgraph.documents import LoadedDocument
+
+    story = LoadedDocument(None, "ICE has no assurance the children are safe.", "text", [],
+                           "ICE incapable of monitoring unaccompanied minors")
+    outlet = DocumentIndex("tcs", story, primary=False, issuer="The Center Square (news outlet)")
+    assert outlet.relays and not outlet.credited_in("ICE currently has no information, the report states.")
+    weekly = LoadedDocument(None, "Cases rose 12 percent.", "text", [], "MMWR Morbidity and Mortality Weekly Report")
+    report = DocumentIndex("mmwr", weekly, issuer="Centers for Disease Control and Prevention")
+    assert not report.relays and report.credited_in("The rise was reported in MMWR, the agency's weekly.")
+
+
+def test_a_groups_own_figure_that_fits_the_sentence_better_comes_before_a_reports_like_digits():
+    report = ("Access to retirement plans\n\nIn March 2026, 72 percent of private industry workers had access to a "
+              "retirement plan. Among workers in the highest wage tenth, 93 percent had access to medical care "
+              "benefits.\n\nTake-up rates were highest in utilities.")
+    group = ("Statement of the Dakota Child Policy Center\n\nOur own survey of 410 member providers found that "
+             "93 percent of child care workers have no retirement plan of any kind. Policymakers should act.")
+    article = "A survey of 410 providers found that 93% of child care workers have no retirement plan at all."
+
+    def best(issuer: str) -> str:
+        linker = Linker([DocumentIndex("bls", report), DocumentIndex("dcpc", group, primary=False, issuer=issuer)])
+        lk = links_in(linker, article)["93%"]
+        assert lk is not None
+        return lk.document
+
+    assert best("Dakota Child Policy Center") == "dcpc"
+    # a news outlet stating it relays it: the primary document stays first unless the story credits the outlet
+    assert best("Dakota Morning News") == "bls"
+
+
 def test_a_share_credited_in_the_sentence_before_comes_from_the_credited_statement():
     report = ("Of the 1,250 sleep-related infant deaths reviewed in 2024, 513 occurred while the infant was sharing "
               "a bed with a parent.")
