@@ -30,9 +30,6 @@ from .context import _CHANGED_BY, _Context
 from .credit import _OUTLET, _credit_keys, credits, credits_role, role_pattern
 from .fidelity import Fidelity, quote_fidelity
 from .matching import (
-    TABLE_HEAD_REACH,
-    TABLE_HEADER_CHARS,
-    _COLUMN_GAP,
     _PER_UNIT,
     _SCALES,
     _SHARE_KINDS,
@@ -54,7 +51,6 @@ from .matching import (
     _share_key,
     _specificity,
     _stated_fraction,
-    _units_in,
 )
 from .passages import (
     _WORD,
@@ -68,6 +64,7 @@ from .passages import (
 )
 from .quantities import _MONTH_NAMES, Quantity, QuantityKind
 from .spans import _LINE_BREAK_HYPHEN, Span, normalize_for_match
+from .tables import table_units
 
 __all__ = ["LINK_FEATURES", "LINK_WEIGHTS", "QUOTE_MIN_SCORE", "NumberLink", "QuoteLink", "DocumentIndex"]
 
@@ -312,7 +309,7 @@ class DocumentIndex(Derivations):
                     if len(end) in (7, 10) and (not months or months[-1] != k):
                         months.append(k)
             if _kind(q) == "count" and _hedge(q) == "exact" and q.high is None and q.noun is None:
-                units = self._table_units(pi, q)
+                units = table_units(self, pi, q)
                 for reading in _cell_readings(q, units):
                     self._add_entry(reading, pi)
                 if units & _SCALES.keys():
@@ -341,73 +338,6 @@ class DocumentIndex(Derivations):
             for part in {q.value, q.denominator} - {None}:
                 self._ratio_parts[part].append(k)
         return k
-
-    def _table_units(self, pi: int, q: Quantity) -> frozenset[str]:
-        """Units a table cell may carry, from its column header ("Amount ($ millions)", "Percent
-        change") or, when the header names none, the table's caption ("Billions of Dollars");
-        empty for prose."""
-        span = self.passages[pi]
-        if not _is_table_line(self.text[span.start : span.end]):
-            return frozenset()
-        b = self._owner[pi]
-        top = self._table_top.get(b - 1, b) if b else b  # rows of one table are consecutive blocks
-        self._table_top[b] = top
-        first = self.blocks[top].start
-        head = self.text[max(0, first - TABLE_HEADER_CHARS) : first]
-        lines, header = self._heads(head, first, q)
-        cut = first > TABLE_HEADER_CHARS  # the window starts inside the text: its first line may be cut
-        whole = lines[1:] if cut and self.text[first - TABLE_HEADER_CHARS - 1] != "\n" else lines
-        if header and cut and not any(line.strip() for line in whole):
-            # the column heads fill the window: the caption is looked for right above them, however
-            # wide they are ("(levels in thousands)" over four lines of heads 95 characters wide)
-            lines, header = self._heads(self.text[max(0, first - TABLE_HEAD_REACH) : first], first, q)
-            lines = "\n".join(lines)[-TABLE_HEADER_CHARS:].split("\n")
-            head = "\n".join(lines + header)
-        column = ""
-        if header:
-            line_start = self.text.rfind("\n", 0, q.span.start) + 1
-            lo, hi = q.span.start - line_start, q.span.end - line_start
-            parts = []
-            rows = [[(m.start(), m.end()) for m in re.finditer(r"\S+(?: \S+)*", line)] for line in header]
-            widest = max(len(cells) for cells in rows)
-            for line, cells in zip(header, rows):  # a stacked head ("Poor / bridges, / 2025") is read down
-                over = [c for c in cells if c[0] < hi and lo < c[1]]
-                if not over and len(cells) < widest:  # a group head spans the columns to its right
-                    over = [c for c in cells if c[0] < hi]
-                if over:
-                    parts.append(line[over[-1][0] : over[-1][1]])
-            if not parts:
-                cells = [(m.start(), m.end()) for m in re.finditer(r"\S+(?: \S+)*", header[-1])]
-                if cells:
-                    parts.append(header[-1][slice(*min(cells, key=lambda c: abs(c[1] - hi)))])
-            column = " ".join(parts)
-        own = _units_in(column.lower())
-        row = self.text[self.text.rfind("\n", 0, q.span.start) + 1 : q.span.start]
-        gap = _COLUMN_GAP.search(row)  # the row's label ends where its first column gap begins
-        label = _ROW_LABEL_UNIT.search(row[: gap.start() + 1] if gap else row)
-        labelled = _units_in(label.group(1).lower()) if label else frozenset()
-        if labelled:  # "Legitimate returns flagged (thousands)   697"
-            own = labelled
-        if own:
-            return own | (_units_in(head.lower()) & {"dollar"} if own & _SCALES.keys() else frozenset())
-        return _units_in("\n".join(lines).lower())
-
-    def _heads(self, head: str, first: int, q: Quantity) -> tuple[list[str], list[str]]:
-        """The lines of ``head`` above a table's column heads, and the heads: one or more lines right
-        above the rows, some perhaps set on the block's own first lines."""
-        lines = head.split("\n")
-        while lines and not lines[-1].strip():
-            lines.pop()
-        # a head set on the block's own first lines, above its first row of figures
-        block_line = self.text.rfind("\n", 0, first) + 1  # (from the line's start: columns keep their places)
-        for line in self.text[block_line : self.text.rfind("\n", first, q.span.start) + 1].split("\n"):
-            if not line.strip() or (_ROW_END.search(line) and not _HEAD_YEAR_END.search(line)):
-                break  # (a head line may end in a year: "   ($ millions)   (percent)   2023")
-            lines.append(line)
-        header: list[str] = []
-        while lines and _COLUMN_GAP.search(lines[-1].strip()):
-            header.insert(0, lines.pop())
-        return lines, header
 
     def __repr__(self) -> str:
         return (f"<DocumentIndex {self.doc_id!r} · {len(self.passages)} passages · {len(self.entries)} numbers"
@@ -782,12 +712,6 @@ def _enclosing_quotation(text: str, lo: int, hi: int, span: Span) -> Span | None
 _BROKEN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\u2019]*(?:-\n[a-z][A-Za-z0-9'\u2019]*)*")
 
 
-#: a table row: a line that ends in a figure ("Considering leaving SSA   44", "Total   369   508")
-_ROW_END = re.compile(r"\d[\d,.]*%?\s*\Z")
-#: ... but a line with no row label that ends in a year is a column head ("   (percent)   2023").
-_HEAD_YEAR_END = re.compile(r"\A[ \t]+\S.*\b(?:19|20)\d\d\s*\Z")
-#: a unit set in parentheses in a table row's label ("Refunds stopped ($ billions)   3.06   4.18")
-_ROW_LABEL_UNIT = re.compile(r"\(([^()\n]{1,40})\)")
 #: A margin of error's sign ("±10.2 percent", "plus or minus 0.5 percent") right before a figure.
 _PLUS_MINUS = re.compile(r"(?:\u00b1|\+/-|\+/\u2212|plus\s+or\s+minus)\s*\Z", re.I)
 
