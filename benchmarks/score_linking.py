@@ -164,11 +164,11 @@ def score_case(folder: Path, verbose: bool = False, min_score: float = 0.0) -> d
             if ev["relation"] == "derived":
                 operands = [o for o in ev.get("operands") or () if o["document"] == link.document]
                 values = {_value(texts[link.document], o["number_start"], o["number_end"]) for o in operands} - {None}
-                right = link.relation == "derived" and any(
-                    s.overlaps(Span(o["number_start"], o["number_end"])) or _restates(_read(texts[d], s.start, s.end), values)
-                    for d, s in link.operands for o in operands if d == link.document)
-                if not right and link.relation != "derived":  # a direct statement of a derived figure
-                    right = False
+                # (each proposed operand is read once; a direct statement of a derived figure is not right)
+                right = link.relation == "derived" and bool(operands) and any(
+                    any(s.overlaps(Span(o["number_start"], o["number_end"])) for o in operands)
+                    or _restates(_read(texts[d], s.start, s.end), values)
+                    for d, s in link.operands if d == link.document)
                 relation_ok = right
             else:
                 for place in _places(ev):

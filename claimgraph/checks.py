@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 import attrs
 
 from .errors import ClaimgraphError
+from .intervals import Interval
 from .model import Claim, Document, Evidence, QuantityMention, attributed_sources
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -417,7 +418,6 @@ def _relayed_origin(ctx: CheckContext, evs: list[Evidence]) -> tuple[Document, t
 })
 def check_evidence(ctx: CheckContext) -> Iterator[Finding]:
     """The cited passage holds a number compatible with the claim's quantity (hedges as intervals)."""
-    from .intervals import Interval
     from .matching import _month_only
     from .quantities import Verdict, compare
 
@@ -460,8 +460,6 @@ def _read_as(found: Any, month: bool) -> list[Any]:
     """The intervals a passage's figure gives for a claim's: its own, or for a month named alone
     (``month``: "in March"), the months of the passage's date ("March 2025")."""
     if month and found.date:
-        from .intervals import Interval
-
         months = [Interval.point(Decimal(int(end[5:7]))) for end in found.date.split("/") if len(end) in (7, 10)]
         return months or [found.interval()]
     return [found.interval()]
@@ -525,7 +523,7 @@ def check_attribution(ctx: CheckContext) -> Iterator[Finding]:
 })
 def check_arithmetic(ctx: CheckContext) -> Iterator[Finding]:
     """Derivations recomputed with rounding-aware intervals."""
-    from .quantities import Interval, Verdict, compare, derive
+    from .quantities import Verdict, compare, derive
 
     for d in ctx.graph.derivations:
         target = ctx.quantities[d.quantity]

@@ -52,6 +52,7 @@ from .matching import (
     _specificity,
     _stated_fraction,
 )
+from .numerals import PLUS_MINUS_SIGN
 from .passages import (
     _WORD,
     _YEAR,
@@ -228,8 +229,8 @@ class DocumentIndex(Derivations):
     figures; when not given it is read off the issuer ("… (news outlet)"), and a document whose
     issuer is unknown is taken for one.  A statement's own figure that fits a sentence better
     than a primary document's like digits is preferred, an outlet's only when the story
-    credits it.  With ``skip_header`` (the default) a leading
-    metadata block (:func:`find_header`) is not searched.
+    credits it.  With ``skip_header`` (the default) a leading metadata block
+    (:func:`find_header`) is not searched.
 
     >>> idx = DocumentIndex("r", "DATE:  2024\\nNUMBER:  OIG-24-46\\n==========\\nICE reported 32,000 UCs.")
     >>> [e.q.text for e in idx.entries]
@@ -245,11 +246,12 @@ class DocumentIndex(Derivations):
         self.text = text = doc.text
         self.primary = primary
         self.issuer = issuer if issuer is not None else (doc.metadata or {}).get("issuer")
-        #: whether the document is a news outlet's: it relays figures rather than being their origin
-        #: (given, or read off an issuer such as "The Center Square (news outlet)")
-        self.relays = (self.issuer is None or bool(_OUTLET.search(self.issuer))) if relays is None else relays
+        #: whether the document is a news outlet's, which relays figures rather than being their origin
+        #: (given, or read off an issuer such as "The Center Square (news outlet)"); a primary one never is
+        outlet = self.issuer is None or bool(_OUTLET.search(self.issuer))
+        self.relays = not primary and (outlet if relays is None else relays)
         # (a news story's headline names what it is about, not who says it: "ICE incapable of ...")
-        self._credit_keys = _credit_keys(self.issuer or "", "" if self.relays and not primary else doc.title or "")
+        self._credit_keys = _credit_keys(self.issuer or "", "" if self.relays else doc.title or "")
         self._stating_cache: dict[Any, Any] = {}  # article figure -> the numbers stating it (and their weights)
         self._role = role_pattern(self.issuer or "")
         self.header = find_header(text) if skip_header else None
@@ -713,7 +715,7 @@ _BROKEN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\u2019]*(?:-\n[a-z][A-Za-z0-9'
 
 
 #: A margin of error's sign ("±10.2 percent", "plus or minus 0.5 percent") right before a figure.
-_PLUS_MINUS = re.compile(r"(?:\u00b1|\+/-|\+/\u2212|plus\s+or\s+minus)\s*\Z", re.I)
+_PLUS_MINUS = re.compile(PLUS_MINUS_SIGN + r"\s*\Z", re.I)
 
 
 def _densest(blocks: list[Any], n: int) -> list[Any]:

@@ -241,8 +241,9 @@ def _stated_first(found: list[NumberLink], credited: Callable[[str], bool] = lam
     percent" of something else.  Against a primary figure computed from two of the document's
     ("65%" as 291,000 / 448,000), the secondary document must also be the one the sentence credits
     (``credited(doc_id)``: the sentence or one next to it names it, as "The council said in a
-    statement ... A survey found 41% ..." does): an outlet relaying that share is not its origin.  A primary document
-    stating the figure as closely and scoring as well stays first."""
+    statement ... A survey found 41% ..." does): an outlet relaying that share is not its origin.
+    A news outlet stating the figure only as closely (``relays(doc_id)``) comes first only when
+    credited too; a primary document stating it as closely and scoring as well stays first."""
     if not found or not found[0].primary:
         return found
     head = found[0]
@@ -250,9 +251,8 @@ def _stated_first(found: list[NumberLink], credited: Callable[[str], bool] = lam
     computed = head.relation == "derived" and len(head.operands) > 1
     for i, lk in enumerate(found):
         closer = _CLOSENESS_RANK.get(lk.relation, 0)
-        if not lk.primary and closer >= rank and lk.score * SECONDARY_FACTOR > head.score \
-                and ((closer > rank and not computed) or credited(lk.document)
-                     or (closer == rank and not computed and not relays(lk.document))):
+        if not lk.primary and closer >= rank and lk.score * SECONDARY_FACTOR > head.score and (
+                credited(lk.document) or (not computed and (closer > rank or not relays(lk.document)))):
             return [lk] + found[:i] + found[i + 1 :]
     return found
 

@@ -105,7 +105,7 @@ def _specificity(q: Quantity) -> float:
 
 def _is_day(q: Quantity) -> bool:
     """A date naming a day ("Feb. 26", "February 26, 2026"), not only a month or a year."""
-    return _kind(q) == "date" and (len(q.date or "") == 10 or (q.date or "").startswith("--") and not _month_only(q))
+    return _kind(q) == "date" and (len(q.date or "") == 10 or ((q.date or "").startswith("--") and not _month_only(q)))
 
 
 def _month_only(q: Quantity) -> bool:

@@ -603,6 +603,12 @@ _SCOPED_LINE_END = re.compile(r"(?i)\w+\s+(?:.*\s)?(?:in|since|during|through|fr
 _FIRST_DIGIT = re.compile(r"\d")
 
 
+def _scoped_by_own_words(text: str, line_start: int, start: int, end: int) -> bool:
+    """Whether a date's own leading words make its line a sentence in time ("from fiscal 2023")."""
+    digit = _FIRST_DIGIT.search(text, start, end)
+    return digit is not None and _SCOPED_LINE_END.search(text, line_start, digit.start()) is not None
+
+
 def _furniture(text: str, start: int, end: int) -> bool:
     """Page furniture around a date: bylines, 'Updated …', release headers, datelines.
 
@@ -619,9 +625,7 @@ def _furniture(text: str, start: int, end: int) -> bool:
     rest = text[end:le if le != -1 else end + 200]
     if "embargo" in prefix.lower():
         return True
-    digit = _FIRST_DIGIT.search(text, start, end)  # (the date's own words may scope it: "from fiscal 2023")
-    if not rest.strip() and not (_SCOPED_LINE_END.search(prefix)
-                                 or (digit and _SCOPED_LINE_END.search(text, ls, digit.start()))):
+    if not rest.strip() and not (_SCOPED_LINE_END.search(prefix) or _scoped_by_own_words(text, ls, start, end)):
         return True  # a date ending its line without a full stop: a header, dateline or release line,
         # unless the line is a sentence scoping a figure ("* Backlog up from 98,000 at end of fiscal 2022",
         # "- Online tips: up nearly 50% from fiscal 2023")
@@ -737,10 +741,13 @@ def _points_of_percents(text: str, recs: list[list[Any]], sentences: list[list[i
                 if pm is None:
                     continue
                 small = r[_VALUE] < _POINT_CHANGE_MAX
-                if here or (before and (_POINT_GAP.match(text, r[_END]) or (
-                        small and _POINT_CHANGE.search(text, max(0, r[_START] - 16), r[_START])))) or (
-                        small and (_POINT_CHANGE_NOUN.match(text, r[_END])
-                                   or _POINT_MARGIN.search(text, max(0, r[_START] - 24), r[_START]))):
+                # right after the percents: a gap ("a 52-point gap") or a small change ("down 0.8 point")
+                follows = before and (_POINT_GAP.match(text, r[_END]) is not None or (
+                    small and _POINT_CHANGE.search(text, max(0, r[_START] - 16), r[_START]) is not None))
+                # up to two sentences after: a small change so named ("the 0.3-point rise") or a margin of error
+                named = small and (_POINT_CHANGE_NOUN.match(text, r[_END]) is not None
+                                   or _POINT_MARGIN.search(text, max(0, r[_START] - 24), r[_START]) is not None)
+                if here or follows or named:
                     r[_KIND], r[_UNIT], r[_NOUN], r[_END] = "percentage_points", "percentage points", None, pm.end()
         before, earlier = here, before
 
@@ -753,8 +760,10 @@ _POINT_CHANGE_MAX = 20
 #: 0.3-point rise was significant") or a margin of error ("plus or minus 0.7 point")
 _POINT_CHANGE_NOUN = re.compile(r"-(?i:point)" + _SP + r"+(?i:rise|increase|jump|gain|climb|drop|decline|fall|dip|"
                                 r"decrease|slide|swing|change|improvement)\b")
-_POINT_MARGIN = re.compile(r"(?i)(?:\u00b1|\+/-|plus" + _SP + r"+or" + _SP + r"+minus|margin" + _SP + r"+of"
-                           + _SP + r"+(?:error" + _SP + r"+of" + _SP + r"+)?)" + _SP + r"*\Z")
+#: A margin of error's sign ("±10.2 percent", "+/- 0.5", "plus or minus 0.7 point") right before a figure.
+PLUS_MINUS_SIGN = r"(?:\u00b1|\+/-|\+/\u2212|plus\s+or\s+minus)"
+_POINT_MARGIN = re.compile(r"(?i)(?:" + PLUS_MINUS_SIGN + r"|margin" + _SP + r"+of" + _SP + r"+(?:error" + _SP
+                           + r"+of" + _SP + r"+)?)" + _SP + r"*\Z")
 _POINT_CHANGE = re.compile(r"(?i)\b(?:up|down|rose|fell|climbed|dropped|declined|increased|decreased|gained|slipped"
                            r"|jumped|slid)" + _SP + r"+(?:by" + _SP + r"+)?\Z")
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from .derivations import _YEAR_ROW, _Entry
 from .index import DocumentIndex, NumberLink
-from .matching import _OVER, _TWO_SIDED, _UNDER, _fmt, _hedge, _kind
+from .matching import _OVER, _UNDER, _fmt, _hedge, _kind
 from .passages import _is_table_line
 from .quantities import Quantity
 
@@ -53,19 +53,20 @@ def row_span(ix: DocumentIndex, pi: int, n: Decimal, score: float) -> tuple[Numb
     labels ("fewer than one in six two years earlier" beside the FY 2025 row: the FY 2023 row)."""
     text = ix.text[ix.passages[pi].start : ix.passages[pi].end]
     m = _YEAR_ROW.match(text)
-    if m is None or not _is_table_line(text):
-        return None
-    rows = ix._year_rows()
     here = row_label(ix, pi)
-    for year in (int(m.group(1)) - int(n), int(m.group(1)) + int(n)):
+    if m is None or here is None or not _is_table_line(text):
+        return None
+    labelled = int(m.group(1))
+    rows = ix._year_rows()
+    for year in (labelled - int(n), labelled + int(n)):
         for pj in rows.get(str(year), ()):
             if abs(pj - pi) > YEAR_ROWS_APART or not all(
                     _is_table_line(ix.text[ix.passages[p].start : ix.passages[p].end])
                     for p in range(min(pi, pj), max(pi, pj) + 1)):
                 continue  # (rows of one table: consecutive table lines)
             there = row_label(ix, pj)
-            if here is not None and there is not None:
-                last, first = (here, there) if year < int(m.group(1)) else (there, here)
+            if there is not None:
+                last, first = (here, there) if year < labelled else (there, here)
                 return ix._derived_link(last, first, score, _fmt(n, 0),
                                         years_formula(last.q.text, first.q.text, False, n)), False
     return None
@@ -95,9 +96,10 @@ def own_date(ix: DocumentIndex) -> _Entry | None:
     """The date a document speaks on: the first date in its first OWN_DATE_WITHIN characters that
     stands on a line of its own ("March 11, 2026" under a letterhead) or after a label saying so
     ("Date Issued: September 23, 2025", "For immediate release: June 12, 2026")."""
-    for e in ix.entries:
-        if e.q.span.start >= OWN_DATE_WITHIN or _kind(e.q) != "date" or not e.q.date or len(e.q.date) < 7 \
-                or e.q.date.startswith("-"):
+    for e in ix.entries:  # (in text order)
+        if e.q.span.start >= OWN_DATE_WITHIN:
+            break
+        if _kind(e.q) != "date" or not e.q.date or len(e.q.date) < 7 or e.q.date.startswith("-"):
             continue
         line = ix.text.rfind("\n", 0, e.q.span.start) + 1
         if ix.is_date_line(e.q.span) or _OWN_DATE_LABEL.search(ix.text, line, e.q.span.start):
@@ -118,9 +120,9 @@ def span_from_own_date(ix: DocumentIndex, quantity: Quantity, context: str, fact
     if now is None:
         return None
     year = int(now.q.date[:4])  # type: ignore[index]
-    hedge = _hedge(quantity)
+    hedge = _hedge(quantity)  # "more than 15 years ago" may be 16 by the years; "about 15", 14 to 16
     spans = [n, n + 1] if hedge in _OVER else [n - 1, n] if hedge in _UNDER else \
-        [n] if hedge == "exact" else [n - 1, n, n + 1] if hedge in _TWO_SIDED else [n]
+        [n - 1, n, n + 1] if hedge == "approximately" else [n]
     told = re.search(re.escape(quantity.text) + SINCE_WORDS.pattern, context, re.I)
     best: tuple[float, NumberLink, Decimal] | None = None
     for d in spans:
@@ -135,9 +137,9 @@ def span_from_own_date(ix: DocumentIndex, quantity: Quantity, context: str, fact
     if best is None:
         return None
     score, link, d = best
-    event = next((ix.entries[k] for k in ix._passage_numbers[ix._passage_at(link.span.start) or 0]
-                  if ix.entries[k].q.span == link.span), None)
+    pi = ix._passage_at(link.span.start)
+    event = None if pi is None else next(
+        (ix.entries[k] for k in ix._passage_numbers[pi] if ix.entries[k].q.span == link.span), None)
     if event is None:
         return None
-    return ix._derived_link(event, now, score * factor, _fmt(d, 0),
-                            f"{now.q.text} - {event.q.text} = {_fmt(d, 0)} year{'s' if d != 1 else ''}")
+    return ix._derived_link(event, now, score * factor, _fmt(d, 0), years_formula(now.q.text, event.q.text, False, d))

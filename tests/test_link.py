@@ -829,29 +829,34 @@ def test_a_number_of_years_is_the_span_between_the_years_of_its_figures_passage(
     assert alone["over eight years"] is None
 
 
-def test_a_number_of_years_is_the_span_of_a_range_of_dates_its_figures_passage_gives():
-    doc = ("The number of county households receiving SNAP benefits rose 22 percent between December 2023 "
-           "and November 2025, from 1,840 households to 2,245.\n\nCaseworkers now carry an average of 190 "
-           "active cases each, compared with about 130 two years ago.")
-    article = "Census figures also show 2,245 county households now receive SNAP benefits, up from 1,840 two years ago."
-    two = links_in(Linker({"hhs": doc}), article)["two years"]
-    assert two is not None and two.relation == "derived" and two.formula == "2025 - 2023 = 2 years"
-    assert two.passage.of(doc).startswith("The number of county households")
+_WAIVER_TABLE = ("Table 2. Enlistment contracts with a waiver, fiscal years 2021-2025\n\n"
+                 "Fiscal year     Waivers     Enlistments     Percent with waiver\n"
+                 "FY 2021           6,880          52,400                    13.1\n"
+                 "FY 2023           7,918          50,100                    15.8\n"
+                 "FY 2024           9,805          55,720                    17.6\n"
+                 "FY 2025          11,742          61,280                    19.2\n")
 
 
-def test_a_number_of_years_spans_two_rows_of_a_table_labelled_by_years():
-    doc = ("Table 2. Enlistment contracts with a waiver, fiscal years 2021-2025\n\n"
-           "Fiscal year     Waivers     Enlistments     Percent with waiver\n"
-           "FY 2021           6,880          52,400                    13.1\n"
-           "FY 2023           7,918          50,100                    15.8\n"
-           "FY 2024           9,805          55,720                    17.6\n"
-           "FY 2025          11,742          61,280                    19.2\n")
-    linker = Linker({"dodig": doc})
-    article = "The Army granted 11,742 enlistment waivers in fiscal 2025, far more than two years earlier."
-    span = links_in(linker, article)["more than two years"]
-    assert span is not None and span.formula == "FY 2025 - FY 2023 = 2 years"
-    # no row of the table is labelled with the year it would take
-    assert links_in(linker, article.replace("two years", "three years"))["more than three years"] is None
+@pytest.mark.parametrize("doc, article, figure, formula, passage", [
+    # the span of a range of dates the figures' passage gives
+    ("The number of county households receiving SNAP benefits rose 22 percent between December 2023 "
+     "and November 2025, from 1,840 households to 2,245.\n\nCaseworkers now carry an average of 190 "
+     "active cases each, compared with about 130 two years ago.",
+     "Census figures also show 2,245 county households now receive SNAP benefits, up from 1,840 two years ago.",
+     "two years", "2025 - 2023 = 2 years", "The number of county households"),
+    # from the figure's table row, labelled by a year, to the row of the same table n years before
+    (_WAIVER_TABLE, "The Army granted 11,742 enlistment waivers in fiscal 2025, far more than two years earlier.",
+     "more than two years", "FY 2025 - FY 2023 = 2 years", "FY 2025"),
+])
+def test_a_number_of_years_spans_the_years_its_figures_passage_gives(doc, article, figure, formula, passage):
+    span = links_in(Linker({"doc": doc}), article)[figure]
+    assert span is not None and span.relation == "derived" and span.formula == formula
+    assert span.passage.of(doc).startswith(passage)
+
+
+def test_a_number_of_years_is_not_made_up_from_a_table_row_no_row_is_labelled_with():
+    article = "The Army granted 11,742 enlistment waivers in fiscal 2025, far more than three years earlier."
+    assert links_in(Linker({"dodig": _WAIVER_TABLE}), article)["more than three years"] is None
 
 
 def test_years_ago_count_back_from_the_documents_own_date():
