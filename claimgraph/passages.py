@@ -19,6 +19,10 @@ from .spans import Span
 
 _LABEL = re.compile(r"[ \t]*(?:[-*\u2022\u00b7\u2013]|\(?[A-Za-z]{1,3}\d{1,3}[.):]?|\(?\d{1,3}[.)]|\d{1,3}[ \t]+-"
                     r"|\(?[ivxIVX]{1,4}[.)])[ \t]+")
+# A bare number label ("46." or "2)") opening a line that carries on a sentence cut by a hard wrap
+# ("... and SSA hired\n46. Each ALJ ...") is the sentence's figure, not a list item.
+_NUMBER_LABEL = re.compile(r"[ \t]*\(?\d{1,3}[.)][ \t]+")
+_MID_SENTENCE = re.compile(r"[a-z,][ \t]*\Z")
 _TABLE_GAP = re.compile(r"\S(?:\t|[ ]{2,}|[ ]?\|[ ]?)\S")
 _BOUNDARY = re.compile(r"[.!?…][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]*[A-Z0-9])")
 _ABBREV = frozenset("""mr mrs ms dr sen rep gov st no vs inc corp co ltd jr sr gen lt col sgt
@@ -148,7 +152,8 @@ def _blocks(text: str, start: int, end: int) -> list[Span]:
                 cur_start = None
             else:
                 table = _is_table_line(part)
-                if cur_start is not None and (table or _LABEL.match(part) or _is_table_line(text[cur_start:cur_end].rsplit("\n", 1)[-1])):
+                if cur_start is not None and (table or _starts_item(text, cur_start, cur_end, part)
+                                              or _is_table_line(text[cur_start:cur_end].rsplit("\n", 1)[-1])):
                     blocks.append(Span(cur_start, cur_end))
                     cur_start = None
                 lead = len(part) - len(part.lstrip())
@@ -160,6 +165,15 @@ def _blocks(text: str, start: int, end: int) -> list[Span]:
     if cur_start is not None:
         blocks.append(Span(cur_start, cur_end))
     return blocks
+
+
+def _starts_item(text: str, block_start: int, block_end: int, line: str) -> bool:
+    """Whether ``line`` opens a list item rather than carrying on the block ending at ``block_end``."""
+    if not _LABEL.match(line):
+        return False
+    if not _NUMBER_LABEL.match(line) or _LABEL.match(text, block_start, block_end):
+        return True
+    return not _MID_SENTENCE.search(text, block_start, block_end)
 
 
 _WRAP = re.compile(r"[ \t]*\n[ \t]*")

@@ -430,6 +430,18 @@ def test_wrapped_lines_are_read_as_one_mention():
     assert lk is not None and lk.span.of(doc) == "$4.86\n    billion" and lk.quantity_text == "$4.86 billion"
 
 
+def test_a_number_wrapped_to_the_start_of_a_line_stays_in_its_sentence():
+    doc = ("At the end of FY 2025, SSA had 1,092 ALJs on duty.  In FY 2025, 118 ALJs separated from the\n"
+           "Agency, and SSA hired\n46. Each ALJ was supported by 3.9 support staff.\n\n"
+           "We recommend that SSA:\n1. Update the hiring plan\n2. Report vacancies quarterly.")
+    lk = one_link(doc, "46", "It lost 118 judges last year and hired 46.")
+    assert lk is not None and lk.passage.of(doc).startswith("In FY 2025, 118 ALJs") and lk.score > 0.5
+    index = DocumentIndex("d", doc)
+    # a numbered list after a line ending mid-phrase still starts one passage per item
+    items = [p.of(doc) for p in index.passages if "Update" in p.of(doc) or "Report" in p.of(doc)]
+    assert items == ["Update the hiring plan", "Report vacancies quarterly."]
+
+
 def test_derived_percent_from_two_document_figures():
     doc = ("For the nine disasters we reviewed, we identified duplicate payments totaling about $97.6 million. "
            "FEMA delivered $4.86 billion in assistance for those disasters.")
