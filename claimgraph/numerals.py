@@ -1219,7 +1219,10 @@ def _read_number(text: str, s: int, e: int, tok: str, floor: int, phrase_mode: b
     if lw in _RANGE_PEEK or pk.group("c") in _DASH_SET:
         tm = _RANGE_TAIL.match(text, pos)
         if tm and not tm.group("month") and (tm.group("sep").strip().lower() != "and" or rng):
-            change = "from" if rng == "from" else ("by" if _prev_word(text, start) == "by" else "")
+            before = _prev_word(text, start)
+            # "rose by 157,000 to 6.6 million", "fell 1.4 million barrels to 19.2 million barrels"
+            change = "from" if rng == "from" else ("by" if before == "by" or (
+                before in _CHANGE_VERBS and before not in _NEAR_ONLY) else "")
             rec = _range_from_tail(text, rng_start if rng else start, tm, value, prec, kind, unit, cur, floor, tok,
                                    change)
             if rec is not None:
@@ -1355,7 +1358,7 @@ def _range_from_tail(text: str, start: int, tm: re.Match[str], value: Decimal, p
     if change == "from" and (tail_unit is not None or tail_cur or (mult is not None and first_scaled)):
         return None
     if change == "by" and other > value * 10:
-        return None  # "rose by 157,000 to 6.6 million": a change, then the new level
+        return None  # "rose by 157,000 to 6.6 million", "fell 1.4 million to 19.2 million": a change, then the new level
     if kind == "count" and _is_year(value, tok) and tm.group("n") and _is_year(other, tm.group("n")):
         return _rec(start, pos, value, "year_range", high=other, prec=_ONE)
     return _rec(start, pos, value, "range", unit=unit, high=other, prec=min(prec, other_prec))

@@ -280,6 +280,11 @@ def test_changes_are_two_numbers_but_ranges_are_one() -> None:
         "157,000", "6.6 million"]
     assert [q.text for q in find_quantities("Revenue rose 3.4% to $8.92 billion.")] == ["3.4%", "$8.92 billion"]
     assert [q.text for q in find_quantities("It takes 24 to 48 hours.")] == ["24 to 48 hours"]
+    # a change verb right before the first figure: the change, then the new level
+    assert [q.text for q in find_quantities("Midwest inventories fell 1.4 million barrels to 19.2 million barrels.")] \
+        == ["1.4 million barrels", "19.2 million barrels"]
+    # ... but a range of like figures after it is still one range
+    assert [q.text for q in find_quantities("Prices are expected to rise 3% to 5% next year.")] == ["3% to 5%"]
 
 
 def test_dates_without_a_year_take_the_datelines_year() -> None:
