@@ -195,7 +195,7 @@ _NAME_PREFIXES = (
     "Highway Hwy. Rte. Ch. Art. Para. Sen. Rep. S&P Fortune Russell FTSE Nikkei DAX CAC Stoxx Measure Question "
     "Forms Vintage Initiative Building Runway Track Train Bus Engine Ladder Rescue Squad Platform Pod Block Plot "
     "Recommendation Recommendations Tables Figures Sections Chapters Appendices Exhibits Items Steps Phases "
-    "Objective Objectives recommendation recommendations figure figures table tables appendix exhibit"
+    "Objective Objectives recommendation recommendations figure figures table tables appendix exhibit grade"
 ).split() + ["Public Law", "Executive Order", "Air Force", "H. R.", "Report No.", "Interstate Highway"]
 _LEFT_REV = re.compile(
     r"(?:" + _SP + r"+|" + _SP + r"*#" + _SP + r"*)(?P<name>" + _rev_alt(_NAME_PREFIXES) + r")" + _NOT_LETTER_AHEAD

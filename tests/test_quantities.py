@@ -614,6 +614,9 @@ def test_a_line_ending_in_a_date_is_furniture_unless_a_sentence_scopes_by_it(tex
     ("VA concurred with recommendations 1, 3, and 4 and in principle with recommendation 2.",
      [("recommendations 1", False), ("3", False), ("4", False), ("recommendation 2", False)]),
     ("As figure 2 shows, 14 states missed the goal.", [("figure 2", False), ("14", True)]),
+    # a school grade is a name: "grade 6 to 11.8%" is no range
+    ("Use rose from 2.2% among students in grade 6 to 11.8% among students in grade 12.",
+     [("2.2%", True), ("grade 6", False), ("11.8%", True), ("grade 12", False)]),
 ])
 def test_the_numbers_of_a_list_of_names_are_names(text, expected):
     assert [(q.text, q.fact) for q in find_quantities(text, include_non_facts=True)] == expected
