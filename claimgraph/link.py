@@ -81,7 +81,7 @@ from .passages import (  # noqa: F401
 )
 from .quantities import Hedge, Quantity, find_quantities
 from .spans import Span
-from .yearspans import SINCE_WORDS, row_span, span_from_own_date, stated_span, years_formula
+from .yearspans import APART_WORDS, SINCE_WORDS, row_span, span_from_own_date, span_to_other_year, stated_span, years_formula
 
 __all__ = [
     "NUMBER_MIN_SCORE",
@@ -706,7 +706,8 @@ class Linker:
             # them, before any statement of "two years" away from the sentence's figures
             counted = []  # "From 2020 through 2024" as "five years" counts both ends: a reading that
             # gives way to a statement of the number of years
-            for lk, both_ends in self._year_spans(q, anchors):
+            apart = re.search(re.escape(q.text) + APART_WORDS.pattern, context[0], re.I) is not None
+            for lk, both_ends in self._year_spans(q, anchors, apart):
                 if lk.score >= threshold:
                     if both_ends:
                         counted.append(lk)
@@ -738,7 +739,8 @@ class Linker:
                     yield attrs.evolve(ix._direct_link(q, e, "verbatim"), score=round(a.score * YEAR_SPAN_FACTOR, 4))
                     break
 
-    def _year_spans(self, q: Quantity, anchors: Sequence[NumberLink]) -> Iterator[tuple[NumberLink, bool]]:
+    def _year_spans(self, q: Quantity, anchors: Sequence[NumberLink], apart: bool = False
+                    ) -> Iterator[tuple[NumberLink, bool]]:
         """A number of years ("lost 129 positions over five years") as the span between two years
         the passage of a sibling figure gives ("from fiscal year 2019 through fiscal year 2024"), and
         whether it counts both end years ("From 2020 through 2024" as "five years")."""
@@ -779,6 +781,9 @@ class Linker:
                 # the sentence before it in its paragraph ("From 2020 through 2024 ... Together, these
                 # programs obligated $61.8 billion over that period")
                 found = stated_span(ix, pi - 1, n, score * PREVIOUS_SPAN_FACTOR)
+            if found is None and apart:
+                # "up from 8.2% four years earlier" beside a passage of fiscal year 2021: the report's 2025
+                found = span_to_other_year(ix, pi, n, score * PREVIOUS_SPAN_FACTOR)
             if found is not None:
                 yield found
                 return

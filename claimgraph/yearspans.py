@@ -18,7 +18,7 @@ from .matching import _OVER, _UNDER, _fmt, _hedge, _kind
 from .passages import _is_table_line
 from .quantities import Quantity
 
-__all__ = ["years_formula", "stated_span", "row_span", "row_label", "own_date", "span_from_own_date"]
+__all__ = ["years_formula", "stated_span", "row_span", "span_to_other_year", "APART_WORDS", "row_label", "own_date", "span_from_own_date"]
 
 
 def years_formula(last: str, first: str, both_ends: bool, n: Decimal) -> str:
@@ -69,6 +69,32 @@ def row_span(ix: DocumentIndex, pi: int, n: Decimal, score: float) -> tuple[Numb
                 last, first = (here, there) if year < labelled else (there, here)
                 return ix._derived_link(last, first, score, _fmt(n, 0),
                                         years_formula(last.q.text, first.q.text, False, n)), False
+    return None
+
+
+#: Words after a number of years that set a figure that far from another ("8.2% four years earlier").
+APART_WORDS = re.compile(r"[ \t]+(?:earlier|before|prior|later)\b", re.I)
+
+
+def span_to_other_year(ix: DocumentIndex, pi: int, n: Decimal, score: float) -> tuple[NumberLink, bool] | None:
+    """When passage ``pi`` gives one year, the same document's nearest statement of the year ``n``
+    years after (or before) it, as a derived link spanning the two ("up from 8.2% four years earlier"
+    beside "the 8.2 percent rate at the end of fiscal year 2021", in a report of "As of September 30,
+    2025")."""
+    here = {ix.entries[k].q.value: ix.entries[k] for k in ix._passage_numbers[pi]
+            if _kind(ix.entries[k].q) in ("year", "date") and ix.entries[k].q.fact}
+    if len(here) != 1:
+        return None
+    (year, this), = here.items()
+    at = ix.passages[pi].start
+    for other_year in (year + n, year - n):
+        others = [e for e in ix.entries if e.q.value == other_year and e.q.fact and _kind(e.q) in ("year", "date")]
+        if others:
+            other = min(others, key=lambda e: abs(e.q.span.start - at))
+            last, first = (other_year, year) if other_year > year else (year, other_year)
+            # (the link stands on the passage of the figure the years are read beside)
+            return ix._derived_link(this, other, score, _fmt(n, 0),
+                                    years_formula(str(int(last)), str(int(first)), False, n)), False
     return None
 
 

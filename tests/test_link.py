@@ -859,6 +859,12 @@ _WAIVER_TABLE = ("Table 2. Enlistment contracts with a waiver, fiscal years 2021
     # from the figure's table row, labelled by a year, to the row of the same table n years before
     (_WAIVER_TABLE, "The Army granted 11,742 enlistment waivers in fiscal 2025, far more than two years earlier.",
      "more than two years", "FY 2025 - FY 2023 = 2 years", "FY 2025"),
+    # "N years earlier" beside a passage giving one year: the year N years on, where the report states it
+    ("As of September 30, 2025, FSIS had filled 6,412 of its 7,245 in-plant inspection positions.\n\n"
+     "The Des Moines District had the most vacancies. The national vacancy rate of 11.5 percent was higher "
+     "than the 8.2 percent rate at the end of fiscal year 2021.",
+     "The agency had a vacancy rate of 11.5%. That is up from 8.2% four years earlier.",
+     "four years", "2025 - 2021 = 4 years", "The national vacancy rate"),
 ])
 def test_a_number_of_years_spans_the_years_its_figures_passage_gives(doc, article, figure, formula, passage):
     span = links_in(Linker({"doc": doc}), article)[figure]
