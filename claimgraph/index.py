@@ -198,6 +198,10 @@ LINK_WEIGHTS = (
 )
 
 
+#: The separators of a masthead line's fields ("Weekly / Vol. 74 / No. 40 / October 16, 2025").
+_MASTHEAD_FIELDS = re.compile(r"[ \t]+[/|\u2022\u00b7][ \t]+")
+
+
 def _rivals(passages: int) -> float:
     return math.log(passages) if passages > 1 else 0.0
 
@@ -360,10 +364,13 @@ class DocumentIndex(Derivations):
                                       if self.entries[k].q.span == span]
 
     def is_date_line(self, span: Span) -> bool:
-        """Whether the figure at ``span`` stands on a line of its own ("May 21, 2026" under a report's title)."""
+        """Whether the figure at ``span`` stands on a line of its own ("May 21, 2026" under a report's title),
+        or in a field of its own on a masthead line ("Weekly / Vol. 74 / No. 40 / October 16, 2025")."""
         start = self.text.rfind("\n", 0, span.start) + 1
         end = self.text.find("\n", span.end)
-        return self.text[start : end if end >= 0 else len(self.text)].strip() == self.text[span.start : span.end]
+        line = self.text[start : end if end >= 0 else len(self.text)]
+        figure = self.text[span.start : span.end]
+        return line.strip() == figure or figure in (f.strip() for f in _MASTHEAD_FIELDS.split(line))
 
     def page_of(self, offset: int) -> int | None:
         return _page_of(self.document.pages, offset)

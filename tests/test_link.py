@@ -23,6 +23,7 @@ from claimgraph.link import (
     read_document,
 )
 from claimgraph.quantities import Quantity, find_quantities
+from claimgraph.spans import Span
 
 CASE = Path(__file__).resolve().parent.parent / "examples" / "uac-oig-2024"
 SOURCES = CASE / "sources"
@@ -1798,6 +1799,22 @@ def test_a_release_day_is_the_date_line_of_the_documents_cover():
     # the same day said of something else is read off the cover only as loosely as any matching digits
     other = links_in(Linker({"doe-oig": doc}), "Crews visited the first homes on June 12.")["June 12"]
     assert other is None or other.score < lk.score - 0.15
+
+
+def test_a_release_day_is_the_date_field_of_a_masthead_line():
+    mmwr = ("Morbidity and Mortality Weekly Report\nWeekly / Vol. 74 / No. 40 / October 16, 2025\n\n"
+            "E-Cigarette Use Among Middle and High School Students\n\nIn 2025, 7.4% of students reported current "
+            "e-cigarette use.")
+    group = ("NATIONAL VAPOR COMMERCE COUNCIL\n\nFor immediate release\n\nOctober 16, 2025\n\nThe council welcomed "
+             "the decline reported today and urged enforcement against illegal products.")
+    index = DocumentIndex("mmwr", mmwr)
+    day = next(e.q for e in index.entries if e.q.text == "October 16, 2025")
+    assert index.is_date_line(day.span)
+    # a date inside a sentence is no field of its own
+    assert not DocumentIndex("x", "Fieldwork ended on October 16, 2025 / as planned.").is_date_line(Span(18, 34))
+    lk = links_in(Linker([index, DocumentIndex("nvcc", group, primary=False)]),
+                  "This year's report came out Oct. 16, and 7.4% of students said they vape.")["Oct. 16"]
+    assert lk is not None and lk.document == "mmwr"
 
 
 def test_a_release_day_is_the_letters_date_line_not_the_month_of_the_cover():
