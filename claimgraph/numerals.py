@@ -36,10 +36,6 @@ from .numbase import (
     _WORD_BEFORE, _YEAR_TAIL, _ZIP_BEFORE, _clean, _closed, _finish, _integer_precision, _is_year, _left_context,
     _name_rec, _parse_digits, _prev_word, _rec, _time_after_adjective, _tok_value, _unit_after,
 )
-# The renderer's tables: claimgraph.quantities imports them from this module (explicit re-exports).
-from .numbase import _CURRENCY_RENDER as _CURRENCY_RENDER
-from .numbase import _SMALL_WORDS as _SMALL_WORDS
-from .numbase import _UNIT_WRITTEN as _UNIT_WRITTEN
 from .numdates import _date_range_tail, _fill_years, _year_tail
 from .numwords import _read_words, _tail_number
 from .quantities import FRACTION_PLACES, MAX_TOKEN_CHARS, Hedge, Quantity, QuantityKind, _precision_of_decimal

@@ -503,7 +503,7 @@ def _num(v: Decimal) -> str:
 
 
 def _render(q: Quantity) -> str:
-    from .numerals import _CURRENCY_RENDER, _SMALL_WORDS, _UNIT_WRITTEN
+    from .numbase import _CURRENCY_RENDER, _SMALL_WORDS, _UNIT_WRITTEN
 
     h = _HEDGE_RENDER[q.hedge]
     k = q.kind.value
