@@ -81,6 +81,19 @@ def _apposed(context: str, start: int, end: int) -> tuple[Quantity | None, froze
     return before[-1], frozenset(_content_stems(context[end : stop.start() if stop else len(context)]))
 
 
+#: What stands between a multiple and the figure it is a multiple of ("three times the 2.8% rise",
+#: "twice as high as the 4.1% national rate", "four times that of 2019").
+_OF_FIGURE = re.compile(r"(?i)\s+(?:as\s+(?:[a-z]+\s+){1,3}as\s+|(?:that|those)\s+(?:of|in)\s+)?(?:the\s+)?")
+
+
+def _divisor(context: str, end: int, in_clause: tuple[Quantity, ...]) -> Quantity | None:
+    """The figure of its clause a multiple ending at ``end`` is of, when it follows right after it."""
+    m = _OF_FIGURE.match(context, end)
+    if m is None or m.end() == end:
+        return None
+    return next((oq for oq in in_clause if oq.span is not None and oq.span.start == m.end()), None)
+
+
 #: The most figures of its sentence (and of the sentences around it) read beside a figure.
 MAX_OTHERS = 24
 #: How many words either side of a figure, within its clause, are its nearest words.
@@ -145,6 +158,7 @@ class _Context:
     apiece: tuple[Quantity, ...] = ()  # the other amounts it gives apiece ("At roughly $28,500 apiece")
     lead: Quantity | None = None  # the last figure of its clause before it ("58 days, more than three times")
     local: frozenset[str] = frozenset()  # the words of its clause nearest it (LOCAL_WORDS either side)
+    divisor: Quantity | None = None  # the figure a multiple is of, right after it ("three times the 2.8% rise")
 
     @classmethod
     def of(cls, context: str, q: Quantity, wider: str = "") -> "_Context":
@@ -241,4 +255,5 @@ def _context_cached(context: str, qtext: str, noun: str, wider: str) -> _Context
                     _direction(context, start, end), _is_change(context, start),
                     _stems_of(clause), bool(_PER_ITEM.match(context, end) or _PER_ITEM_AFTER_NOUN.match(context, end)),
                     compared,
-                    *_apposed(context, start, end), in_clause, parts, apiece, lead, local)
+                    *_apposed(context, start, end), in_clause, parts, apiece, lead, local,
+                    _divisor(context, end, in_clause))

@@ -576,6 +576,8 @@ class Derivations:
         # "58 days on average, more than three times as long as ...": the figure its clause gives
         # before it is one of the two (most often the larger)
         lead = self._stated_in([ctx.lead], kinds) if ctx.lead is not None else set()
+        # "more than three times the 2.8% rise": the figure after it is the smaller of the two
+        divisor = self._stated_in([ctx.divisor], kinds) if ctx.divisor is not None else set()
         for ra, ka in pool:
             for rb, kb in pool:
                 big, small = self.entries[ka], self.entries[kb]
@@ -598,6 +600,8 @@ class Derivations:
                     continue
                 near = max(self._nearness(big, small), 0.9) if ka in stated and kb in stated else self._nearness(big, small)
                 if lead and not {ka, kb} & lead:
+                    near *= LEAD_MISSED
+                if divisor and kb not in divisor:
                     near *= LEAD_MISSED
                 shown = f"{_fmt(value, 2)} times"
                 yield self._derived_link(big, small, DERIVED_FACTOR * near * 0.5 * (ra + rb) * _fit(value, target, _hedge(quantity)), shown,

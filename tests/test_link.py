@@ -1241,6 +1241,17 @@ def test_a_multiple_of_two_rates_one_passage_gives_is_derived_when_the_article_g
                             "older.")["about five times"] is None
 
 
+def test_a_multiple_is_of_the_figure_written_right_after_it():
+    doc = ("The motor vehicle insurance index rose 1.1 percent in April after rising 0.3 percent in March. "
+           "The index rose 9.6 percent over the last 12 months.\n\n"
+           "The all items index rose 2.8 percent for the 12 months ending April.")
+    article = ("Over the past 12 months, insurance prices are up 9.6%. That is more than three times the 2.8% rise "
+               "in overall consumer prices, which climbed 0.3% in April.")
+    # 1.1 / 0.3 is 3.67, but the multiple is of the 2.8% set right after it: 9.6 / 2.8 = 3.43
+    assert derived_formula(Linker({"bls": doc}), article, "more than three times") \
+        == "9.6 percent / 2.8 percent = 3.43 times"
+
+
 def test_a_unit_the_document_does_not_name_needs_the_passages_words():
     doc = ("The Institution Relies on Overtime\n\nTable 2. Incidents at the institution\n\n"
            "Incident                                FY 2023     FY 2024     FY 2025\n"
