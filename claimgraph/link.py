@@ -444,7 +444,7 @@ class Linker:
         change = _kind(quantity) in _SHARE_KINDS and bool(primary) and (ctx.changed_by or ctx.compared) \
             and all(lk.relation == "rehedged" and lk.score < DOUBTFUL_ROUNDED for lk in primary)
         doubtful = change or bool(primary) and all(
-            lk.relation == "rounded" and (apposed or (lk.score < DOUBTFUL_ROUNDED and not _worded_share_of(
+            lk.relation in ("rounded", "derived") and (apposed or (lk.score < DOUBTFUL_ROUNDED and not _worded_share_of(
                 quantity, self._by_id[lk.document].numbers_at(lk.span))))
             for lk in primary)
         # "5.1%, ... still 0.7 percentage point above the national rate of 4.4%": a gap between two

@@ -1241,6 +1241,17 @@ def test_a_multiple_of_two_rates_one_passage_gives_is_derived_when_the_article_g
                             "older.")["about five times"] is None
 
 
+def test_a_loose_a_of_b_gives_way_to_a_share_computed_from_the_sentences_figure():
+    doc = ("Over the three years, WHD assessed $21.6 million in back wages owed to 14,390 workers.\n\n"
+           "The Southeast Region accounted for about $7.4 million of the $21.6 million in back wages.\n\n"
+           "In 23 of the 60 sampled investigations, the case file did not show a housing inspection.")
+    article = ("Investigations there produced $7.4 million in back wages, more than a third of the national total, "
+               "and turned up violations in 421 cases.")
+    # 23 of 60 (38%) is "more than a third" only loosely; $7.4 million of $21.6 million (34%) is the sentence's
+    assert derived_formula(Linker({"oig": doc}), article, "more than a third") \
+        == "about $7.4 million / $21.6 million = 0.3426"
+
+
 def test_a_multiple_is_of_the_figure_written_right_after_it():
     doc = ("The motor vehicle insurance index rose 1.1 percent in April after rising 0.3 percent in March. "
            "The index rose 9.6 percent over the last 12 months.\n\n"
