@@ -60,8 +60,10 @@ from .index import (  # noqa: F401 (some are re-exported)
 from .matching import (  # noqa: F401 (some are re-exported)
     MAX_ROUNDING_REL,
     _DERIVABLE_KINDS,
+    _OVER,
     _SHARE_KINDS,
     _TWO_SIDED,
+    _UNDER,
     _converted,
     _fmt,
     _hedge,
@@ -289,6 +291,48 @@ YEAR_SPAN_FACTOR = 0.85
 PREVIOUS_SPAN_FACTOR = 0.9
 
 
+_COMPUTED = re.compile(r"-?[0-9][0-9,]*(?:\.[0-9]+)?")
+
+
+def _gives(stated: Quantity, computed: str) -> bool:
+    """Whether a document's figure is a computed value ("0.2358", "83.12%") as written at its own
+    precision ("23.6 percent", "83.1 percent"; a share in words within plain rounding)."""
+    m = _COMPUTED.match(computed)
+    if m is None:
+        return False
+    value = Decimal(m.group().replace(",", ""))
+    kind = _kind(stated)
+    if kind in ("fraction", "ratio") and (share := _stated_fraction(stated)) is not None:
+        if "%" in computed:
+            value /= 100
+        return abs(value - share) <= share * MAX_ROUNDING_REL
+    if kind == "percent" and "%" not in computed:
+        value *= 100
+    return stated.precision is not None and abs(value - stated.value) <= stated.precision / 2
+
+
+def _as_share(q: Quantity) -> Decimal | None:
+    kind = _kind(q)
+    if kind == "percent":
+        return q.value / 100
+    return _stated_fraction(q) if kind in ("fraction", "ratio") else None
+
+
+def _closer(quantity: Quantity, stated: Quantity, computed: str) -> bool:
+    """Whether a document's share ("61 percent") is nearer the article's ("roughly three-fifths") than
+    a share computed from levels ("0.6176")."""
+    claimed, told, m = _as_share(quantity), _as_share(stated), _COMPUTED.match(computed)
+    if claimed is None or told is None or m is None:
+        return False
+    value = Decimal(m.group().replace(",", "")) / (100 if "%" in computed else 1)
+    hedge = _hedge(quantity)
+
+    def off(v: Decimal) -> tuple[bool, Decimal]:  # (past a one-sided hedge's bound, how far)
+        return (hedge in _UNDER and v > claimed) or (hedge in _OVER and v < claimed), abs(v - claimed)
+
+    return off(told) < off(value)
+
+
 def _worded_share_of(quantity: Quantity, stated: Sequence[Quantity]) -> bool:
     """Whether ``quantity`` is a share in words ("about 1 in 8", "nearly a third") that a linked
     document figure (``stated``: its readings) gives within plain rounding ("13 percent", "32
@@ -455,6 +499,13 @@ class Linker:
             # nearly 30,000 room nights ... about $145 a night"), beside a rounder average elsewhere
             or (ctx.per_item and _kind(quantity) in ("money", "count")
                 and all(lk.relation != "verbatim" for lk in primary)))
+        if primary and not (doubtful or gap_here) and _kind(quantity) in _DERIVABLE_KINDS \
+                and all(lk.relation in ("rounded", "rehedged") for lk in primary):
+            # "was down to 877, a drop of about 41%" after "1,482 open orders": a figure computed from
+            # the levels the story gives around it, rather than a like figure stated elsewhere
+            told = self._told_derivation(quantity, context, all_quantities, wider, ctx, primary)
+            if told is not None:
+                return [told] + found
         if (not primary or doubtful or gap_here) and _kind(quantity) in _DERIVABLE_KINDS:
             # a figure no primary document states may have been computed from figures one does
             derivations = []
@@ -478,6 +529,31 @@ class Linker:
         return _stated_first(found, lambda doc: self._by_id[doc].credited_in(context)
                              or self._by_id[doc].credited_in(wider, acronyms=False),
                              lambda doc: self._by_id[doc].relays)
+
+    def _told_derivation(self, quantity: Quantity, context: str, all_quantities: Sequence[Quantity], wider: str,
+                         ctx: _Context, primary: Sequence[NumberLink]) -> NumberLink | None:
+        """A derivation of a primary document whose operands all state figures of the article's sentence
+        or of the sentences around it, scoring above every loosely matched direct link; None if none."""
+        figures = (*ctx.others, *ctx.wide_others)
+        best = max(lk.score for lk in primary)
+        found = []
+        for ix in self.indexes:
+            if not ix.primary:
+                continue
+            told = ix._stated_in(figures, _ANY_KIND)
+            # the document's own statement of what the levels give ("23.6 percent" for $97.3 million of
+            # $412.6 million) is the figure's origin: it stays first
+            stated = [dq for lk in primary if lk.document == ix.doc_id for dq in ix.numbers_at(lk.span)]
+            for lk in ix.derived_candidates(quantity, context, all_quantities, wider=wider)[:3]:
+                if lk.score > best and len(lk.operands) > 1 and lk.score >= DERIVED_MIN_SCORE \
+                        and all(doc == ix.doc_id and any(ix.entries[k].q.span == span for k in told)
+                                for doc, span in lk.operands) \
+                        and "\u00d7" not in (lk.formula or "") \
+                        and not any(_gives(dq, lk.quantity_text) or _closer(quantity, dq, lk.quantity_text)
+                                    for dq in stated):
+                    found.append(lk)
+                    break
+        return max(found, key=lambda lk: lk.score, default=None)
 
     def link_numbers(self, text: str, quantities: Sequence[Quantity]) -> list[list[NumberLink]]:
         """The links of every number of an article (best first; empty when absent), read together.

@@ -1252,6 +1252,38 @@ def test_a_loose_a_of_b_gives_way_to_a_share_computed_from_the_sentences_figure(
         == "about $7.4 million / $21.6 million = 0.3426"
 
 
+def test_a_share_of_the_levels_the_story_gives_beats_a_like_share_stated_of_something_else():
+    gao = ("In fiscal years 2021 through 2025, SBA approved $9.37 billion in disaster loans. About $1.42 billion of "
+           "that went to businesses that later defaulted on their loans.")
+    sba = ("SBA appreciates the review. The agency expects its servicing changes to cut charge-offs by 15 percent "
+           "in fiscal year 2027.")
+    article = ("SBA approved $9.37 billion in disaster loans over five years. About $1.42 billion, roughly 15%, went "
+               "to businesses that later defaulted.")
+    assert derived_formula(Linker({"gao": gao, "sba": sba}), article, "roughly 15%") \
+        == "About $1.42 billion / $9.37 billion = 15.15%"
+    # ... but a share the document states as the levels give it stays the evidence
+    told = gao + " Disaster loans to businesses that later defaulted were 15.2 percent of loans SBA approved."
+    lk = links_in(Linker({"gao": told, "sba": sba}), article)["roughly 15%"]
+    assert lk is not None and lk.relation == "rounded" and lk.quantity_text == "15.2 percent"
+
+
+@pytest.mark.parametrize("stated, computed, gives", [
+    ("23.6 percent", "0.2358", True), ("83.1 percent", "83.12%", True), ("a third", "0.3313", True),
+    ("61 percent", "0.6176", False), ("11.1 percent", "0.1253", False), ("1,482", "1,470", False),
+])
+def test_a_document_gives_a_computed_share_at_its_own_precision(stated, computed, gives):
+    assert link_module._gives(Quantity.parse(stated), computed) is gives
+
+
+@pytest.mark.parametrize("article, stated, computed, closer", [
+    ("roughly three-fifths", "61 percent", "0.6176", True),   # 61% is nearer 60% than 61.76%
+    ("roughly an eighth", "11.1 percent", "0.1253", False),
+    ("nearly a third", "31.8 percent", "0.3336", True),       # 33.36% is past "nearly"'s bound
+])
+def test_a_stated_share_nearer_the_articles_stays_before_a_computed_one(article, stated, computed, closer):
+    assert link_module._closer(Quantity.parse(article), Quantity.parse(stated), computed) is closer
+
+
 def test_a_multiple_is_of_the_figure_written_right_after_it():
     doc = ("The motor vehicle insurance index rose 1.1 percent in April after rising 0.3 percent in March. "
            "The index rose 9.6 percent over the last 12 months.\n\n"
