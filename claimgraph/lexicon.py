@@ -3,7 +3,8 @@ openers and abbreviations, attribution verbs and cues, speaker heads (people, bo
 outlets), vague groups, name connectors and opinion words.
 
 Kept apart from the code that reads them (:mod:`claimgraph.sentences`, :mod:`claimgraph.entities`,
-:mod:`claimgraph.extract`) so the lists can be read and extended on their own.
+:mod:`claimgraph.cues`, :mod:`claimgraph.quotes`, :mod:`claimgraph.extract`) so the lists can be
+read and extended on their own.
 """
 
 from __future__ import annotations
