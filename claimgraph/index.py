@@ -657,7 +657,12 @@ class DocumentIndex(Derivations):
 
         def fit(p: int) -> float:
             pi = self._passage_at(self._tokens[p][1])
-            return self.context_score(ctx, pi) if ctx is not None and pi is not None else 0.0
+            score = self.context_score(ctx, pi) if ctx is not None and pi is not None else 0.0
+            # where the document sets the term apart, it names it: 'a source "for cause"', "(hatchery A)"
+            end = self._tokens[p + len(qkeys) - 1][2]
+            named = _TERM_OPEN.search(self.text, max(0, self._tokens[p][1] - 1), self._tokens[p][1]) \
+                and _TERM_CLOSE.match(self.text, end)
+            return score + (TERM_NAMED_BONUS if named else 0.0)
 
         first = max(places, key=lambda p: (fit(p), -p))
         last = first + len(qkeys) - 1
@@ -684,6 +689,10 @@ class DocumentIndex(Derivations):
         return Span(start, end)
 
 
+#: How much more a place where the document sets a quoted term apart counts against the others.
+TERM_NAMED_BONUS = 0.2
+_TERM_OPEN = re.compile(r"[\"\u201c(]\Z")
+_TERM_CLOSE = re.compile(r"[,.]?[\"\u201d)]")
 _BRACKETED = re.compile(r"\[[^\[\]]{0,80}\]")
 _OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\"\u201c\u2014-]))[\"'\u201c\u2018](?=\S)")
 _CLOSE = re.compile(r"(?<=\S)[\"'\u201d\u2019](?=[\s).,;:!?\]\"\u201d\u2014-]|$)")

@@ -1515,6 +1515,21 @@ def test_a_quoted_term_is_found_where_the_document_uses_it_as_the_article_does()
     assert linker.link_quote("it", article) is None
 
 
+def test_a_quoted_term_is_found_where_the_document_names_it_when_its_uses_fit_alike():
+    doc = ("Sources deactivated for cause received 14 payments in FY 2024.\n\n"
+           "DEA deactivates a source \"for cause\" when the source has provided false information.\n\n"
+           "Sources deactivated for cause may be reactivated only with approval.")
+    article = 'The agency kept paying sources after deactivating them "for cause," the report said.'
+    lk = Linker({"oig": doc}).link_quote("for cause,", article)
+    assert lk is not None and lk.span.start == doc.index('"for cause"') + 1
+    # the same with a code name set in parentheses
+    mmwr = ("Hatchery A shipped birds to 41 feed stores in 17 states. The supplier, a mail-order hatchery in Ohio "
+            "(hatchery A), sold the birds. Sales by hatchery A rose in July.")
+    lk = Linker({"mmwr": mmwr}).link_quote("hatchery A,", 'The report calls the business only "hatchery A," '
+                                                         "without naming it.")
+    assert lk is not None and lk.span.start == mmwr.index("(hatchery A)") + 1
+
+
 def test_a_day_is_a_fact_of_its_own_even_when_its_sentences_figure_is_not_found():
     # the corpus's EPA OIG case: the list item's "23" is the reporter's sum (19 late + 4 never filed),
     # stated nowhere, yet the deadline beside it is the report's
