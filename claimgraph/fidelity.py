@@ -110,6 +110,7 @@ def _describe(d: WordDiff) -> str:
     return f"{d.source!r} in the source reads {d.article!r} in the article"
 
 
+_COMPOUND_EN_DASH = re.compile(r"(?<=[A-Za-z])\u2013(?=[A-Za-z])")
 _ELLIPSIS = re.compile(r"\s*(?:\u2026|\.\s?\.\s?\.)\s*")
 _EDGE_PUNCT = "\"'()[]{},.;:!?-\u2026"
 
@@ -151,6 +152,9 @@ def _without_page_furniture(text: str) -> str:
 def _fidelity_tokens(text: str) -> list[_Tok]:
     text = _without_page_furniture(text)
     text = _FOOTNOTE.sub("", text)  # footnote references ("procedures.[3]") are not words
+    # an en dash joining two words ("backyard poultry\u2013associated") is a compound's hyphen; one
+    # between figures or set apart by spaces is a dash, as an em dash always is
+    text = _COMPOUND_EN_DASH.sub("-", text)
     text = text.replace("\u2014", " \u2014 ").replace("\u2013", " \u2013 ")
     text = normalize_for_match(text)
     text = _ELLIPSIS.sub(" \u2026 ", text)

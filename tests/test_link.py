@@ -518,6 +518,10 @@ def test_a_quote_holding_a_figure_is_located_once_per_document(monkeypatch):
      "Job gains occurred in health care, construction, and social assistance.", "altered"),
     ("contrary to FEMA's own procedures.", "In 110 cases, caseworkers acted contrary to FEMA's own procedures.[3]",
      "verbatim"),
+    # an en dash joining two words is a compound's hyphen, as the article types it
+    ("a risk among patients in backyard poultry-associated outbreaks",
+     "a risk among patients in backyard poultry\u2013associated outbreaks", "verbatim"),
+    ("prices rose in 2019 - 2023", "prices rose in 2019\u20132023", "verbatim"),
 ])
 def test_fidelity_kinds(quoted, source, kind):
     assert quote_fidelity(quoted, source).kind == kind
