@@ -617,19 +617,21 @@ class DocumentIndex(Derivations):
             return None
         best: tuple[float, int, int] | None = None
         n = len(qkeys)
+        # an ellipsis marks words left out: a sentence or two may lie between the quoted parts
+        cut = ELLIPSIS_CUT_WORDS * min(2, len(_ELLIPSIS_MARK.findall(quote_text)))
         tried: set[int] = set()
         for bucket, _ in votes.most_common(4):
             lo = max(0, bucket * 8 - 12)
             if lo in tried:
                 continue
             tried.add(lo)
-            hi = min(len(self._tokens), bucket * 8 + n + n // 2 + 20)
+            hi = min(len(self._tokens), bucket * 8 + n + n // 2 + 20 + cut)
             window = [t[0] for t in self._tokens[lo:hi]]
             sm = difflib.SequenceMatcher(None, qkeys, window, autojunk=False)
             blocks = [b for b in sm.get_matching_blocks() if b.size]
             if not blocks:
                 continue
-            blocks = _densest(blocks, n)
+            blocks = _densest(blocks, n, cut)
             matched = sum(b.size for b in blocks)
             first = lo + blocks[0].b
             last = lo + blocks[-1].b + blocks[-1].size - 1
@@ -689,6 +691,9 @@ class DocumentIndex(Derivations):
         return Span(start, end)
 
 
+#: How many source words an ellipsis of a quote may stand for (two ellipses: twice as many).
+ELLIPSIS_CUT_WORDS = 40
+_ELLIPSIS_MARK = re.compile(r"\u2026|\.\s?\.\s?\.")
 #: How much more a place where the document sets a quoted term apart counts against the others.
 TERM_NAMED_BONUS = 0.2
 _TERM_OPEN = re.compile(r"[\"\u201c(]\Z")
@@ -734,8 +739,9 @@ _BROKEN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\u2019]*(?:-\n[a-z][A-Za-z0-9'
 _PLUS_MINUS = re.compile(PLUS_MINUS_SIGN + r"\s*\Z", re.I)
 
 
-def _densest(blocks: list[Any], n: int) -> list[Any]:
-    """Drop stray matching blocks far from the main run (a common word matched elsewhere)."""
+def _densest(blocks: list[Any], n: int, gap: int = 0) -> list[Any]:
+    """Drop stray matching blocks far from the main run (a common word matched elsewhere); ``gap``
+    more words may be skipped between two blocks (where the article marks a cut)."""
     if len(blocks) <= 1:
         return blocks
     best_run: list[Any] = []
@@ -744,7 +750,7 @@ def _densest(blocks: list[Any], n: int) -> list[Any]:
         run = [blocks[i]]
         for b in blocks[i + 1 :]:
             prev = run[-1]
-            if b.b - (prev.b + prev.size) > max(8, n):
+            if b.b - (prev.b + prev.size) > max(8, n) + gap:
                 break
             run.append(b)
         size = sum(b.size for b in run)

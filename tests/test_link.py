@@ -539,6 +539,19 @@ def test_a_quote_across_a_page_break_is_compared_without_the_pages_furniture():
     assert quote_fidelity("which left residents at risk of harm from fire hazards.", source).kind != "verbatim"
 
 
+def test_a_quote_cut_by_an_ellipsis_is_found_across_the_sentence_left_out():
+    statement = ('"Burying a veteran is hard enough. Families who have just lost a loved one should not have to\n'
+                 "navigate a maze of forms, phone trees, and unanswered letters, and they should not have to wait\n"
+                 'months for an answer. No surviving spouse should have to fight VA for a $2,000 check," said the '
+                 "group's legislative director.")
+    quote = "Burying a veteran is hard enough ... No surviving spouse should have to fight VA for a $2,000 check,"
+    lk = DocumentIndex("vfan", statement, primary=False).locate_quote(quote)
+    assert lk is not None and lk.fidelity.kind == "ellipsis"
+    assert "Families who have just lost" in lk.fidelity.explain()
+    # without the ellipsis the same words are a quote that skips a sentence unmarked: not found as one
+    assert DocumentIndex("vfan", statement).locate_quote(quote.replace(" ...", "")) is None
+
+
 def test_fidelity_explains_alterations_word_by_word():
     f = quote_fidelity("ICE has no information on their whereabouts.",
                        "ICE has limited information on their whereabouts.")
