@@ -241,6 +241,11 @@ _BODY_NOUN = re.compile(r"\b(?:Alliance|Coalition|Association|Council|Federation
                         r"Administration)\b")
 
 
+_NAME_WORD = re.compile(r"[A-Za-z]{3,}")
+#: the level of government a story may name a department by ("the city health department")
+_LEVELS = frozenset({"city", "county", "state", "local", "federal", "regional", "tribal"})
+
+
 def role_pattern(issuer: str) -> re.Pattern[str] | None:
     """The words that name a document's issuer by its role, or None (see :func:`credits_role`)."""
     if _AUDITOR.search(issuer):
@@ -248,8 +253,12 @@ def role_pattern(issuer: str) -> re.Pattern[str] | None:
     if _BUREAU.search(issuer):
         return _BUREAU_ROLE
     body = _BODY_NOUN.search(issuer)
-    if body:  # "the alliance noted", "the group said" for the Garrison Families Alliance
-        return re.compile(r"(?i)\bthe\s+(?:" + re.escape(body.group().lower()) + r"|group|organi[sz]ation|nonprofit)\b")
+    if body:  # "the alliance noted", "the group said" for the Garrison Families Alliance; "the city health
+        # department said" for the City of Ardenport Department of Public Health (words of its name or its level)
+        words = sorted({w.lower() for w in _NAME_WORD.findall(issuer)} | _LEVELS)
+        qualifier = r"(?:(?:" + "|".join(map(re.escape, words)) + r")\s+){0,2}"
+        return re.compile(r"(?i)\bthe\s+(?:" + qualifier + re.escape(body.group().lower())
+                          + r"|group|organi[sz]ation|nonprofit)\b")
     return None
 
 

@@ -2166,6 +2166,11 @@ def test_a_group_named_again_by_its_head_noun_is_credited():
     from claimgraph.credit import credits_role, role_pattern
     assert credits_role(role_pattern("U.S. Department of Transportation"), "The department said it has hired nine analysts.")
     assert not credits_role(role_pattern("U.S. Department of Transportation"), "Congress gave the department more money.")
+    # ... and named with words of its name or its level of government
+    city = role_pattern("City of Ardenport Department of Public Health, Office of Communications")
+    assert credits_role(city, "Four in five patients were born abroad, the city health department said Thursday.")
+    assert credits_role(city, "The public health department said nine children were ill.")
+    assert not credits_role(city, "The fire department said nine homes burned.")
     # named by neither its name nor its role, the group's statement does not displace the report
     lk = links_in(linker, "The 284 flagged prescribers are less than 0.05% of the 612,000 clinicians.")["less than 0.05%"]
     assert lk is not None and lk.document == "oig"
