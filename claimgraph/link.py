@@ -58,21 +58,20 @@ from .index import (  # noqa: F401 (some are re-exported)
     _rivals_of,
 )
 from .matching import (  # noqa: F401 (some are re-exported)
-    MAX_ROUNDING_REL,
     _DERIVABLE_KINDS,
-    _OVER,
     _SHARE_KINDS,
     _TWO_SIDED,
-    _UNDER,
+    _closer,
     _converted,
     _fmt,
+    _gives,
     _hedge,
     _is_day,
     _is_scoping,
     _kind,
     _relation,
     _specificity,
-    _stated_fraction,
+    _worded_share_of,
 )
 from .parts import _figure_of, _states_part, figure_parts  # noqa: F401 (figure_parts re-exported)
 from .passages import (  # noqa: F401
@@ -289,61 +288,6 @@ _CREDITED = LINK_FEATURES.index("credited")
 YEAR_SPAN_FACTOR = 0.85
 #: a span of years read from the sentence before the one a sibling figure was linked to
 PREVIOUS_SPAN_FACTOR = 0.9
-
-
-_COMPUTED = re.compile(r"-?[0-9][0-9,]*(?:\.[0-9]+)?")
-
-
-def _gives(stated: Quantity, computed: str) -> bool:
-    """Whether a document's figure is a computed value ("0.2358", "83.12%") as written at its own
-    precision ("23.6 percent", "83.1 percent"; a share in words within plain rounding)."""
-    m = _COMPUTED.match(computed)
-    if m is None:
-        return False
-    value = Decimal(m.group().replace(",", ""))
-    kind = _kind(stated)
-    if kind in ("fraction", "ratio") and (share := _stated_fraction(stated)) is not None:
-        if "%" in computed:
-            value /= 100
-        return abs(value - share) <= share * MAX_ROUNDING_REL
-    if kind == "percent" and "%" not in computed:
-        value *= 100
-    return stated.precision is not None and abs(value - stated.value) <= stated.precision / 2
-
-
-def _as_share(q: Quantity) -> Decimal | None:
-    kind = _kind(q)
-    if kind == "percent":
-        return q.value / 100
-    return _stated_fraction(q) if kind in ("fraction", "ratio") else None
-
-
-def _closer(quantity: Quantity, stated: Quantity, computed: str) -> bool:
-    """Whether a document's share ("61 percent") is nearer the article's ("roughly three-fifths") than
-    a share computed from levels ("0.6176")."""
-    claimed, told, m = _as_share(quantity), _as_share(stated), _COMPUTED.match(computed)
-    if claimed is None or told is None or m is None:
-        return False
-    value = Decimal(m.group().replace(",", "")) / (100 if "%" in computed else 1)
-    hedge = _hedge(quantity)
-
-    def off(v: Decimal) -> tuple[bool, Decimal]:  # (past a one-sided hedge's bound, how far)
-        return (hedge in _UNDER and v > claimed) or (hedge in _OVER and v < claimed), abs(v - claimed)
-
-    return off(told) < off(value)
-
-
-def _worded_share_of(quantity: Quantity, stated: Sequence[Quantity]) -> bool:
-    """Whether ``quantity`` is a share in words ("about 1 in 8", "nearly a third") that a linked
-    document figure (``stated``: its readings) gives within plain rounding ("13 percent", "32
-    percent"): the way such a share is told, so no doubtful match that a computed figure should
-    displace."""
-    kind = _kind(quantity)
-    claimed = _stated_fraction(quantity) if kind == "fraction" or (kind == "ratio" and quantity.denominator) else None
-    if not claimed:
-        return False
-    told = (_stated_fraction(dq) for dq in stated if _kind(dq) in _SHARE_KINDS)
-    return any(value is not None and abs(value - claimed) <= claimed * MAX_ROUNDING_REL for value in told)
 
 
 class Linker:

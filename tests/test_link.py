@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import claimgraph
 import claimgraph.link as link_module
+import claimgraph.matching as matching_module
 from claimgraph.errors import DocumentError
 from claimgraph.link import (
     DocumentIndex,
@@ -1289,7 +1290,7 @@ def test_a_share_of_the_levels_the_story_gives_beats_a_like_share_stated_of_some
     ("61 percent", "0.6176", False), ("11.1 percent", "0.1253", False), ("1,482", "1,470", False),
 ])
 def test_a_document_gives_a_computed_share_at_its_own_precision(stated, computed, gives):
-    assert link_module._gives(Quantity.parse(stated), computed) is gives
+    assert matching_module._gives(Quantity.parse(stated), computed) is gives
 
 
 @pytest.mark.parametrize("article, stated, computed, closer", [
@@ -1298,7 +1299,7 @@ def test_a_document_gives_a_computed_share_at_its_own_precision(stated, computed
     ("nearly a third", "31.8 percent", "0.3336", True),       # 33.36% is past "nearly"'s bound
 ])
 def test_a_stated_share_nearer_the_articles_stays_before_a_computed_one(article, stated, computed, closer):
-    assert link_module._closer(Quantity.parse(article), Quantity.parse(stated), computed) is closer
+    assert matching_module._closer(Quantity.parse(article), Quantity.parse(stated), computed) is closer
 
 
 def test_a_multiple_is_of_the_figure_written_right_after_it():
