@@ -199,7 +199,7 @@ LINK_WEIGHTS = (
 
 
 #: The separators of a masthead line's fields ("Weekly / Vol. 74 / No. 40 / October 16, 2025").
-_MASTHEAD_FIELDS = re.compile(r"[ \t]+[/|\u2022\u00b7][ \t]+")
+_MASTHEAD_FIELDS = re.compile(r"[ \t]+[/|\u2022\u00b7][ \t]+|[ \t]{3,}")
 
 
 def _rivals(passages: int) -> float:

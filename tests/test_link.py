@@ -1897,6 +1897,9 @@ def test_a_release_day_is_the_date_field_of_a_masthead_line():
     index = DocumentIndex("mmwr", mmwr)
     day = next(e.q for e in index.entries if e.q.text == "October 16, 2025")
     assert index.is_date_line(day.span)
+    # ... as is one set apart by a wide gap ("Weekly / Vol. 74 / No. 40          October 23, 2025")
+    wide = DocumentIndex("w", "Weekly / Vol. 74 / No. 40                    October 23, 2025\n\nIn 2025, 287 fell ill.")
+    assert wide.is_date_line(next(e.q for e in wide.entries if e.q.text == "October 23, 2025").span)
     # a date inside a sentence is no field of its own
     assert not DocumentIndex("x", "Fieldwork ended on October 16, 2025 / as planned.").is_date_line(Span(18, 34))
     lk = links_in(Linker([index, DocumentIndex("nvcc", group, primary=False)]),
