@@ -42,7 +42,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
-from .derivations import _ANY_KIND, _PER_YEAR, _THROUGH, _Entry
+from .derivations import DERIVED_FACTOR, _ANY_KIND, _PER_YEAR, _THROUGH, _Entry
 from .documents import LoadedDocument, find_header, parse_document, read_document
 from .errors import DocumentError
 from .context import MAX_OTHERS, _Context
@@ -480,6 +480,8 @@ class Linker:
         or of the sentences around it, scoring above every loosely matched direct link; None if none."""
         figures = (*ctx.others, *ctx.wide_others)
         best = max(lk.score for lk in primary)
+        if not figures or best >= DERIVED_FACTOR:
+            return None  # (no levels around it; or a direct link no derivation can outscore)
         found = []
         for ix in self.indexes:
             if not ix.primary:
