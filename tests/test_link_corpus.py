@@ -74,6 +74,9 @@ def score(corpus: str) -> dict:
     ("linking-holdout45", 0.86, 0.08),
     ("linking-holdout46", 0.83, 0.08),
     ("linking-holdout47", 0.84, 0.09),
+    ("linking-holdout48", 0.87, 0.07),
+    ("linking-holdout49", 0.88, 0.07),
+    ("linking-holdout50", 0.86, 0.09),
 ])
 def test_linking_quality_holds(corpus, right_floor, false_ceiling):
     t = score(corpus)
@@ -100,7 +103,8 @@ def test_linking_quality_holds(corpus, right_floor, false_ceiling):
                                     "linking-holdout36", "linking-holdout37", "linking-holdout38",
                                     "linking-holdout39", "linking-holdout40", "linking-holdout41",
                                     "linking-holdout42", "linking-holdout43", "linking-holdout44",
-                                    "linking-holdout45", "linking-holdout46", "linking-holdout47"])
+                                    "linking-holdout45", "linking-holdout46", "linking-holdout47",
+                                    "linking-holdout48", "linking-holdout49", "linking-holdout50"])
 def test_every_label_agrees_with_its_texts(corpus):
     run = subprocess.run([sys.executable, str(ROOT / "tests" / "corpus" / "linking" / "_validate.py"),
                           "--corpus", str(ROOT / "tests" / "corpus" / corpus)],
