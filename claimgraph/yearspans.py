@@ -88,7 +88,8 @@ def span_to_other_year(ix: DocumentIndex, pi: int, n: Decimal, score: float) -> 
     (year, this), = here.items()
     at = ix.passages[pi].start
     for other_year in (year + n, year - n):
-        others = [e for e in ix.entries if e.q.value == other_year and e.q.fact and _kind(e.q) in ("year", "date")]
+        others = [ix.entries[k] for group in (("year", ""), ("date", "")) for value, k in ix._by_group.get(group, ())
+                  if value == other_year and ix.entries[k].q.fact]
         if others:
             other = min(others, key=lambda e: abs(e.q.span.start - at))
             last, first = (other_year, year) if other_year > year else (year, other_year)
