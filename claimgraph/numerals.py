@@ -192,12 +192,16 @@ _MULTIPLE_NOT_WHEN = (r"(?!(?:over" + _SP + r"+)?(?:the|that|this|those|these)" 
                       + _SP + r"+(?:\d+" + _SP + r"+)?)?(?:year|month|week|day|night|quarter|season|summer|winter|spring|"
                       r"fall|autumn|decade|period|semester|weekend)s?\b(?!['\u2019]))")
 _MULTIPLE_AFTER = r"(?=" + _SP + r"+" + _MULTIPLE_NOT_WHEN + r"(?:" + _MULTIPLE_NEXT + "|" + _MULTIPLE_POSSESSIVE + "|" + _MULTIPLE_YEAR + r"))"
+#: ... and, after a hedge, a measure it multiplies ("more than twice overall inflation"), but not how
+#: often something happens ("more than twice a year", "nearly twice in 2024", "twice daily")
+_HEDGED_MULTIPLE_AFTER = (r"(?=" + _SP + r"+(?!(?:a|an|per|each|every|in|on|during|since|this|last|daily|weekly|"
+                          r"monthly|yearly|annually|over|before|after)\b)[a-z])")
 _MULTIPLE_HEDGE = r"(?:(?P<hedge>more" + _SP + r"+than|over|nearly|almost|close" + _SP + r"+to|roughly|about|" \
                   r"approximately|around|some|at" + _SP + r"+least|less" + _SP + r"+than|up" + _SP + r"+to)" + _SP + r"+)?"
 _MULTIPLE_VERB = re.compile(
     r"(?i)(?<![\w-])" + _MULTIPLE_HEDGE + r"(?P<word>(?:doubled|tripled|trebled|quadrupled|quintupled|doubles|triples|"
     r"trebles|quadruples|doubling|tripling|quadrupling)(?!" + _SP + r"+(?:down|as|up|back)\b)|(?:twice|thrice)"
-    + _MULTIPLE_AFTER + r"|(?:double|triple|quadruple)(?P<before>(?=" + _SP + r"+(?:the|that|its|their|what)\b))?"
+    r"(?:" + _MULTIPLE_AFTER + r"|(?(hedge)" + _HEDGED_MULTIPLE_AFTER + r"|(?!)))|(?:double|triple|quadruple)(?P<before>(?=" + _SP + r"+(?:the|that|its|their|what)\b))?"
     r"|(?:two|three|four|five|six|seven|eight|nine|ten|hundred)fold)(?![\w-])")
 _TIMES_AFTER = re.compile(r"(?i)(?:" + _SP + r"+times" + _MULTIPLE_AFTER + r"|-?fold\b)")
 _TIMES_LAST = re.compile(r"(?i)" + _SP + r"+times" + _SP + r"*$")  # "4.2 times" read as one phrase

@@ -494,6 +494,8 @@ def test_spans_are_spans(article: str) -> None:
     ("Cases hit nearly 4 times 2023 levels.", "nearly 4 times", "4", "nearly"),
     ("They waited 97 days, more than three times the 30 days promised.", "more than three times", "3", "more_than"),
     ("Output was twice the previous month's level.", "twice", "2", "exact"),
+    # after a hedge, "twice" multiplies the measure it stands before
+    ("Day care prices jumped 6.1% in a year, more than twice overall inflation", "more than twice", "2", "more_than"),
 ])
 def test_multipliers_are_ratios_in_times(text, phrase, value, hedge):
     found = [q for q in find_quantities(text) if q.kind.value == "ratio"]
@@ -509,7 +511,8 @@ def test_multipliers_are_ratios_in_times(text, phrase, value, hedge):
     "The board met three times a week.", "Inspectors visited twice in 2023.", "He doubled down on the plan.",
     "It was a double-digit rise.", "Times of day vary.", "They met three times this year's quota.",
     "Staff covered guard posts 6,412 times that year.", "The board met twice over the past 3 years.",
-    "Crews went out three times that summer.",
+    "Crews went out three times that summer.", "The board met more than twice a year.",
+    "Nearly twice in 2024 the line failed.", "Inspectors came about twice weekly.",
 ])
 def test_occasions_and_idioms_are_not_multipliers(text):
     assert not [q for q in find_quantities(text) if q.unit == "times"]
