@@ -24,7 +24,7 @@ from typing import Any
 
 import attrs
 
-from .intervals import _HUNDRED, _ONE
+from .intervals import _HALF, _HUNDRED, _ONE
 from .numbase import (
     _COURT_SUFFIX, _CURRENCY_SYMBOL, _DASHES, _DASH_CLASS, _DASH_SET, _DATE, _DAY_MONTH_TAIL, _DECADE, _DEN, _END,
     _EXACT, _FACT, _GLUED_LETTERS, _HEDGE, _HEDGE_PHRASES, _HIGH, _KIND, _LEFT_REV, _LEFT_WINDOW, _LIST_SEPS,
@@ -84,6 +84,7 @@ def _scan(text: str, *, phrase_mode: bool = False) -> list[list[Any]]:
             nxt = max(nxt, floor)
         pos = max(nxt, s + 1)
     out = _multipliers(text, out, phrase_mode)
+    out = _worded_points(text, out)
     if out:
         _name_lists(text, out)
         _fill_years(out)
@@ -171,6 +172,51 @@ _POINT_CHANGE = re.compile(r"(?i)\b(?:up|down|rose|fell|climbed|dropped|declined
                            r"|jumped|slid)" + _SP + r"+(?:by" + _SP + r"+)?\Z")
 
 
+#: One point, or half of one, in words after a hedge ("more than a full point above the 3.4% rate",
+#: "nearly a full percentage point", "half a point"): percentage points in a sentence stating a percent.
+_WORDED_POINT = re.compile(
+    r"(?i)(?<![\w-])(?:(?P<hedge>more" + _SP + r"+than|over|nearly|almost|about|roughly|close" + _SP + r"+to|less"
+    + _SP + r"+than|under|just" + _SP + r"+(?:over|under))" + _SP + r"+(?:a|one)|(?P<half>half)" + _SP + r"+an?)"
+    + _SP + r"+(?:full" + _SP + r"+)?(?:percentage" + _SP + r"*-?" + _SP + r"*)?points?(?![\w-])")
+_PERCENT_STATED = re.compile(r"(?i)\d" + _SP + r"*%|\d" + _SP + r"*percent\b")
+#: How far either side of a worded point its sentence is looked at for a percent.
+_WORDED_POINT_REACH = 300
+
+
+def _worded_points(text: str, recs: list[list[Any]]) -> list[list[Any]]:
+    """Add a point in words ("more than a full point") where its sentence states a percent."""
+    found = []
+    for m in _WORDED_POINT.finditer(text):
+        lo = max(0, m.start() - _WORDED_POINT_REACH)
+        hi = min(len(text), m.end() + _WORDED_POINT_REACH)
+        stop = max((b.end() for b in _SENTENCE_END.finditer(text, lo, m.start())), default=lo)
+        nxt = _SENTENCE_END.search(text, m.end(), hi)
+        if not _PERCENT_STATED.search(text, stop, nxt.start() if nxt else hi):
+            continue  # ("more than a point" in a game or on an index is no percentage point)
+        hedge = _HEDGE_PHRASES.get(" ".join((m.group("hedge") or "").lower().split()))
+        value, prec = (_HALF, _HALF) if m.group("half") else (_ONE, _ONE)
+        found.append(_rec(m.start(), m.end(), value, "percentage_points", hedge=hedge.value if hedge else "exact",
+                          unit="percentage points", prec=prec))
+    return _merged(recs, found) if found else recs
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+")
+
+
+def _merged(recs: list[list[Any]], found: list[list[Any]]) -> list[list[Any]]:
+    """The scanner's records with ``found`` added where none overlaps (both in text order)."""
+    merged, i = [], 0
+    for f in found:
+        while i < len(recs) and recs[i][_END] <= f[_START]:
+            merged.append(recs[i])
+            i += 1
+        if i < len(recs) and recs[i][_START] < f[_END]:
+            continue
+        merged.append(f)
+    merged.extend(recs[i:])
+    return merged
+
+
 # Multipliers: "4.2 times the rate", "a threefold rise", "more than doubled", "nearly twice as high".
 # They are ratios with unit "times" and no denominator.
 _MULTIPLE_WORDS = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "quintupled": 5,
@@ -224,18 +270,8 @@ def _multipliers(text: str, recs: list[list[Any]], phrase_mode: bool = False) ->
         value = Decimal(_MULTIPLE_WORDS[m.group("word").lower().rstrip()])
         found.append(_rec(m.start(), m.end(), value, "ratio", hedge=hedge.value if hedge else "exact",
                           unit="times", prec=_ONE))
-    if not found:
-        return recs
-    merged, i = [], 0
-    for f in found:  # keep the scanner's records; add a multiplier word only where none overlaps
-        while i < len(recs) and recs[i][_END] <= f[_START]:
-            merged.append(recs[i])
-            i += 1
-        if i < len(recs) and recs[i][_START] < f[_END]:
-            continue
-        merged.append(f)
-    merged.extend(recs[i:])
-    return merged
+    # keep the scanner's records; add a multiplier word only where none overlaps
+    return _merged(recs, found) if found else recs
 
 
 def _read_digits(text: str, s: int, end: int, tok: str, floor: int,

@@ -584,6 +584,14 @@ def test_a_share_of_a_point_is_percentage_points(text, value):
     ("The team scored 12 points.", [("12", "count")]),
     ("The team had a 9-point rise in the second half.", [("9", "count"), ("second", "ordinal")]),
     ("The index fell 3 points. Turnout was 41%.", [("3", "count"), ("41%", "percent")]),
+    # one point, or half of one, in words after a hedge, in a sentence stating a percent
+    ("Their rate jumped to 4.5% from 3.7%, more than a full point above the 3.4% rate for men.",
+     [("4.5%", "percent"), ("3.7%", "percent"), ("more than a full point", "percentage_points"), ("3.4%", "percent")]),
+    ("Wages rose 4.5%, nearly a full percentage point above 2025.",
+     [("4.5%", "percent"), ("nearly a full percentage point", "percentage_points"), ("2025", "year")]),
+    ("The rate was 4.1%, half a point lower.", [("4.1%", "percent"), ("half a point", "percentage_points")]),
+    ("The team won by more than a point.", []),
+    ("At one point, the rate hit 5%.", [("5%", "percent")]),
 ])
 def test_bare_points_beside_a_percent_are_percentage_points(text, expected):
     assert [(q.text, q.kind.value) for q in find_quantities(text)] == expected
