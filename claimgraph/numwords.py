@@ -49,6 +49,10 @@ _HALF_A = re.compile(_SP + r"+an?" + _SP + r"+(?P<u>(?i:million|billion|trillion
 _FRACTION_FOLLOWERS = frozenset("of more less fewer as the their its his her our all and or than".split())
 _AND_A_HALF = re.compile(_SP + r"+(?i:and" + _SP + r"+a" + _SP + r"+half)\b")
 _WORD_TOKENS = re.compile(r"[A-Za-z]+")
+#: what follows "a second" when it is the ordinal ("a second straight year", "a second officer"), not
+#: one second of time ("a second later", "a second or two")
+_A_SECOND_THING = re.compile(r"[ \t]+(?!(?:ago|later|earlier|before|after|or|and|to|of|in|on|at|for|than|per|each|"
+                             r"longer|shorter|faster|slower|more|less|too)\b)[a-z]")
 _NEXT_WORD = re.compile(_SP + r"*(?P<w>[A-Za-z][A-Za-z'’]*)")
 _ONE_NOT_BEFORE = frozenset(
     "of another or and who that which is was has had would could can will might should must may does did are "
@@ -243,8 +247,9 @@ def _read_words(text: str, s: int, e: int, run: str, floor: int,
     if last in _ORDINAL_WORDS and (len(ws) == 1 or (len(ws) == 2 and ws[0] in _TENS_WORDS)):
         value = Decimal(_ORDINAL_WORDS[last] + (_TENS_WORDS[ws[0]] if len(ws) == 2 else 0))
         if last == "second" and len(ws) == 1:
-            if _prev_word(text, s) in ("a", "per", "every", "each", "split", "one"):
-                return None, e
+            before = _prev_word(text, s)
+            if before in ("per", "every", "each", "split", "one") or (before == "a" and not _A_SECOND_THING.match(text, e)):
+                return None, e  # "a second" of time, "per second" (not "a second straight year")
         if _COURT_SUFFIX.match(text, e) and not phrase_mode:
             cm = _COURT_SUFFIX.match(text, e)
             return _name_rec(s, cm.end(), value), cm.end()  # type: ignore[union-attr]

@@ -717,3 +717,15 @@ def test_a_multiplier_verb_in_every_tense() -> None:
     for text in ("She worked a double shift", "triple-digit heat", "The gym doubles as a shelter",
                  "The agency doubled down on the rule"):
         assert [q for q in find_quantities(text) if q.unit == "times"] == [], text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("New shortages fell for a second straight year.", [("second", "ordinal", "2")]),
+    ("The county wants money for a second animal control officer.", [("second", "ordinal", "2")]),
+    # one second of time is no ordinal
+    ("A second later, the line went dead.", []),
+    ("Wait a second or two.", [("two", "count", "2")]),
+    ("The valve opens 40 times per second.", [("40", "count", "40")]),
+])
+def test_a_second_before_what_it_counts_is_an_ordinal(text, expected):
+    assert [(q.text, q.kind.value, str(q.value)) for q in find_quantities(text)] == expected
