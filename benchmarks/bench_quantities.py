@@ -64,6 +64,7 @@ def adversarial_inputs(size: int) -> dict[str, str]:
         "number words": fill("one two three hundred thousand million forty-four "),
         "$$$$": fill("$"),
         "more than more than": fill("more than "),
+        "more than a point": fill("more than a point "),
     }
 
 

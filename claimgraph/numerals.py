@@ -177,8 +177,12 @@ _POINT_CHANGE = re.compile(r"(?i)\b(?:up|down|rose|fell|climbed|dropped|declined
 _WORDED_POINT = re.compile(
     r"(?i)(?<![\w-])(?:(?P<hedge>more" + _SP + r"+than|over|nearly|almost|about|roughly|close" + _SP + r"+to|less"
     + _SP + r"+than|under|just" + _SP + r"+(?:over|under))" + _SP + r"+(?:a|one)|(?P<half>half)" + _SP + r"+an?)"
-    + _SP + r"+(?:full" + _SP + r"+)?(?:percentage" + _SP + r"*-?" + _SP + r"*)?points?(?![\w-])")
+    + _SP + r"+(?:full" + _SP + r"+)?(?:percentage" + _SP + r"*-?" + _SP + r"*)?points?(?![\w-])\Z")
+
+#: How far before "point" its hedge may start ("just under a full percentage point")
+_WORDED_POINT_BEFORE = 48
 _PERCENT_STATED = re.compile(r"(?i)\d" + _SP + r"*%|\d" + _SP + r"*percent\b")
+_POINT_AFTER_WORDS = frozenset({"a", "an", "one", "full", "percentage"})
 #: How far either side of a worded point its sentence is looked at for a percent.
 _WORDED_POINT_REACH = 300
 
@@ -186,18 +190,46 @@ _WORDED_POINT_REACH = 300
 def _worded_points(text: str, recs: list[list[Any]]) -> list[list[Any]]:
     """Add a point in words ("more than a full point") where its sentence states a percent."""
     found = []
-    for m in _WORDED_POINT.finditer(text):
-        lo = max(0, m.start() - _WORDED_POINT_REACH)
-        hi = min(len(text), m.end() + _WORDED_POINT_REACH)
-        stop = max((b.end() for b in _SENTENCE_END.finditer(text, lo, m.start())), default=lo)
-        nxt = _SENTENCE_END.search(text, m.end(), hi)
-        if not _PERCENT_STATED.search(text, stop, nxt.start() if nxt else hi):
+    ends: list[int] | None = None  # where the text's sentences end, and where it states percents: read
+    percents: list[int] = []  # once, and only when a worded point is met
+    for at, end in _point_words(text):
+        before = text[max(0, at - 12) : at].replace("-", " ").split()
+        if not before or before[-1].lower() not in _POINT_AFTER_WORDS:
+            continue  # (cheaply: "point" after anything but "a", "one", "full", "percentage")
+        m = _WORDED_POINT.search(text, max(0, at - _WORDED_POINT_BEFORE), end)
+        if m is None or (found and m.start() < found[-1][_END]):
+            continue
+        if ends is None:
+            ends = [b.end() for b in _SENTENCE_END.finditer(text)]
+            percents = [p.start() for p in _PERCENT_STATED.finditer(text)]
+        i = bisect.bisect_right(ends, m.start())
+        lo = max(ends[i - 1] if i else 0, m.start() - _WORDED_POINT_REACH)
+        hi = min(ends[i] if i < len(ends) else len(text), m.end() + _WORDED_POINT_REACH)
+        k = bisect.bisect_left(percents, lo)
+        if k == len(percents) or percents[k] >= hi:
             continue  # ("more than a point" in a game or on an index is no percentage point)
         hedge = _HEDGE_PHRASES.get(" ".join((m.group("hedge") or "").lower().split()))
         value, prec = (_HALF, _HALF) if m.group("half") else (_ONE, _ONE)
         found.append(_rec(m.start(), m.end(), value, "percentage_points", hedge=hedge.value if hedge else "exact",
                           unit="percentage points", prec=prec))
     return _merged(recs, found) if found else recs
+
+
+def _point_words(text: str) -> list[tuple[int, int]]:
+    """Where the word "point" or "points" stands, in text order (found with str.find, which is far
+    cheaper than a regular expression tried at every character)."""
+    out = []
+    for word in ("point", "Point", "POINT"):
+        at = text.find(word)
+        while at >= 0:
+            end = at + 5
+            if end < len(text) and text[end] in "sS":
+                end += 1
+            if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "-_")) \
+                    and (end == len(text) or not (text[end].isalnum() or text[end] in "-_")):
+                out.append((at, end))
+            at = text.find(word, at + 5)
+    return sorted(out)
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+")
