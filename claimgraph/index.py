@@ -661,9 +661,8 @@ class DocumentIndex(Derivations):
             pi = self._passage_at(self._tokens[p][1])
             score = self.context_score(ctx, pi) if ctx is not None and pi is not None else 0.0
             # where the document sets the term apart, it names it: 'a source "for cause"', "(hatchery A)"
-            end = self._tokens[p + len(qkeys) - 1][2]
-            named = _TERM_OPEN.search(self.text, max(0, self._tokens[p][1] - 1), self._tokens[p][1]) \
-                and _TERM_CLOSE.match(self.text, end)
+            start, end = self._tokens[p][1], self._tokens[p + len(qkeys) - 1][2]
+            named = start > 0 and self.text[start - 1] in _TERM_OPEN and _TERM_CLOSE.match(self.text, end)
             return score + (TERM_NAMED_BONUS if named else 0.0)
 
         first = max(places, key=lambda p: (fit(p), -p))
@@ -696,7 +695,7 @@ ELLIPSIS_CUT_WORDS = 40
 _ELLIPSIS_MARK = re.compile(r"\u2026|\.\s?\.\s?\.")
 #: How much more a place where the document sets a quoted term apart counts against the others.
 TERM_NAMED_BONUS = 0.2
-_TERM_OPEN = re.compile(r"[\"\u201c(]\Z")
+_TERM_OPEN = "\"\u201c("
 _TERM_CLOSE = re.compile(r"[,.]?[\"\u201d)]")
 _BRACKETED = re.compile(r"\[[^\[\]]{0,80}\]")
 _OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\"\u201c\u2014-]))[\"'\u201c\u2018](?=\S)")

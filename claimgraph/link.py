@@ -553,7 +553,8 @@ class Linker:
                             if lk.score >= NUMBER_MIN_SCORE and lk.relation != "derived"]
                 links = self._rescope(q, contexts[i], anchors,
                                       any(_specificity(quantities[j]) >= FIGURE_SPECIFICITY and not _is_scoping(quantities[j])
-                                          for j in siblings), restated)
+                                          for j in siblings), restated,
+                                      apart=APART_WORDS.match(text, q.span.end) is not None)
                 if not links:  # "roughly four for every vacancy": computed, not stated beside a sibling
                     links = [lk for lk in first[i] if lk.relation == "derived" and lk.formula and len(lk.operands) > 1]
             out.append(links)
@@ -681,8 +682,9 @@ class Linker:
         return None
 
     def _rescope(self, q: Quantity, context: tuple[str, str, bool], anchors: Sequence[NumberLink],
-                 strong_siblings: bool, restated: Sequence[NumberLink] = ()) -> list[NumberLink]:
-        """Links for a year, date, duration or small count, read with the figures beside it.
+                 strong_siblings: bool, restated: Sequence[NumberLink] = (), apart: bool = False) -> list[NumberLink]:
+        """Links for a year, date, duration or small count, read with the figures beside it
+        (``apart``: a number of years the article follows with "earlier", "later" ...).
 
         Such a number scopes the figure it stands next to ("79,384 deaths in 2024"), so
         its evidence is the passage that gives that figure: candidates in a passage
@@ -728,7 +730,6 @@ class Linker:
             # them, before any statement of "two years" away from the sentence's figures
             counted = []  # "From 2020 through 2024" as "five years" counts both ends: a reading that
             # gives way to a statement of the number of years
-            apart = re.search(re.escape(q.text) + APART_WORDS.pattern, context[0], re.I) is not None
             for lk, both_ends in self._year_spans(q, anchors, apart):
                 if lk.score >= threshold:
                     if both_ends:

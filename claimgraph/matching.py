@@ -532,37 +532,40 @@ def _is_mentioned(text: str, span: Span) -> bool:
 _COMPUTED = re.compile(r"-?[0-9][0-9,]*(?:\.[0-9]+)?")
 
 
-def _gives(stated: Quantity, computed: str) -> bool:
-    """Whether a document's figure is a computed value ("0.2358", "83.12%") as written at its own
-    precision ("23.6 percent", "83.1 percent"; a share in words within plain rounding)."""
-    m = _COMPUTED.match(computed)
+def _computed(shown: str) -> Decimal | None:
+    """The value a derived link shows ("0.2358", "1,470"), a percent ("83.12%") as a fraction."""
+    m = _COMPUTED.match(shown)
     if m is None:
-        return False
+        return None
     value = Decimal(m.group().replace(",", ""))
-    kind = _kind(stated)
-    if kind in ("fraction", "ratio") and (share := _stated_fraction(stated)) is not None:
-        if "%" in computed:
-            value /= 100
-        return abs(value - share) <= share * MAX_ROUNDING_REL
-    if kind == "percent" and "%" not in computed:
-        value *= 100
-    return stated.precision is not None and abs(value - stated.value) <= stated.precision / 2
+    return value / 100 if "%" in shown else value
 
 
 def _as_share(q: Quantity) -> Decimal | None:
-    kind = _kind(q)
+    """The fraction a share states (65% -> 0.65, "roughly three-fifths" -> 0.6); None for any other figure."""
+    return _stated_fraction(q) if _kind(q) in ("percent", "fraction", "ratio") else None
+
+
+def _gives(stated: Quantity, computed: str) -> bool:
+    """Whether a document's figure is a computed value ("0.2358", "83.12%") as written at its own
+    precision ("23.6 percent", "83.1 percent"; a share in words within plain rounding)."""
+    value = _computed(computed)
+    if value is None:
+        return False
+    kind = _kind(stated)
+    if kind in ("fraction", "ratio") and (share := _stated_fraction(stated)) is not None:
+        return abs(value - share) <= share * MAX_ROUNDING_REL
     if kind == "percent":
-        return q.value / 100
-    return _stated_fraction(q) if kind in ("fraction", "ratio") else None
+        value *= 100  # (a computed share is a fraction, a computed percent one too: see _computed)
+    return stated.precision is not None and abs(value - stated.value) <= stated.precision / 2
 
 
 def _closer(quantity: Quantity, stated: Quantity, computed: str) -> bool:
     """Whether a document's share ("61 percent") is nearer the article's ("roughly three-fifths") than
     a share computed from levels ("0.6176")."""
-    claimed, told, m = _as_share(quantity), _as_share(stated), _COMPUTED.match(computed)
-    if claimed is None or told is None or m is None:
+    claimed, told, value = _as_share(quantity), _as_share(stated), _computed(computed)
+    if claimed is None or told is None or value is None:
         return False
-    value = Decimal(m.group().replace(",", "")) / (100 if "%" in computed else 1)
     hedge = _hedge(quantity)
 
     def off(v: Decimal) -> tuple[bool, Decimal]:  # (past a one-sided hedge's bound, how far)

@@ -181,17 +181,17 @@ _WORDED_POINT = re.compile(
 
 #: How far before "point" its hedge may start ("just under a full percentage point")
 _WORDED_POINT_BEFORE = 48
-_PERCENT_STATED = re.compile(r"(?i)\d" + _SP + r"*%|\d" + _SP + r"*percent\b")
 _POINT_AFTER_WORDS = frozenset({"a", "an", "one", "full", "percentage"})
-#: How far either side of a worded point its sentence is looked at for a percent.
+#: How far either side of a worded point a percent of its sentence is looked for.
 _WORDED_POINT_REACH = 300
 
 
 def _worded_points(text: str, recs: list[list[Any]]) -> list[list[Any]]:
-    """Add a point in words ("more than a full point") where its sentence states a percent."""
+    """Add a point in words ("more than a full point") where its sentence states a percent (one the
+    scanner read, with no sentence break between)."""
     found = []
-    ends: list[int] | None = None  # where the text's sentences end, and where it states percents: read
-    percents: list[int] = []  # once, and only when a worded point is met
+    percents: list[list[Any]] | None = None  # (gathered once, and only when a worded point is met)
+    starts: list[int] = []
     for at, end in _point_words(text):
         before = text[max(0, at - 12) : at].replace("-", " ").split()
         if not before or before[-1].lower() not in _POINT_AFTER_WORDS:
@@ -199,14 +199,13 @@ def _worded_points(text: str, recs: list[list[Any]]) -> list[list[Any]]:
         m = _WORDED_POINT.search(text, max(0, at - _WORDED_POINT_BEFORE), end)
         if m is None or (found and m.start() < found[-1][_END]):
             continue
-        if ends is None:
-            ends = [b.end() for b in _SENTENCE_END.finditer(text)]
-            percents = [p.start() for p in _PERCENT_STATED.finditer(text)]
-        i = bisect.bisect_right(ends, m.start())
-        lo = max(ends[i - 1] if i else 0, m.start() - _WORDED_POINT_REACH)
-        hi = min(ends[i] if i < len(ends) else len(text), m.end() + _WORDED_POINT_REACH)
-        k = bisect.bisect_left(percents, lo)
-        if k == len(percents) or percents[k] >= hi:
+        if percents is None:
+            percents = [r for r in recs if r[_KIND] in ("percent", "percentage_points") and r[_FACT]]
+            starts = [r[_START] for r in percents]
+        k = bisect.bisect_left(starts, m.start())
+        near = [(r[_END], m.start()) for r in percents[max(0, k - 1) : k] if m.start() - r[_END] <= _WORDED_POINT_REACH]
+        near += [(m.end(), r[_START]) for r in percents[k : k + 1] if r[_START] - m.end() <= _WORDED_POINT_REACH]
+        if not any(not _SENT_BREAK.search(text, lo, hi) for lo, hi in near):
             continue  # ("more than a point" in a game or on an index is no percentage point)
         hedge = _HEDGE_PHRASES.get(" ".join((m.group("hedge") or "").lower().split()))
         value, prec = (_HALF, _HALF) if m.group("half") else (_ONE, _ONE)
@@ -230,9 +229,6 @@ def _point_words(text: str) -> list[tuple[int, int]]:
                 out.append((at, end))
             at = text.find(word, at + 5)
     return sorted(out)
-
-
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+")
 
 
 def _merged(recs: list[list[Any]], found: list[list[Any]]) -> list[list[Any]]:

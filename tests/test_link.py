@@ -1259,26 +1259,6 @@ def test_a_multiple_of_two_rates_one_passage_gives_is_derived_when_the_article_g
                             "older.")["about five times"] is None
 
 
-@pytest.mark.parametrize("doc, article, figure, formula", [
-    # 23 of 60 (38%) is "more than a third" only loosely; $7.4 million of $21.6 million (34%) is the sentence's
-    pytest.param("Over the three years, WHD assessed $21.6 million in back wages owed to 14,390 workers.\n\n"
-                 "The Southeast Region accounted for about $7.4 million of the $21.6 million in back wages.\n\n"
-                 "In 23 of the 60 sampled investigations, the case file did not show a housing inspection.",
-                 "Investigations there produced $7.4 million in back wages, more than a third of the national "
-                 "total, and turned up violations in 421 cases.",
-                 "more than a third", "about $7.4 million / $21.6 million = 0.3426", id="a loose A of B"),
-    # 1.1 / 0.3 is 3.67, but the multiple is of the 2.8% set right after it: 9.6 / 2.8 = 3.43
-    pytest.param("The motor vehicle insurance index rose 1.1 percent in April after rising 0.3 percent in March. "
-                 "The index rose 9.6 percent over the last 12 months.\n\n"
-                 "The all items index rose 2.8 percent for the 12 months ending April.",
-                 "Over the past 12 months, insurance prices are up 9.6%. That is more than three times the 2.8% "
-                 "rise in overall consumer prices, which climbed 0.3% in April.",
-                 "more than three times", "9.6 percent / 2.8 percent = 3.43 times", id="the figure after a multiple"),
-])
-def test_a_derivation_takes_the_operands_its_sentence_names(doc, article, figure, formula):
-    assert derived_formula(Linker({"doc": doc}), article, figure) == formula
-
-
 def test_a_share_of_the_levels_the_story_gives_beats_a_like_share_stated_of_something_else():
     gao = ("In fiscal years 2021 through 2025, SBA approved $9.37 billion in disaster loans. About $1.42 billion of "
            "that went to businesses that later defaulted on their loans.")
@@ -1750,8 +1730,23 @@ def test_an_auditor_or_a_bureau_may_be_credited_by_its_role():
                  "The average weekly wage in Westrow hit $1,418 in the fourth quarter. That still leaves Westrow $94 "
                  "a week below the national average of $1,512.",
                  "$94", "$1,512 - $1,418 = 94", id="how far one figure leaves another below"),
+    # 23 of 60 (38%) is "more than a third" only loosely; $7.4 million of $21.6 million (34%) is the sentence's
+    pytest.param("Over the three years, WHD assessed $21.6 million in back wages owed to 14,390 workers.\n\n"
+                 "The Southeast Region accounted for about $7.4 million of the $21.6 million in back wages.\n\n"
+                 "In 23 of the 60 sampled investigations, the case file did not show a housing inspection.",
+                 "Investigations there produced $7.4 million in back wages, more than a third of the national "
+                 "total, and turned up violations in 421 cases.",
+                 "more than a third", "about $7.4 million / $21.6 million = 0.3426", id="a loose A of B"),
+    # 1.1 / 0.3 is 3.67, but the multiple is of the 2.8% set right after it: 9.6 / 2.8 = 3.43
+    pytest.param("The motor vehicle insurance index rose 1.1 percent in April after rising 0.3 percent in March. "
+                 "The index rose 9.6 percent over the last 12 months.\n\n"
+                 "The all items index rose 2.8 percent for the 12 months ending April.",
+                 "Over the past 12 months, insurance prices are up 9.6%. That is more than three times the 2.8% "
+                 "rise in overall consumer prices, which climbed 0.3% in April.",
+                 "more than three times", "9.6 percent / 2.8 percent = 3.43 times", id="the figure after a multiple"),
 ])
-def test_a_gap_or_a_sum_of_two_figures_is_derived(doc, article, figure, formula):
+def test_a_figure_is_derived_from_the_operands_its_sentence_names(doc, article, figure, formula):
+    """Gaps, sums, shares and multiples: the formula names the document figures the sentence points to."""
     assert derived_formula(Linker({"doc": doc}), article, figure) == formula
 
 
