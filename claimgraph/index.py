@@ -62,6 +62,7 @@ from .passages import (
     _negated_blocks,
     _scan_quantities,
     _segment,
+    spelled_out as _spelled_out,
 )
 from .quantities import _MONTH_NAMES, Quantity, QuantityKind
 from .spans import _LINE_BREAK_HYPHEN, Span, normalize_for_match
@@ -276,9 +277,12 @@ class DocumentIndex(Derivations):
         self._years: list[frozenset[str]] = []
         df: Counter[str] = Counter()
         self._postings: dict[str, list[int]] = defaultdict(list)
-        for p in self.passages:
+        spelled = _spelled_out(text, self._tokens, self._starts, self.passages) if self.passages else {}
+        for i, p in enumerate(self.passages):
             chunk = text[p.start : p.end]
             stems = frozenset(_content_stems(_LINE_BREAK_HYPHEN.sub("", chunk)))
+            if i in spelled:  # "112 of 128 EDs" also speaks of emergency departments
+                stems |= spelled[i]
             self._stems.append(stems)
             self._years.append(frozenset(_YEAR.findall(chunk)))
             df.update(stems)
@@ -320,6 +324,10 @@ class DocumentIndex(Derivations):
                     self._add_entry(reading, pi)
                 if units & _SCALES.keys():
                     self._scaled.add(k)  # "168,421" under "Thousands" is not 168,421
+            elif _kind(q) == "ratio" and q.denominator and (unit := _DAYS_OF.match(text, q.span.end)):
+                # "on 291 of the 366 days": the part is a number of days too ("on 291 days of the year")
+                self._add_entry(attrs.evolve(q, kind=QuantityKind.DURATION, unit=unit.group(1).lower(),
+                                             denominator=None), pi)
             elif _kind(q) == "percent" and q.high is None and _PLUS_MINUS.search(text, max(0, q.span.start - 16),
                                                                                 q.span.start):
                 # a margin of error is a gap of percentage points, however a release writes it ("±10.2 percent")
@@ -734,6 +742,8 @@ def _enclosing_quotation(text: str, lo: int, hi: int, span: Span) -> Span | None
 _BROKEN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\u2019]*(?:-\n[a-z][A-Za-z0-9'\u2019]*)*")
 
 
+#: The unit of time a count of some of a whole names right after it ("291 of the 366 days").
+_DAYS_OF = re.compile(r"[ \t]+(day|week|month|year)s\b", re.IGNORECASE)
 #: A margin of error's sign ("±10.2 percent", "plus or minus 0.5 percent") right before a figure.
 _PLUS_MINUS = re.compile(PLUS_MINUS_SIGN + r"\s*\Z", re.I)
 

@@ -339,3 +339,69 @@ def article_context(text: str, span: Span) -> tuple[str, str]:
     ('It moved 448,000 UCs.', 'ICE said so. Then it stopped.')
     """
     return _context_of(text, _article_sentences(text), span)
+
+
+#: An acronym a document defines in parentheses: "emergency department (ED)", "Bureau of Prisons (BOP)".
+_DEFINED = re.compile(r"\(([A-Z][A-Za-z&]{0,6}[A-Z])s?\)")
+#: How many defined acronyms a document's passages are read with at most (text is untrusted).
+MAX_ACRONYMS = 200
+_ACRONYM_LINKS = frozenset("of and the for on in to at".split())
+_SPELLED = re.compile(r"[A-Za-z][A-Za-z']*")
+
+
+def defined_acronyms(text: str) -> dict[str, frozenset[str]]:
+    """The acronyms ``text`` defines in parentheses right after the words they stand for, each
+    with those words' content stems, so a passage that says "112 of 128 EDs" is read as speaking
+    of emergency departments ("emergency department (ED)", "Federal Railroad Administration (FRA)").
+
+    >>> found = defined_acronyms("Visits to an emergency department (ED) rose at the Bureau of Prisons (BOP) "
+    ...                          "among unaccompanied migrant children (UCs).")
+    >>> {acronym: sorted(stems) for acronym, stems in found.items()}
+    {'ED': ['department', 'emergency'], 'BOP': ['bureau', 'prison'], 'UC': ['child', 'migrant', 'unaccompani']}
+    """
+    out: dict[str, frozenset[str]] = {}
+    for m in _DEFINED.finditer(text):
+        acronym = m.group(1)
+        if acronym in out:
+            continue
+        letters = [c for c in acronym if c.isupper()]
+        words = _SPELLED.findall(text, max(0, m.start() - 15 * len(letters) - 40), m.start())
+        spelled: list[str] = []
+        skipped = False  # one word the acronym leaves out: "unaccompanied migrant children (UCs)"
+        for word in reversed(words):
+            if word[0].upper() == letters[-1]:
+                letters.pop()
+            elif word.lower() not in _ACRONYM_LINKS:
+                if skipped or not spelled:
+                    break
+                skipped = True
+            spelled.append(word)
+            if not letters:
+                break
+        if not letters and (stems := frozenset(_content_stems(" ".join(spelled)))):
+            out[acronym] = stems
+            if len(out) >= MAX_ACRONYMS:
+                break
+    return out
+
+
+def spelled_out(text: str, tokens: Sequence[tuple[str, int, int]], starts: Sequence[int],
+                passages: Sequence[Span]) -> dict[int, frozenset[str]]:
+    """For each passage (by number) that uses an acronym ``text`` defines, the stems of the words
+    it stands for; ``tokens`` are the text's words as ``(key, start, end)`` in text order and
+    ``starts`` the passages' starts."""
+    acronyms = defined_acronyms(text)
+    out: dict[int, frozenset[str]] = {}
+    if not acronyms:
+        return out
+    for _, s, e in tokens:
+        if not text[s].isupper():
+            continue
+        word = text[s:e]
+        stems = acronyms.get(word) or (acronyms.get(word[:-1]) if word.endswith("s") else None)
+        if stems is None:
+            continue
+        i = bisect.bisect_right(starts, s) - 1
+        if i >= 0 and s < passages[i].end:
+            out[i] = out.get(i, frozenset()) | stems
+    return out

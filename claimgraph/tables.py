@@ -26,6 +26,10 @@ _ROW_END = re.compile(r"\d[\d,.]*%?\s*\Z")
 _HEAD_YEAR_END = re.compile(r"\A[ \t]+\S.*\b(?:19|20)\d\d\s*\Z")
 #: a unit set in parentheses in a table row's label ("Refunds stopped ($ billions)   3.06   4.18")
 _ROW_LABEL_UNIT = re.compile(r"\(([^()\n]{1,40})\)")
+#: a column of rates ("Rates", "Hires rate"): percents, unless the table says per how many
+#: ("Rate per 100,000", "Rate*" under a caption of cases per 100,000 population)
+_RATE_HEAD = re.compile(r"\brates?\b")
+_PER_HOW_MANY = re.compile(r"\bper\b|/\s*\d")
 
 
 def table_units(ix: "DocumentIndex", pi: int, q: Quantity) -> frozenset[str]:
@@ -76,7 +80,10 @@ def table_units(ix: "DocumentIndex", pi: int, q: Quantity) -> frozenset[str]:
         own = labelled
     if own:
         return own | (_units_in(head.lower()) & {"dollar"} if own & _SCALES.keys() else frozenset())
-    return _units_in("\n".join(lines).lower())
+    caption = _units_in("\n".join(lines).lower())
+    if _RATE_HEAD.search(column.lower()) and not _PER_HOW_MANY.search(head.lower()):
+        return caption | {"percent"}  # (besides the caption's scale: "hourly rates" over counts in thousands)
+    return caption
 
 
 def _heads(ix: "DocumentIndex", head: str, first: int, q: Quantity) -> tuple[list[str], list[str]]:

@@ -650,6 +650,46 @@ def test_a_column_head_gives_its_cells_their_unit(doc, phrase, sentence, cell):
     assert lk is not None and lk.quantity_text == cell and lk.relation == "verbatim"
 
 
+def test_a_column_of_rates_holds_percents_unless_the_table_says_per_how_many():
+    doc = ("Table 1. Job openings levels and rates by industry, seasonally adjusted\n\n"
+           "                               Levels (in thousands)        Rates\n"
+           "Industry                       Feb. 2026   Mar. 2026   Feb. 2026   Mar. 2026\n"
+           "Health care and social assist.     1,449       1,331         5.9         5.5\n"
+           "Construction                         312         248         3.8         3.1\n")
+    lk = one_link(doc, "5.5%", "The openings rate for health care fell to 5.5% in March.")
+    assert lk is not None and lk.quantity_text == "5.5" and lk.relation == "verbatim"
+    # a level is no percent however its column group reads
+    assert one_link(doc, "248%", "Construction openings rose 248%.") is None
+    mmwr = ("Table. Suspected cases and rate per 100,000 population, by state, 2025\n\n"
+            "State                 No.        Rate\n"
+            "Kentucky            3,412        74.8\n"
+            "Arkansas            2,187        71.5\n")
+    assert one_link(mmwr, "74.8%", "In Kentucky, 74.8% of tests were positive.") is None
+    rate = one_link(mmwr, "74.8 per 100,000", "Kentucky's rate was 74.8 per 100,000 residents.")
+    assert rate is not None and rate.quantity_text == "74.8"
+
+
+def test_a_passage_using_a_defined_acronym_speaks_of_the_words_it_stands_for():
+    doc = ("Heat-related emergency department (ED) visits are tracked by the National Syndromic "
+           "Surveillance Program (NSSP). The program began in 2003.\n\n"
+           "During the study period, 112 of 128 EDs in the state contributed data to NSSP. "
+           "Of 3,418 visits, 1,247 were made by outdoor workers.\n")
+    lk = one_link(doc, "112 of 128", "The report drew on 112 of 128 emergency departments.")
+    assert lk is not None and lk.quantity_text == "112 of 128" and lk.relation == "verbatim"
+    # the acronym alone is read so: a document that never spells it out gives it no meaning
+    bare = doc.replace("emergency department (ED)", "ED")
+    assert one_link(bare, "112 of 128", "The report drew on 112 of 128 emergency departments.") is None
+
+
+def test_a_part_of_a_count_of_days_is_a_number_of_days():
+    doc = ("At FCI Marrowfield, non-custody staff were assigned to officer posts on 291 of the 366 days "
+           "in fiscal year 2024. Officials at 5 of the 7 institutions we visited said so.\n")
+    lk = one_link(doc, "291 days", "The prison pulled teachers onto officer posts on 291 days of the year.")
+    assert lk is not None and lk.quantity_text == "291 of the 366" and lk.relation == "verbatim"
+    # a part of something else is no number of days
+    assert one_link(doc, "5 days", "The prison was locked down for 5 days.") is None
+
+
 def test_a_thousands_column_is_not_matched_at_face_value():
     doc = ("Table A. Household data (numbers in thousands)\n\n"
            "Category                      July        August\n"
