@@ -411,9 +411,12 @@ class Linker:
         ctx = _Context.of(context, quantity, wider)
         direct_links = self._direct(quantity, context, wider, outside)
         if _kind(quantity) in _SIGNED_FALL_KINDS and quantity.value > 0 and quantity.high is None \
-                and not any(d and d[0].score >= threshold for d in direct_links.values()) and ctx.direction < 0:
-            # "fell 4.8%" for a table's "-4.8": the sign of a fall is in the verb
-            direct_links = self._direct(attrs.evolve(quantity, value=-quantity.value), context, wider, outside)
+                and not all(d and d[0].score >= threshold for d in direct_links.values()) and ctx.direction < 0:
+            # "fell 4.8%" for a table's "-4.8": the sign of a fall is in the verb (in each document
+            # that does not state the figure unsigned: a group's statement may, the release not)
+            signed = self._direct(attrs.evolve(quantity, value=-quantity.value), context, wider, outside)
+            direct_links = {doc: links if links and links[0].score >= threshold else signed[doc]
+                            for doc, links in direct_links.items()}
         for direct in direct_links.values():
             if direct and direct[0].score >= threshold:
                 found.append(direct[0])

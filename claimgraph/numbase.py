@@ -237,6 +237,18 @@ def _prev_word(text: str, s: int) -> str:
     return m.group("w")[::-1].lower() if m else ""
 
 
+#: A verb that moves a figure, a few words before "up to" in its clause ("revised February's rate up
+#: to 1.42 million", "bumped the cap up to $5,000"): the figure is where it moved to, not a bound.
+_MOVED_UP_TO = re.compile(r"(?i)\b(?:revised|raised|bumped|pushed|brought|moved|ticked|edged|rose|climbed|jumped|"
+                          r"went|marked|adjusted)\b[^,;.:!?\n]{0,40}\Z")
+_UP_TO_REACH = 56
+
+
+def _moved_up_to(text: str, hedge: str, at: int) -> bool:
+    """Whether the hedge "up to" that starts at offset ``at`` tells where a figure moved to."""
+    return hedge == "up to" and _MOVED_UP_TO.search(text, max(0, at - _UP_TO_REACH), at) is not None
+
+
 _COURT_SUFFIX = re.compile(
     _SP + r"+(?:U\.S\." + _SP + r"+)?(?:Circuit|District|Amendment|Congress|Precinct|Avenue|Street|Ward|"
     r"Division|Infantry|Battalion|Regiment|Fleet|Army|Airborne|Cavalry|Marine|Corps|Brigade|Squadron|"

@@ -34,7 +34,7 @@ from .numbase import (
     _SCAN_WORDS_AT, _SCOPE, _SCOPE_PREP, _SENT_BREAK, _SERVICE_AFTER, _SERVICE_NUMBERS, _SP, _SPACES, _START,
     _STREET_SUFFIX, _TIME_ADJECTIVES, _TIME_AFTER, _TIME_PEEK, _UNIT, _UNIT_AFTER, _UNIT_PEEK, _UNIT_TABLE, _VALUE,
     _WORD_BEFORE, _YEAR_TAIL, _ZIP_BEFORE, _clean, _closed, _finish, _integer_precision, _is_year, _left_context,
-    _name_rec, _parse_digits, _prev_word, _rec, _time_after_adjective, _tok_value, _unit_after,
+    _moved_up_to, _name_rec, _parse_digits, _prev_word, _rec, _time_after_adjective, _tok_value, _unit_after,
 )
 from .numdates import _date_range_tail, _fill_years, _year_tail
 from .numwords import _read_words, _tail_number
@@ -470,7 +470,9 @@ def _read_number(text: str, s: int, e: int, tok: str, floor: int, phrase_mode: b
             if cur:
                 cur = cur[::-1]
                 start = s - lm.end("cur")
-            if hedge_w or tilde:
+            if hedge_w and _moved_up_to(text, " ".join(hedge_w[::-1].lower().split()), s - lm.end("hedge")):
+                pass  # "revised February's rate up to 1.42 million": where it moved, exactly
+            elif hedge_w or tilde:
                 hedge = _HEDGE_PHRASES[" ".join(hedge_w[::-1].lower().split())].value if hedge_w else "approximately"
                 start = s - lm.end("hedge" if hedge_w else "tilde")
             if month:

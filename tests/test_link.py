@@ -354,6 +354,15 @@ def test_a_fall_matches_a_signed_figure():
     assert links_in(linker, "Applications in transportation and warehousing rose 4.8% from a year earlier.")["4.8%"] is None
 
 
+def test_a_fall_is_read_off_the_signed_figure_of_each_document():
+    release = ("Job openings decreased in health care and social assistance (-118,000) and in "
+               "construction (-64,000).\n")
+    statement = "Openings at community hospitals and clinics fell by 118,000 in March, the council said.\n"
+    linker = Linker([DocumentIndex("release", release), DocumentIndex("council", statement, primary=False)])
+    lk = links_in(linker, "Job openings in health care and social assistance fell by 118,000 to 1.33 million.")["118,000"]
+    assert lk is not None and (lk.document, lk.quantity_text, lk.relation) == ("release", "-118,000", "verbatim")
+
+
 def test_an_exact_decimal_percent_is_not_read_off_a_worded_share():
     doc = "MCOs Denied About One in Eight Requests, with Wide Variation Across States and Services"
     assert one_link(doc, "10.9%", "The plans denied 10.9% of requests, the report said.") is None

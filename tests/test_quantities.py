@@ -317,6 +317,14 @@ def test_a_year_after_over_or_above_is_a_year_not_a_bound() -> None:
         ("over 2025", "count")]
 
 
+def test_up_to_after_a_verb_that_moves_a_figure_is_where_it_moved() -> None:
+    found = find_quantities("The bureau revised February's rate up to 1.42 million. Officials raised the cap up to $5,000.")
+    assert [(q.text, q.hedge.value) for q in found] == [("1.42 million", "exact"), ("$5,000", "exact")]
+    # a bound stays a bound, even with such a verb in another clause
+    found = find_quantities("Prices rose, and waits lasted up to 90 minutes; the fine is up to $2,000 a day.")
+    assert [(q.text, q.hedge.value) for q in found] == [("up to 90 minutes", "at_most"), ("up to $2,000", "at_most")]
+
+
 def test_one_day_is_a_duration_only_after_a_hedge_or_a_change() -> None:
     assert [q.text for q in find_quantities("Cases lasted nine days, up one day from the year before.")] == [
         "nine days", "one day"]
