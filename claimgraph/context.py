@@ -44,7 +44,7 @@ _CHANGED_BY = re.compile(r"(?i)\b(?:" + _RISE_VERBS + "|" + _FALL_VERBS + r")(?:
 _CUE = re.compile(r"\b(?:" + _RISE_VERBS + "|" + _FALL_VERBS + r"|total(?:ed|led|ing)?|combined|together|altogether"
                   r"|in all|sum|difference|gap|more than .{0,40}? than|fewer|remaining|rest|leav(?:e|es|ing)|left over|below|above|overr[au]ns?|shortfalls?"
                   r"|longer|shorter|change[sd]?|loss|lost"
-                  r"|trail(?:ed|s|ing)?|behind|ahead|exceed(?:ed|s|ing)?|outpac(?:ed|es|ing)|short\s+of)\b", re.I)
+                  r"|trail(?:ed|s|ing)?|behind|ahead|exceed(?:ed|s|ing)?|outpac(?:ed|es|ing)|short(?:\s+of)?)\b", re.I)
 
 
 #: "per case", "for each worker", "$135 a claim": an amount shared among a count (not "per year"

@@ -113,6 +113,8 @@ _TO = re.compile(r"(?i)\bto\b")
 #: A table row labelled by a year ("2020   19,270", "FY 2023   7,918", "Fiscal year 2024   ...").
 _YEAR_ROW = re.compile(r"[ \t]*(?:(?:FY|Fiscal[ \t]+year)[ \t]+)?((?:19|20)\d\d)\b(?![-\u2013/]\d)")
 #: Words saying a share is the rest of another ("77.2% had broadband, meaning nearly a quarter go without").
+#: Words that call a figure a total ("In all", "combined"): it may add two figures the story gave anywhere.
+_TOTAL = re.compile(r"(?i)\b(?:in\s+all|in\s+total|all\s+told|combined|altogether|total(?:ed|led|ing)?)\b")
 _THE_REST = re.compile(r"(?i)\b(?:without|lack(?:s|ed|ing)?|not|no\s+longer|never|(?:do|does|did)n[\u2019']t|the\s+rest|remaining)\b")
 #: The words after which a figure is the one another is measured against ("14,820, compared with").
 _AGAINST_END = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.|than)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,3}(?:of\s+)?\Z")
@@ -489,6 +491,7 @@ class Derivations:
                      else _COUNT_KINDS | _PERCENT if points else _COUNT_KINDS)
             pool, stated, near_ops = self._operand_pool(ctx, others, kinds)
             ops = ("difference",) if kind == "percentage_points" else ("sum", "difference")
+            totals = kind != "percentage_points" and _TOTAL.search(context) is not None
             # the best few figures of each kind: percents do not crowd out the counts of a gap, and a
             # figure the document repeats counts once ("73,904" in the summary, the text and a table)
             per_level: defaultdict[tuple[str, str], set[Decimal]] = defaultdict(set)
@@ -509,10 +512,13 @@ class Derivations:
                     both = ka in stated and kb in stated  # the article gives both figures: they need not sit together
                     if (not both and abs(self._owner[a.passage] - self._owner[b.passage]) > 1) or min(ra, rb) < 0.5:
                         continue
-                    if ka not in near_ops and kb not in near_ops:
-                        continue
+                    far = ka not in near_ops and kb not in near_ops
+                    if far and not (both and totals):
+                        continue  # (but "In all, auditors questioned about $2.3 million" adds two the story gave)
                     big, small = (a, b) if a.q.value >= b.q.value else (b, a)
                     for op in ops:
+                        if far and op != "sum":
+                            continue
                         x, y = (a, b) if op == "sum" else (big, small)
                         value = x.q.value + y.q.value if op == "sum" else x.q.value - y.q.value
                         if not quantity.value or abs(value - quantity.value) > abs(quantity.value) * _gap_tolerance(quantity):

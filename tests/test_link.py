@@ -1232,6 +1232,22 @@ def test_a_percent_change_is_computed_from_a_change_the_document_tells_in_one_se
     assert links_in(linker, "The motor vehicle theft rate jumped about 14%.")["about 14%"] is None
 
 
+def test_a_total_adds_two_figures_the_story_gave_anywhere_and_a_shortfall_is_a_gap():
+    doc = ("What We Found\n\nThe Authority (1) used $612,840 in Capital Fund grants for work at a property that "
+           "is not public housing and (2) could not support $1,705,616 in contract payments.\n\n"
+           "Staffing\n\nAt the end of fiscal year 2024, the institution had 166 correctional officers on board "
+           "for 252 authorized officer positions.\n")
+    linker = Linker({"oig": doc})
+    story = ("The authority spent $612,840 on a property that is not public housing. The review covered grants "
+             "from 2021 through 2023. It could not show how it spent another $1.7 million. Tenants were not told. "
+             "In all, auditors questioned about $2.3 million.")
+    assert derived_formula(linker, story, "about $2.3 million") == "$612,840 + $1,705,616 = 2,318,456"
+    # without a word calling it a total, two figures from far off are not added up
+    assert links_in(linker, story.replace("In all, auditors", "Auditors"))["about $2.3 million"] is None
+    short = "The prison had 166 officers for 252 positions. That left it 86 officers short."
+    assert derived_formula(linker, short, "86") == "252 - 166 = 86"
+
+
 def test_a_gap_is_computed_from_a_change_or_comparison_the_document_tells_in_one_sentence():
     doc = ("Staffing\n\nIRS began the 2025 filing season with 14,820 customer service representatives, compared "
            "with 16,950 at the start of the 2024 filing season.\n\nPhones\n\nIRS answered 11.9 million calls.\n\n"
