@@ -103,6 +103,8 @@ def _stem(word: str) -> str:
         w = w[:-2]
     elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         w = w[:-1]
+    if len(w) > 5 and w.endswith("ly"):  # "nationally" for "national", "monthly" for "month"
+        w = w[:-2]
     for suffix in ("ing", "ed", "al", "ion"):
         if len(w) > len(suffix) + 3 and w.endswith(suffix):
             w = w[: -len(suffix)]

@@ -699,6 +699,13 @@ def test_a_part_of_a_count_of_days_is_a_number_of_days():
     assert one_link(doc, "5 days", "The prison was locked down for 5 days.") is None
 
 
+def test_an_adverb_is_read_as_the_word_it_is_made_from():
+    doc = ("Among adults in Kentucky, the rate was 10.1 per 100,000 in 2021.\n\n"
+           "In 2025, the rate was 10.1 per 100,000 nationally.\n")
+    lk = one_link(doc, "about 10 per 100,000", "The national rate was about 10 per 100,000.")
+    assert lk is not None and lk.relation == "rounded" and lk.span.start == doc.rindex("10.1")
+
+
 def test_a_thousands_column_is_not_matched_at_face_value():
     doc = ("Table A. Household data (numbers in thousands)\n\n"
            "Category                      July        August\n"
