@@ -146,16 +146,25 @@ def _operand_kind(q: Quantity) -> str:
     return "count" if _kind(q) == "ratio" and _is_rate(q) else _kind(q)
 
 
+_IN_OR_OUT_OF = re.compile(r"(?i)\s(?:in|out\s+of)\s")
+
+
+def _one_in(quantity: Quantity) -> bool:
+    """A share told as "one in five", "three out of 10": as loose as a fraction in words."""
+    return _kind(quantity) == "ratio" and quantity.unit is None and bool(quantity.denominator) \
+        and quantity.denominator <= 10 and _IN_OR_OUT_OF.search(quantity.text) is not None
+
+
 def _computed_fits(quantity: Quantity, value: Decimal, computed: Interval, claimed: Interval) -> bool:
     """Whether a computed share agrees with the article's: within the article's interval, or, for a
     fraction in words ("about a fifth", "nearly a fifth"), as loosely as such a word is read when
-    it is matched directly (20.6% is "about a fifth", 17.8% "nearly a fifth")."""
+    it is matched directly (20.6% is "about a fifth", 17.8% "nearly a fifth"; so for "nearly one in five")."""
     # a round multiple ("nearly three times", "twice") is as loose as a fraction in words
     multiple = _kind(quantity) == "ratio" and quantity.unit == "times" and quantity.value == quantity.value.to_integral_value()
     stated = quantity.value if multiple else _stated_fraction(quantity)
     if stated and _wrong_side(_hedge(quantity), value, stated):
         return False  # "nearly 50%" is under a half, whatever the operands' rounding allows
-    if stated and (_kind(quantity) == "fraction" or multiple):
+    if stated and (_kind(quantity) == "fraction" or multiple or _one_in(quantity)):
         bound = _hedge(quantity) in _BOUNDS
         return abs(value - stated) / stated <= (ONE_SIDED_FRACTION_REL if bound else FRACTION_WORD_REL)
     return compare(computed, claimed).verdict != Verdict.CONTRADICTED

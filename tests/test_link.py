@@ -1255,6 +1255,20 @@ def test_a_total_adds_two_figures_the_story_gave_anywhere_and_a_shortfall_is_a_g
     assert derived_formula(linker, short, "86") == "252 - 166 = 86"
 
 
+def test_one_in_five_computed_is_as_loose_as_a_fifth():
+    doc = ("The number of job openings was little changed at 7.1 million on the last business day of March.\n\n"
+           "Table 1. Job openings levels by industry (in thousands)\n\n"
+           "Industry                             Mar. 2026\n"
+           "Total nonfarm                            7,087\n"
+           "Health care and social assistance        1,331\n")
+    linker = Linker({"bls": doc})
+    story = ("Openings in health care and social assistance fell to 1.33 million. Even so, the sector accounted "
+             "for nearly one in five of the 7.1 million openings across the economy.")
+    assert derived_formula(linker, story, "nearly one in five") == "1,331 / 7,087 = 0.1878"
+    # ... but not on the wrong side of its hedge
+    assert links_in(linker, story.replace("nearly one in five", "more than one in five"))["more than one in five"] is None
+
+
 def test_a_gap_is_computed_from_a_change_or_comparison_the_document_tells_in_one_sentence():
     doc = ("Staffing\n\nIRS began the 2025 filing season with 14,820 customer service representatives, compared "
            "with 16,950 at the start of the 2024 filing season.\n\nPhones\n\nIRS answered 11.9 million calls.\n\n"
