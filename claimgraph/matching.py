@@ -266,8 +266,8 @@ def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
         # "one of 14 state agencies" for "14 state agencies": the whole is the fact (not "one officer
         # out of eight at a field office" for "one of the eight field offices")
         return ("verbatim", 0.8)
-    if ka == "count" and kd == "ratio":  # "115" for "115 of the 120"
-        if aq.value in (dq.value, dq.denominator) and _hedge(aq) == "exact":
+    if ka == "count" and kd == "ratio":  # "115" for "115 of the 120" (not "two" for "nearly two times")
+        if dq.denominator and aq.value in (dq.value, dq.denominator) and _hedge(aq) == "exact":
             return ("verbatim", 0.95)
         return None
     if (aq.high is None) != (dq.high is None):

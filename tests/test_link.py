@@ -1860,6 +1860,14 @@ def test_a_rate_is_a_measurement_that_may_be_rounded(article, document, relation
     assert _relation(Quantity.parse("3 of the 4"), Quantity.parse("3 of the 5")) is None  # a part is no rate
 
 
+def test_a_count_is_the_part_or_whole_of_a_ratio_but_no_multiple():
+    from claimgraph.matching import _relation
+
+    assert _relation(Quantity.parse("115"), Quantity.parse("115 of the 120"))[0] == "verbatim"
+    assert _relation(Quantity.parse("120"), Quantity.parse("115 of the 120"))[0] == "verbatim"
+    assert _relation(Quantity.parse("two nights"), Quantity.parse("nearly two times")) is None
+
+
 def test_a_secondary_document_stating_a_figure_as_written_beats_a_report_only_rounding_it():
     report = DocumentIndex("bls", "Within Westrow, the largest employment increase occurred in manufacturing, which "
                            "gained 3,140 jobs (+11.6 percent).", issuer="Bureau of Labor Statistics")
