@@ -45,6 +45,7 @@ import attrs
 from .derivations import DERIVED_FACTOR, _ANY_KIND, _PER_YEAR, _THROUGH, _Entry
 from .documents import LoadedDocument, find_header, parse_document, read_document
 from .errors import DocumentError
+from .numbase import _prev_word
 from .context import MAX_OTHERS, _Context
 from .credit import outside_speakers
 from .fidelity import Fidelity, WordDiff, quote_fidelity
@@ -103,6 +104,8 @@ __all__ = [
     "article_context",
 ]
 
+#: Words before a year that tell which of its statements a document's is ("since 2012", "until 2031").
+_YEAR_LEADS = frozenset({"since", "until", "through", "before", "after", "to"})
 #: A number link whose probability (see :data:`~claimgraph.index.LINK_WEIGHTS`) is below this is not proposed
 #: (the number is reported absent).
 NUMBER_MIN_SCORE = 0.5
@@ -557,7 +560,8 @@ class Linker:
                 links = self._rescope(q, contexts[i], anchors,
                                       any(_specificity(quantities[j]) >= FIGURE_SPECIFICITY and not _is_scoping(quantities[j])
                                           for j in siblings), restated,
-                                      apart=APART_WORDS.match(text, q.span.end) is not None)
+                                      apart=APART_WORDS.match(text, q.span.end) is not None,
+                                      led_by=_prev_word(text, q.span.start))
                 if not links:  # "roughly four for every vacancy": computed, not stated beside a sibling
                     links = [lk for lk in first[i] if lk.relation == "derived" and lk.formula and len(lk.operands) > 1]
             out.append(links)
@@ -685,7 +689,8 @@ class Linker:
         return None
 
     def _rescope(self, q: Quantity, context: tuple[str, str, bool], anchors: Sequence[NumberLink],
-                 strong_siblings: bool, restated: Sequence[NumberLink] = (), apart: bool = False) -> list[NumberLink]:
+                 strong_siblings: bool, restated: Sequence[NumberLink] = (), apart: bool = False,
+                 led_by: str = "") -> list[NumberLink]:
         """Links for a year, date, duration or small count, read with the figures beside it
         (``apart``: a number of years the article follows with "earlier", "later" ...).
 
@@ -717,7 +722,11 @@ class Linker:
                 lift = (SCOPE_PASSAGE_LIFT if rank < unraised
                         else SCOPE_BLOCK_LIFT if pi is not None and (lk.document, ix._owner[pi]) in blocks else 0.0)
                 score = round(lk.score + (1 - lk.score) * lift, 4)
-                if score >= (max(threshold, YEAR_ALONE_MIN_SCORE) if lift == 0 and _kind(q) == "year" else threshold):
+                # a year alone needs a strong match, or the same word before it ("since 2012" for "have
+                # increased each year since 2012")
+                alone = lift == 0 and _kind(q) == "year" and not (
+                    led_by in _YEAR_LEADS and ix.primary and _prev_word(ix.text, lk.span.start) == led_by)
+                if score >= (max(threshold, YEAR_ALONE_MIN_SCORE) if alone else threshold):
                     found.append((lift, rank, attrs.evolve(lk, score=score)))
         if _kind(q) == "year" and not any(rank < len(anchors) for _, rank, _ in found):
             # "up 330% since 2019" beside "During 2019-2025, ... increased 330%": an end of the range;

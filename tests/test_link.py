@@ -690,6 +690,20 @@ def test_a_passage_using_a_defined_acronym_speaks_of_the_words_it_stands_for():
     assert one_link(bare, "112 of 128", "The report drew on 112 of 128 emergency departments.") is None
 
 
+def test_a_year_alone_is_linked_where_the_same_word_leads_it():
+    doc = ("In 2012, the country recorded 334 congenital syphilis cases.\n\n"
+           "Reported congenital syphilis cases have increased each year since 2012, in parallel with "
+           "increases in primary and secondary syphilis among women.\n")
+    lk = links_in(Linker({"mmwr": doc}), "Reported syphilis cases have increased every year since 2012, the authors noted.")["2012"]
+    assert lk is not None and lk.span.start == doc.rindex("2012")
+    # a statement of the year after another word is not enough on its own
+    assert links_in(Linker({"mmwr": doc.replace("since 2012", "from 2012 on")}),
+                    "Reported syphilis cases have increased every year since 2012, the authors noted.")["2012"] is None
+    # nor is a secondary document's
+    statement = DocumentIndex("group", doc, primary=False)
+    assert links_in(Linker([statement]), "Reported syphilis cases have increased every year since 2012, the authors noted.")["2012"] is None
+
+
 def test_a_part_of_a_count_of_days_is_a_number_of_days():
     doc = ("At FCI Marrowfield, non-custody staff were assigned to officer posts on 291 of the 366 days "
            "in fiscal year 2024. Officials at 5 of the 7 institutions we visited said so.\n")
