@@ -725,7 +725,8 @@ class Linker:
                 # a year alone needs a strong match, or the same word before it ("since 2012" for "have
                 # increased each year since 2012")
                 alone = lift == 0 and _kind(q) == "year" and not (
-                    led_by in _YEAR_LEADS and ix.primary and _prev_word(ix.text, lk.span.start) == led_by)
+                    not anchors and led_by in _YEAR_LEADS and ix.primary
+                    and _prev_word(ix.text, lk.span.start) == led_by)
                 if score >= (max(threshold, YEAR_ALONE_MIN_SCORE) if alone else threshold):
                     found.append((lift, rank, attrs.evolve(lk, score=score)))
         if _kind(q) == "year" and not any(rank < len(anchors) for _, rank, _ in found):
