@@ -704,6 +704,19 @@ def test_a_year_alone_is_linked_where_the_same_word_leads_it():
     assert links_in(Linker([statement]), "Reported syphilis cases have increased every year since 2012, the authors noted.")["2012"] is None
 
 
+def test_a_small_count_alone_is_linked_where_the_document_counts_the_same_noun():
+    doc = ("We reviewed six facilities and 240 patient records from fiscal year 2024.\n\n"
+           "The Facility Director concurred with all six recommendations and provided acceptable action plans.\n")
+    article = "Medical center director Karen Delacroix-Abbott agreed with all six recommendations."
+    lk = links_in(Linker({"oig": doc}), article)["six"]
+    assert lk is not None and lk.span.start == doc.rindex("six") and lk.score >= 0.5
+    # not when the document counts that noun with another small number too
+    other = doc + "\nAn earlier review made three recommendations to the network.\n"
+    assert links_in(Linker({"oig": other}), article)["six"] is None
+    # nor in a secondary document
+    assert links_in(Linker([DocumentIndex("group", doc, primary=False)]), article)["six"] is None
+
+
 def test_a_part_of_a_count_of_days_is_a_number_of_days():
     doc = ("At FCI Marrowfield, non-custody staff were assigned to officer posts on 291 of the 366 days "
            "in fiscal year 2024. Officials at 5 of the 7 institutions we visited said so.\n")
