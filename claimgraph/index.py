@@ -198,6 +198,11 @@ LINK_WEIGHTS = (
     -1.500,  # outside  (set by hand)
 )
 
+#: A number link whose probability (see :data:`~claimgraph.index.LINK_WEIGHTS`) is below this is not proposed
+#: (the number is reported absent).
+NUMBER_MIN_SCORE = 0.5
+#: Score multiplier for documents that are not primary (news outlets relaying a figure).
+SECONDARY_FACTOR = 0.9
 
 #: The separators of a masthead line's fields ("Weekly / Vol. 74 / No. 40 / October 16, 2025").
 _MASTHEAD_FIELDS = re.compile(r"[ \t]+[/|\u2022\u00b7][ \t]+|[ \t]{3,}")
