@@ -611,7 +611,8 @@ def _read_number(text: str, s: int, e: int, tok: str, floor: int, phrase_mode: b
                 # a rate is as precise as its figure ("41.3 deaths per 100,000" is not a rounded 41)
                 rec = _rec(start, rn.end(), value, "ratio", hedge=hedge, den=d, prec=prec, noun=rn.group("noun"))
                 return rec, rn.end()
-    if kind == "count" and not rng and lw in _RATIO_PEEK and (integral or lw == "per"):
+    if kind == "count" and (not rng or rng.lower() == "from") and lw in _RATIO_PEEK and (integral or lw == "per"):
+        # (a part of a whole after "from" is no range's start: "bacteria from 9 of 11 samples")
         rm = _RATIO_TAIL.match(text, pos)
         if rm:
             d = _tail_number(rm)

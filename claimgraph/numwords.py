@@ -306,7 +306,7 @@ def _read_words(text: str, s: int, e: int, run: str, floor: int,
         pc = pk.group("c")
     if kind == "count" and lw in _RATIO_PEEK:
         rm = _RATIO_TAIL.match(text, pos)
-        if rm and not rng:
+        if rm and (not rng or rng.lower() == "from"):  # "from nine of 11 samples": a part, not a range
             d = _tail_number(rm)
             if d is not None and value < d:
                 return _finish(text, _rec(start, rm.end(), value, "ratio", hedge=hedge, den=d, prec=_ONE),

@@ -325,6 +325,15 @@ def test_up_to_after_a_verb_that_moves_a_figure_is_where_it_moved() -> None:
     assert [(q.text, q.hedge.value) for q in found] == [("up to 90 minutes", "at_most"), ("up to $2,000", "at_most")]
 
 
+def test_a_part_of_a_whole_after_from_is_no_range() -> None:
+    found = find_quantities("Bacteria from nine of 11 sequenced patient samples matched, and from 9 of 11 towers.")
+    assert [(q.text, q.kind.value, q.denominator) for q in found] == [
+        ("nine of 11", "ratio", 11), ("9 of 11", "ratio", 11)]
+    # "from ... to" is still a change between two figures
+    assert [(q.text, q.kind.value) for q in find_quantities("Cases rose from 9 to 11.")] == [
+        ("9", "count"), ("11", "count")]
+
+
 def test_one_day_is_a_duration_only_after_a_hedge_or_a_change() -> None:
     assert [q.text for q in find_quantities("Cases lasted nine days, up one day from the year before.")] == [
         "nine days", "one day"]
