@@ -201,6 +201,10 @@ LINK_WEIGHTS = (
 #: A number link whose probability (see :data:`~claimgraph.index.LINK_WEIGHTS`) is below this is not proposed
 #: (the number is reported absent).
 NUMBER_MIN_SCORE = 0.5
+#: What a number counts is read within this many characters after it ("six recommendations") ...
+COUNTED_NOUN_CHARS = 24
+#: ... and a count under this is a small one (see :meth:`DocumentIndex.small_counts`).
+SMALL_COUNT = 20
 #: Score multiplier for documents that are not primary (news outlets relaying a figure).
 SECONDARY_FACTOR = 0.9
 
@@ -302,6 +306,7 @@ class DocumentIndex(Derivations):
         self._by_group: dict[tuple[str, str], list[tuple[Decimal, int]]] = defaultdict(list)
         self._shares: list[int] = []
         self._share_keys: list[float] | None = None  # built on first use
+        self._small_counts: dict[str, frozenset[Decimal]] | None = None  # built on first use
         self._share_ks: list[int] = []
         self._ratio_parts: dict[Decimal, list[int]] = defaultdict(list)
         self._passage_numbers: dict[int, list[int]] = defaultdict(list)
@@ -368,6 +373,24 @@ class DocumentIndex(Derivations):
         if i >= 0 and offset < self.passages[i].end:
             return i
         return None
+
+    def counted_noun(self, end: int) -> str:
+        """The stem of the first content word within COUNTED_NOUN_CHARS after offset ``end`` (what a
+        number ending there counts: "six recommendations"), or ""."""
+        stems = _content_stems(self.text[end : end + COUNTED_NOUN_CHARS])
+        return stems[0] if stems else ""
+
+    def small_counts(self) -> dict[str, frozenset[Decimal]]:
+        """Each noun the document counts with a small number (under SMALL_COUNT) right after it, with
+        those numbers: "all six recommendations" and "three recommendations" give {"recommendation":
+        {3, 6}} (read once, on first use)."""
+        if self._small_counts is None:
+            found: defaultdict[str, set[Decimal]] = defaultdict(set)
+            for e in self.entries:
+                if _kind(e.q) == "count" and abs(e.q.value) < SMALL_COUNT:
+                    found[self.counted_noun(e.q.span.end)].add(e.q.value)
+            self._small_counts = {noun: frozenset(values) for noun, values in found.items() if noun}
+        return self._small_counts
 
     def numbers_at(self, span: Span) -> list[Quantity]:
         """The document's readings of the figure at ``span`` (a table cell is also read under its

@@ -29,11 +29,8 @@ __all__ = ["Scoping"]
 #: A small count alone in its sentence is linked to a statement counting the same noun ("six
 #: recommendations") scoring at least this ...
 COUNTED_ALIKE_MIN_SCORE = 0.15
-#: ... the noun read within this many characters after the document's number.
-COUNTED_NOUN_CHARS = 24
-#: ... when the document counts that noun with no other number under this ("six of the 50 states"
-#: counts six states, not 50).
-COUNTED_SMALL = 20
+#: ... when the document counts that noun with no other small number (under
+#: :data:`~claimgraph.index.SMALL_COUNT`: "six of the 50 states" counts six states, not 50) ...
 #: ... and is given at least this score (9 of the 11 such links on the studied corpora were right).
 COUNTED_ALIKE_SCORE = 0.6
 
@@ -149,13 +146,9 @@ class Scoping:
         for ix in self.indexes:
             if not ix.primary:
                 continue
-            def counts_noun(end: int) -> bool:
-                return _content_stems(ix.text[end : end + COUNTED_NOUN_CHARS])[:1] == noun[:1]
-
             alike = [lk for lk in direct[ix.doc_id] if lk.relation == "verbatim" and lk.score >= COUNTED_ALIKE_MIN_SCORE
-                     and counts_noun(lk.span.end)]
-            if alike and not any(e.q.value != q.value and _kind(e.q) == "count" and abs(e.q.value) < COUNTED_SMALL
-                                 and counts_noun(e.q.span.end) for e in ix.entries):
+                     and ix.counted_noun(lk.span.end) == noun[0]]
+            if alike and ix.small_counts().get(noun[0], frozenset()) <= {q.value}:
                 out.append(attrs.evolve(alike[0], score=max(alike[0].score, COUNTED_ALIKE_SCORE)))
         return out
 
