@@ -26,6 +26,8 @@ _ROW_END = re.compile(r"\d[\d,.]*%?\s*\Z")
 _HEAD_YEAR_END = re.compile(r"\A[ \t]+\S.*\b(?:19|20)\d\d\s*\Z")
 #: a unit set in parentheses in a table row's label ("Refunds stopped ($ billions)   3.06   4.18")
 _ROW_LABEL_UNIT = re.compile(r"\(([^()\n]{1,40})\)")
+#: a label over a group of a table's rows: a few words, no figure, no column gap ("Largest increases")
+_GROUP_LABEL = re.compile(r"[ \t]*[A-Za-z][A-Za-z,'()&/-]*(?: [A-Za-z,'()&/-]+){0,5}:?[ \t]*")
 #: a column of rates ("Rates", "Hires rate"): percents, unless the table says per how many
 #: ("Rate per 100,000", "Rate*" under a caption of cases per 100,000 population)
 _RATE_HEAD = re.compile(r"\brates?\b")
@@ -40,7 +42,10 @@ def table_units(ix: "DocumentIndex", pi: int, q: Quantity) -> frozenset[str]:
     if not _is_table_line(ix.text[span.start : span.end]):
         return frozenset()
     b = ix._owner[pi]
-    top = ix._table_top.get(b - 1, b) if b else b  # rows of one table are consecutive blocks
+    prev = b - 1  # rows of one table are consecutive blocks, some perhaps under a label of their group
+    if prev > 0 and _GROUP_LABEL.fullmatch(ix.text[ix.blocks[prev].start : ix.blocks[prev].end]):
+        prev -= 1
+    top = ix._table_top.get(prev, b) if prev >= 0 else b
     ix._table_top[b] = top
     first = ix.blocks[top].start
     head = ix.text[max(0, first - TABLE_HEADER_CHARS) : first]
@@ -90,13 +95,15 @@ def _heads(ix: "DocumentIndex", head: str, first: int, q: Quantity) -> tuple[lis
     """The lines of ``head`` above a table's column heads, and the heads: one or more lines right
     above the rows, some perhaps set on the block's own first lines."""
     lines = head.split("\n")
-    while lines and not lines[-1].strip():
-        lines.pop()
+    while lines and (not lines[-1].strip() or _GROUP_LABEL.fullmatch(lines[-1])):
+        lines.pop()  # (and a label over the first group of rows: "Largest increases")
     # a head set on the block's own first lines, above its first row of figures
     block_line = ix.text.rfind("\n", 0, first) + 1  # (from the line's start: columns keep their places)
     for line in ix.text[block_line : ix.text.rfind("\n", first, q.span.start) + 1].split("\n"):
         if not line.strip() or (_ROW_END.search(line) and not _HEAD_YEAR_END.search(line)):
             break  # (a head line may end in a year: "   ($ millions)   (percent)   2023")
+        if _GROUP_LABEL.fullmatch(line):
+            continue  # a label over a group of rows ("Largest decreases") is no column head
         lines.append(line)
     header: list[str] = []
     while lines and _COLUMN_GAP.search(lines[-1].strip()):

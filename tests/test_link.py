@@ -733,6 +733,27 @@ def test_an_adverb_is_read_as_the_word_it_is_made_from():
     assert lk is not None and lk.relation == "rounded" and lk.span.start == doc.rindex("10.1")
 
 
+def test_rows_under_a_group_label_keep_the_tables_column_heads():
+    doc = ("Table 2. States With the Largest Percentage Changes in Total Tax Collections\n"
+           "(Amounts in thousands of dollars)\n\n"
+           "                         Fiscal year    Fiscal year    Percent\n"
+           "State                           2024           2023     change\n\n"
+           "Largest increases\n"
+           "Idaho                      7,011,934      6,559,345        6.9\n"
+           "Utah                      11,902,771     11,261,022        5.7\n"
+           "South Carolina            14,710,505     13,996,670        5.1\n"
+           "Tennessee                 21,988,406     21,014,877        4.6\n"
+           "Colorado                  19,873,904     19,205,611        3.5\n\n"
+           "Largest decreases\n"
+           "Alaska                     1,602,418      1,762,770       -9.1\n"
+           "Nebraska                   7,315,640      7,502,116       -2.5\n")
+    linker = Linker({"census": doc})
+    fell = links_in(linker, "Nebraska's tax collections fell 2.5% in fiscal 2024.")["2.5%"]
+    assert fell is not None and fell.quantity_text == "-2.5" and fell.relation == "verbatim"
+    rose = links_in(linker, "Colorado's tax collections rose 3.5% in fiscal 2024.")["3.5%"]
+    assert rose is not None and rose.quantity_text == "3.5"
+
+
 def test_a_thousands_column_is_not_matched_at_face_value():
     doc = ("Table A. Household data (numbers in thousands)\n\n"
            "Category                      July        August\n"
