@@ -717,6 +717,18 @@ def test_a_small_count_alone_is_linked_where_the_document_counts_the_same_noun()
     assert links_in(Linker([DocumentIndex("group", doc, primary=False)]), article)["six"] is None
 
 
+def test_a_year_beside_a_table_cell_is_read_in_the_tables_heads():
+    doc = ("Households spent more on shelter and less on apparel. Spending rose in most categories, and "
+           "healthcare grew fastest of all among the major components of the budget.\n\n"
+           "Table A. Average annual expenditures of all consumer units, 2023 and 2024\n\n"
+           "Item                               2023 ($)      2024 ($)    Percent change\n"
+           "Average annual expenditures          76,440        80,120             4.8\n"
+           "Healthcare, share of total (%)          8.0           8.2             2.5\n")
+    article = "Health care now takes about 8.2% of the average budget, up from 8.0% in 2023."
+    lk = links_in(Linker({"bls": doc}), article)["2023"]
+    assert lk is not None and doc.index("2023") <= lk.span.start < doc.index("Average annual expenditures  ")
+
+
 def test_a_part_of_a_count_of_days_is_a_number_of_days():
     doc = ("At FCI Marrowfield, non-custody staff were assigned to officer posts on 291 of the 366 days "
            "in fiscal year 2024. Officials at 5 of the 7 institutions we visited said so.\n")
