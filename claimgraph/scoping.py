@@ -100,9 +100,9 @@ class Scoping:
         unraised = len(anchors) + len(restated) + 1
         blocks = {(a.document, ix._owner[pi]) for a, ix, pi in self._anchor_passages(anchors)}
         # the caption and column heads over a table row a sibling was linked to ("in 2023" beside
-        # a cell under "2023 ($)", in "Table A. ... 2023 and 2024")
+        # a cell under "2023 ($)", in "Table A. ... 2023 and 2024"; a date of a caption's "as of")
         heads: list[tuple[str, int, int]] = []
-        if _kind(q) == "year":
+        if _kind(q) in ("year", "date"):
             for a, ix, pi in self._anchor_passages(anchors):
                 if (head := _table_head(ix, pi)) is not None:
                     heads.append((a.document, *head))
