@@ -78,6 +78,8 @@ def score(corpus: str) -> dict:
     ("linking-holdout49", 0.88, 0.07),
     ("linking-holdout50", 0.86, 0.09),
     ("linking-holdout51", 0.78, 0.13),
+    ("linking-holdout52", 0.91, 0.13),
+    ("linking-holdout53", 0.87, 0.09),
 ])
 def test_linking_quality_holds(corpus, right_floor, false_ceiling):
     t = score(corpus)
@@ -106,7 +108,7 @@ def test_linking_quality_holds(corpus, right_floor, false_ceiling):
                                     "linking-holdout42", "linking-holdout43", "linking-holdout44",
                                     "linking-holdout45", "linking-holdout46", "linking-holdout47",
                                     "linking-holdout48", "linking-holdout49", "linking-holdout50",
-                                    "linking-holdout51"])
+                                    "linking-holdout51", "linking-holdout52", "linking-holdout53"])
 def test_every_label_agrees_with_its_texts(corpus):
     run = subprocess.run([sys.executable, str(ROOT / "tests" / "corpus" / "linking" / "_validate.py"),
                           "--corpus", str(ROOT / "tests" / "corpus" / corpus)],
