@@ -115,6 +115,8 @@ HEADLINE_STORY_CHARS = 20_000
 TITLE_BLOCK_LINES = 4
 #: A derived figure (see :meth:`DocumentIndex.derived_candidates`) scoring below this is not proposed.
 DERIVED_MIN_SCORE = 0.57
+#: ... nor one a named person none of the documents speaks for says, below this.
+OUTSIDE_DERIVED_MIN_SCORE = 0.7
 #: Words saying a day is when a document came out ("the audit, released June 12"); such a day is
 #: the date line of the document's cover, within its first DATE_LINE_WITHIN characters.
 _RELEASED = re.compile(r"(?i)\b(?:released|published|issued|dated|made\s+public|came\s+out)\b")
@@ -448,6 +450,8 @@ class Linker(Scoping):
                                and all(span in spans for _, span in lk.operands)
                                and all(lk.passage != p.passage for p in primary)]
                 least = DERIVED_OVER_ROUNDED if doubtful and not (apposed or change) else DERIVED_MIN_SCORE
+                if outside:  # an interviewee's figure is seldom the documents': nor computed from them
+                    least = max(least, OUTSIDE_DERIVED_MIN_SCORE)
                 if derived and derived[0].score >= least:
                     derivations.append(derived[0])
             if (doubtful or gap_here) and derivations:

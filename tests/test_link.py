@@ -1299,6 +1299,17 @@ def test_a_percent_change_is_computed_from_a_change_the_document_tells_in_one_se
     assert links_in(linker, "The motor vehicle theft rate jumped about 14%.")["about 14%"] is None
 
 
+def test_an_interviewees_figure_is_computed_from_the_documents_only_when_it_fits_well():
+    doc = ("Staffing\n\nIRS began the 2025 filing season with 14,820 customer service representatives, compared "
+           "with 16,950 at the start of the 2024 filing season.\n\nPhones\n\nIRS answered 11.9 million calls.\n")
+    linker = Linker({"gao": doc})
+    reporter = ("IRS answered 11.9 million calls, even with about 2,100 fewer customer service representatives "
+                "than a year earlier.")
+    assert derived_formula(linker, reporter, "about 2,100") == "16,950 - 14,820 = 2,130"
+    said = reporter[:-1] + ", said Maria Lopez, a union steward in Ogden."
+    assert links_in(linker, said)["about 2,100"] is None
+
+
 def test_a_total_adds_two_figures_the_story_gave_anywhere_and_a_shortfall_is_a_gap():
     doc = ("What We Found\n\nThe Authority (1) used $612,840 in Capital Fund grants for work at a property that "
            "is not public housing and (2) could not support $1,705,616 in contract payments.\n\n"
