@@ -266,8 +266,10 @@ def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
         # "one of 14 state agencies" for "14 state agencies": the whole is the fact (not "one officer
         # out of eight at a field office" for "one of the eight field offices")
         return ("verbatim", 0.8)
-    if ka == "count" and kd == "ratio":  # "115" for "115 of the 120" (not "two" for "nearly two times")
-        if dq.denominator and aq.value in (dq.value, dq.denominator) and _hedge(aq) == "exact":
+    if ka == "count" and kd == "ratio":  # "115" for "115 of the 120" (not "two" for "nearly two times",
+        # nor "five" for "one in five": a share, not a count of five)
+        if dq.denominator and aq.value in (dq.value, dq.denominator) and _hedge(aq) == "exact" \
+                and _IN_WORD.search(dq.text) is None:
             return ("verbatim", 0.95)
         return None
     if (aq.high is None) != (dq.high is None):
@@ -291,6 +293,8 @@ def _relation(aq: Quantity, dq: Quantity) -> tuple[str, float] | None:
             rel = _relation(aq, attrs.evolve(dq, kind=aq.kind, unit=aq.unit))
             return (rel[0], rel[1] * 0.85) if rel and rel[0] == "rounded" else None
         return None
+    if ka == "ratio" and _one_of(aq) and kd != "ratio":
+        return None  # "one of five states" counts the states: it is no share ("about one-fifth")
     if ga != gd or (ka == "fraction" and kd in _SHARE_KINDS):
         if not (ka in _SHARE_KINDS and kd in _SHARE_KINDS) or (ka == "share") != (kd == "share"):
             return None

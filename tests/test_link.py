@@ -1937,6 +1937,10 @@ def test_a_count_is_the_part_or_whole_of_a_ratio_but_no_multiple():
     assert _relation(Quantity.parse("115"), Quantity.parse("115 of the 120"))[0] == "verbatim"
     assert _relation(Quantity.parse("120"), Quantity.parse("115 of the 120"))[0] == "verbatim"
     assert _relation(Quantity.parse("two nights"), Quantity.parse("nearly two times")) is None
+    # nor the base of a share: "five" is not "one in five", and "one of five states" is no fifth
+    assert _relation(Quantity.parse("five"), Quantity.parse("one in five")) is None
+    assert _relation(Quantity.parse("one of five"), Quantity.parse("about one-fifth")) is None
+    assert _relation(Quantity.parse("about one-fifth"), Quantity.parse("about one-fifth"))[0] == "verbatim"
 
 
 def test_a_secondary_document_stating_a_figure_as_written_beats_a_report_only_rounding_it():
