@@ -75,9 +75,9 @@ def score(corpus: str) -> dict:
     ("linking-holdout46", 0.83, 0.08),
     ("linking-holdout47", 0.84, 0.09),
     ("linking-holdout48", 0.87, 0.07),
-    ("linking-holdout49", 0.88, 0.07),
-    ("linking-holdout50", 0.86, 0.09),
-    ("linking-holdout51", 0.78, 0.13),
+    ("linking-holdout49", 0.91, 0.05),
+    ("linking-holdout50", 0.88, 0.05),
+    ("linking-holdout51", 0.85, 0.13),
     ("linking-holdout52", 0.91, 0.13),
     ("linking-holdout53", 0.87, 0.09),
 ])
