@@ -34,6 +34,7 @@ from .matching import (
     _group,
     _hedge,
     _is_rate,
+    _one_in,
     _kind,
     _nominal,
     _relation,
@@ -112,9 +113,9 @@ _FROM_END = re.compile(r"(?i)\bfrom\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}\Z")
 _TO = re.compile(r"(?i)\bto\b")
 #: A table row labelled by a year ("2020   19,270", "FY 2023   7,918", "Fiscal year 2024   ...").
 _YEAR_ROW = re.compile(r"[ \t]*(?:(?:FY|Fiscal[ \t]+year)[ \t]+)?((?:19|20)\d\d)\b(?![-\u2013/]\d)")
-#: Words saying a share is the rest of another ("77.2% had broadband, meaning nearly a quarter go without").
 #: Words that call a figure a total ("In all", "combined"): it may add two figures the story gave anywhere.
 _TOTAL = re.compile(r"(?i)\b(?:in\s+all|in\s+total|all\s+told|combined|altogether|total(?:ed|led|ing)?)\b")
+#: Words saying a share is the rest of another ("77.2% had broadband, meaning nearly a quarter go without").
 _THE_REST = re.compile(r"(?i)\b(?:without|lack(?:s|ed|ing)?|not|no\s+longer|never|(?:do|does|did)n[\u2019']t|the\s+rest|remaining)\b")
 #: The words after which a figure is the one another is measured against ("14,820, compared with").
 _AGAINST_END = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.|than)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,3}(?:of\s+)?\Z")
@@ -144,15 +145,6 @@ def _rounds_to(quantity: Quantity, value: Decimal, target: Decimal, tolerance: D
 def _operand_kind(q: Quantity) -> str:
     """The kind of a figure as an operand: a rate ("11.7 per 1,000") is its level, a count."""
     return "count" if _kind(q) == "ratio" and _is_rate(q) else _kind(q)
-
-
-_IN_OR_OUT_OF = re.compile(r"(?i)\s(?:in|out\s+of)\s")
-
-
-def _one_in(quantity: Quantity) -> bool:
-    """A share told as "one in five", "three out of 10": as loose as a fraction in words."""
-    return _kind(quantity) == "ratio" and quantity.unit is None and bool(quantity.denominator) \
-        and quantity.denominator <= 10 and _IN_OR_OUT_OF.search(quantity.text) is not None
 
 
 def _computed_fits(quantity: Quantity, value: Decimal, computed: Interval, claimed: Interval) -> bool:

@@ -201,12 +201,12 @@ LINK_WEIGHTS = (
 #: A number link whose probability (see :data:`~claimgraph.index.LINK_WEIGHTS`) is below this is not proposed
 #: (the number is reported absent).
 NUMBER_MIN_SCORE = 0.5
+#: Score multiplier for documents that are not primary (news outlets relaying a figure).
+SECONDARY_FACTOR = 0.9
 #: What a number counts is read within this many characters after it ("six recommendations") ...
 COUNTED_NOUN_CHARS = 24
 #: ... and a count under this is a small one (see :meth:`DocumentIndex.small_counts`).
 SMALL_COUNT = 20
-#: Score multiplier for documents that are not primary (news outlets relaying a figure).
-SECONDARY_FACTOR = 0.9
 
 #: The separators of a masthead line's fields ("Weekly / Vol. 74 / No. 40 / October 16, 2025").
 _MASTHEAD_FIELDS = re.compile(r"[ \t]+[/|\u2022\u00b7][ \t]+|[ \t]{3,}")
@@ -286,7 +286,7 @@ class DocumentIndex(Derivations):
         self._years: list[frozenset[str]] = []
         df: Counter[str] = Counter()
         self._postings: dict[str, list[int]] = defaultdict(list)
-        spelled = _spelled_out(text, self._tokens, self._starts, self.passages) if self.passages else {}
+        spelled = _spelled_out(text, self._tokens, self._passage_at)
         for i, p in enumerate(self.passages):
             chunk = text[p.start : p.end]
             stems = frozenset(_content_stems(_LINE_BREAK_HYPHEN.sub("", chunk)))
@@ -306,8 +306,8 @@ class DocumentIndex(Derivations):
         self._by_group: dict[tuple[str, str], list[tuple[Decimal, int]]] = defaultdict(list)
         self._shares: list[int] = []
         self._share_keys: list[float] | None = None  # built on first use
-        self._small_counts: dict[str, frozenset[Decimal]] | None = None  # built on first use
         self._share_ks: list[int] = []
+        self._small_counts: dict[str, frozenset[Decimal]] | None = None  # built on first use
         self._ratio_parts: dict[Decimal, list[int]] = defaultdict(list)
         self._passage_numbers: dict[int, list[int]] = defaultdict(list)
         self._by_month_day: dict[str, list[int]] = defaultdict(list)
@@ -334,7 +334,7 @@ class DocumentIndex(Derivations):
                     self._add_entry(reading, pi)
                 if units & _SCALES.keys():
                     self._scaled.add(k)  # "168,421" under "Thousands" is not 168,421
-            elif _kind(q) == "ratio" and q.denominator and (unit := _DAYS_OF.match(text, q.span.end)):
+            elif _kind(q) == "ratio" and q.denominator and (unit := _TIME_UNIT_AFTER.match(text, q.span.end)):
                 # "on 291 of the 366 days": the part is a number of days too ("on 291 days of the year")
                 self._add_entry(attrs.evolve(q, kind=QuantityKind.DURATION, unit=unit.group(1).lower(),
                                              denominator=None), pi)
@@ -771,7 +771,7 @@ _BROKEN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\u2019]*(?:-\n[a-z][A-Za-z0-9'
 
 
 #: The unit of time a count of some of a whole names right after it ("291 of the 366 days").
-_DAYS_OF = re.compile(r"[ \t]+(day|week|month|year)s\b", re.IGNORECASE)
+_TIME_UNIT_AFTER = re.compile(r"[ \t]+(day|week|month|year)s\b", re.IGNORECASE)
 #: A margin of error's sign ("±10.2 percent", "plus or minus 0.5 percent") right before a figure.
 _PLUS_MINUS = re.compile(PLUS_MINUS_SIGN + r"\s*\Z", re.I)
 

@@ -162,12 +162,19 @@ def _nearly_meets(aq: Quantity, dq: Quantity) -> bool:
 
 _OF_WORD = re.compile(r"\bof\b")
 _IN_WORD = re.compile(r"\bin\b")
+_OUT_OF = re.compile(r"\bout\s+of\b")
 
 
 def _one_of(q: Quantity) -> bool:
     """Whether ``q`` is "one of N" (one of the 14 states): a member of a whole, whose size is what is stated."""
     return bool(q.denominator) and q.value == 1 and q.high is None and _hedge(q) == "exact" \
         and _OF_WORD.search(q.text) is not None and _IN_WORD.search(q.text) is None
+
+
+def _one_in(q: Quantity) -> bool:
+    """Whether ``q`` is a share told as "one in five" or "three out of 10": as loose as a fraction in words."""
+    return _kind(q) == "ratio" and q.unit is None and bool(q.denominator) and q.denominator <= 10 \
+        and (_IN_WORD.search(text := q.text.lower()) is not None or _OUT_OF.search(text) is not None)
 
 
 #: Words that count the same people ("47 people" in a story for "47 persons" or "47 cases" in a report).

@@ -244,9 +244,14 @@ _MOVED_UP_TO = re.compile(r"(?i)\b(?:revised|raised|bumped|pushed|brought|moved|
 _UP_TO_REACH = 56
 
 
-def _moved_up_to(text: str, hedge: str, at: int) -> bool:
-    """Whether the hedge "up to" that starts at offset ``at`` tells where a figure moved to."""
-    return hedge == "up to" and _MOVED_UP_TO.search(text, max(0, at - _UP_TO_REACH), at) is not None
+def _hedge_of(text: str, phrase: str, at: int) -> str | None:
+    """The hedge a phrase written before a figure sets ("more than" -> ``more_than``), the phrase
+    starting at offset ``at``; None when it is no bound: "up to" after a verb that moved the figure
+    ("revised February's rate up to 1.42 million") tells where it moved, exactly."""
+    key = " ".join(phrase.lower().split())
+    if key == "up to" and _MOVED_UP_TO.search(text, max(0, at - _UP_TO_REACH), at) is not None:
+        return None
+    return _HEDGE_PHRASES[key].value
 
 
 _COURT_SUFFIX = re.compile(

@@ -34,7 +34,7 @@ from .numbase import (
     _SCAN_WORDS_AT, _SCOPE, _SCOPE_PREP, _SENT_BREAK, _SERVICE_AFTER, _SERVICE_NUMBERS, _SP, _SPACES, _START,
     _STREET_SUFFIX, _TIME_ADJECTIVES, _TIME_AFTER, _TIME_PEEK, _UNIT, _UNIT_AFTER, _UNIT_PEEK, _UNIT_TABLE, _VALUE,
     _WORD_BEFORE, _YEAR_TAIL, _ZIP_BEFORE, _clean, _closed, _finish, _integer_precision, _is_year, _left_context,
-    _moved_up_to, _name_rec, _parse_digits, _prev_word, _rec, _time_after_adjective, _tok_value, _unit_after,
+    _hedge_of, _name_rec, _parse_digits, _prev_word, _rec, _time_after_adjective, _tok_value, _unit_after,
 )
 from .numdates import _date_range_tail, _fill_years, _year_tail
 from .numwords import _read_words, _tail_number
@@ -421,9 +421,11 @@ def _read_number(text: str, s: int, e: int, tok: str, floor: int, phrase_mode: b
         rec, end = _read_chain(text, s, e, tok, floor)
         if rec is not None and rec[_FACT] and rec[_KIND] in ("year_range", "range", "date", "fraction"):
             lm = _left_context(text, s, floor, _LEFT_REV)
-            if lm is not None and rec[_KIND] == "fraction" and (lm.group("hedge") or lm.group("tilde")):
-                rec[_HEDGE] = _HEDGE_PHRASES[" ".join((lm.group("hedge") or "~").lower().split())].value
-                rec[_START] = max(floor, lm.start("hedge") if lm.group("hedge") else lm.start("tilde"))
+            fraction = lm is not None and rec[_KIND] == "fraction"
+            read = _hedge_of(text, lm.group("hedge"), lm.start("hedge")) if fraction and lm.group("hedge") else None
+            if fraction and (read or lm.group("tilde")):
+                rec[_HEDGE] = read or "approximately"
+                rec[_START] = max(floor, lm.start("hedge") if read else lm.start("tilde"))
             elif lm is not None and (lm.group("fy") or lm.group("rng")) and not lm.group("month"):
                 rec[_START] = max(floor, lm.start("fy") if lm.group("fy") and not lm.group("rng") else lm.start())
         return rec, end
@@ -470,11 +472,10 @@ def _read_number(text: str, s: int, e: int, tok: str, floor: int, phrase_mode: b
             if cur:
                 cur = cur[::-1]
                 start = s - lm.end("cur")
-            if hedge_w and _moved_up_to(text, " ".join(hedge_w[::-1].lower().split()), s - lm.end("hedge")):
-                pass  # "revised February's rate up to 1.42 million": where it moved, exactly
-            elif hedge_w or tilde:
-                hedge = _HEDGE_PHRASES[" ".join(hedge_w[::-1].lower().split())].value if hedge_w else "approximately"
-                start = s - lm.end("hedge" if hedge_w else "tilde")
+            read = _hedge_of(text, hedge_w[::-1], s - lm.end("hedge")) if hedge_w else None
+            if read or tilde:  # (no hedge read: "revised February's rate up to 1.42 million" is exact)
+                hedge = read or "approximately"
+                start = s - lm.end("hedge" if read else "tilde")
             if month:
                 month = month[::-1]
             if fy:

@@ -21,7 +21,7 @@ from .numbase import (
     _RATIO_PEEK, _RATIO_TAIL, _SCALE_AFTER, _SCALE_WORDS, _SHARE_WORDS, _SP, _SPACES, _START, _STOP_AFTER_NUMBER,
     _TENS_WORDS, _TIME_ADJECTIVES, _UNIT_AFTER, _UNIT_PEEK, _UNIT_TABLE, _UNIT_WORDS, _W, _clean, _closed, _finish,
     _integer_precision, _left_context, _line_start, _looks_plural, _name_rec, _opens_sentence, _parse_digits,
-    _prev_word, _rec, _rev_alt, _time_after_adjective, _unit_after,
+    _hedge_of, _prev_word, _rec, _rev_alt, _time_after_adjective, _unit_after,
 )
 from .quantities import FRACTION_PLACES, MAX_LIST, MAX_WORD_RUN
 
@@ -190,9 +190,10 @@ def _read_words(text: str, s: int, e: int, run: str, floor: int,
         art = " ".join((lm.group("art") or "").lower().split()) or None
         if art:
             start = base + lm.start("art")
-        if lm.group("hedge") or lm.group("tilde"):
-            hedge = _HEDGE_PHRASES[" ".join((lm.group("hedge") or "~").lower().split())].value
-            start = base + (lm.start("hedge") if lm.group("hedge") else lm.start("tilde"))
+        read = _hedge_of(text, lm.group("hedge"), base + lm.start("hedge")) if lm.group("hedge") else None
+        if read or lm.group("tilde"):
+            hedge = read or "approximately"
+            start = base + (lm.start("hedge") if read else lm.start("tilde"))
         if lm.group("rng") and hedge == "exact":
             rng = lm.group("rng")
     a_prefix = art in ("a", "an")
@@ -344,7 +345,9 @@ def _a_duration(text: str, s: int, e: int, unit_word: str, floor: int, single: b
         if single:
             return _rec(s, e, _ONE, "duration", unit=_UNIT_TABLE[unit_word][1], prec=_ONE)
         return None
-    hedge = _HEDGE_PHRASES[" ".join(lm.group("hedge").lower().split())].value  # type: ignore[union-attr]
+    hedge = _hedge_of(text, lm.group("hedge"), lm.start("hedge"))
+    if hedge is None:  # "raised the limit up to an hour": one hour, exactly
+        return _rec(s, e, _ONE, "duration", unit=_UNIT_TABLE[unit_word][1], prec=_ONE)
     return _rec(lm.start("hedge"), e, _ONE, "duration", hedge=hedge, unit=_UNIT_TABLE[unit_word][1], prec=_ONE)
 
 

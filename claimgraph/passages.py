@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from typing import Sequence
+from typing import Callable, Sequence
 
 import attrs
 
@@ -387,11 +387,11 @@ def defined_acronyms(text: str) -> dict[str, frozenset[str]]:
     return out
 
 
-def spelled_out(text: str, tokens: Sequence[tuple[str, int, int]], starts: Sequence[int],
-                passages: Sequence[Span]) -> dict[int, frozenset[str]]:
+def spelled_out(text: str, tokens: Sequence[tuple[str, int, int]],
+                passage_at: Callable[[int], int | None]) -> dict[int, frozenset[str]]:
     """For each passage (by number) that uses an acronym ``text`` defines, the stems of the words
-    it stands for; ``tokens`` are the text's words as ``(key, start, end)`` in text order and
-    ``starts`` the passages' starts."""
+    it stands for; ``tokens`` are the text's words as ``(key, start, end)`` and ``passage_at``
+    gives the passage an offset lies in (None between passages)."""
     acronyms = defined_acronyms(text)
     out: dict[int, frozenset[str]] = {}
     if not acronyms:
@@ -401,9 +401,6 @@ def spelled_out(text: str, tokens: Sequence[tuple[str, int, int]], starts: Seque
             continue
         word = text[s:e]
         stems = acronyms.get(word) or (acronyms.get(word[:-1]) if word.endswith("s") else None)
-        if stems is None:
-            continue
-        i = bisect.bisect_right(starts, s) - 1
-        if i >= 0 and s < passages[i].end:
+        if stems is not None and (i := passage_at(s)) is not None:
             out[i] = out.get(i, frozenset()) | stems
     return out

@@ -18,10 +18,11 @@ import attrs
 
 from .derivations import _THROUGH, _Entry
 from .index import NUMBER_MIN_SCORE, SECONDARY_FACTOR, DocumentIndex, NumberLink
-from .matching import TABLE_HEADER_CHARS, _TWO_SIDED, _fmt, _hedge, _is_day, _kind
+from .matching import _TWO_SIDED, _fmt, _hedge, _is_day, _kind
 from .numbase import _prev_word
-from .passages import _content_stems, _is_table_line
+from .passages import _content_stems
 from .quantities import Quantity
+from .tables import table_head_span
 from .yearspans import row_span, span_to_other_year, stated_span, years_formula
 
 __all__ = ["Scoping"]
@@ -57,17 +58,6 @@ YEAR_SPAN_FACTOR = 0.85
 PREVIOUS_SPAN_FACTOR = 0.9
 
 
-def _table_head(ix: DocumentIndex, pi: int) -> tuple[int, int] | None:
-    """Where the caption and column heads over the table line ``pi`` of ``ix`` may be: from
-    TABLE_HEADER_CHARS above the table's first row to the line itself (None for prose)."""
-    span = ix.passages[pi]
-    if not _is_table_line(ix.text[span.start : span.end]):
-        return None
-    b = ix._owner[pi]
-    first = ix.blocks[ix._table_top.get(b, b)].start
-    return max(0, first - TABLE_HEADER_CHARS), ix.text.rfind("\n", 0, span.start) + 1
-
-
 class Scoping:
     """The linking of years, dates, durations and small counts beside the figures of their
     sentence; mixed into :class:`~claimgraph.link.Linker`, which gives ``indexes``, ``_by_id``
@@ -98,14 +88,12 @@ class Scoping:
         for rank, a in enumerate(restated, start=len(anchors) + 1):
             ranks.setdefault((a.document, a.passage.start), rank)
         unraised = len(anchors) + len(restated) + 1
-        blocks = {(a.document, ix._owner[pi]) for a, ix, pi in self._anchor_passages(anchors)}
+        anchored = list(self._anchor_passages(anchors))
+        blocks = {(a.document, ix._owner[pi]) for a, ix, pi in anchored}
         # the caption and column heads over a table row a sibling was linked to ("in 2023" beside
         # a cell under "2023 ($)", in "Table A. ... 2023 and 2024"; a date of a caption's "as of")
-        heads: list[tuple[str, int, int]] = []
-        if _kind(q) in ("year", "date"):
-            for a, ix, pi in self._anchor_passages(anchors):
-                if (head := _table_head(ix, pi)) is not None:
-                    heads.append((a.document, *head))
+        heads = [(a.document, *head) for a, ix, pi in anchored
+                 if (head := table_head_span(ix, pi)) is not None] if _kind(q) in ("year", "date") else []
         # a day ("the Oct. 16, 2024, deadline") is a fact of its own, not only a scope
         threshold = NUMBER_MIN_SCORE if anchors or not strong_siblings or _is_day(q) else ORPHAN_SCOPE_MIN_SCORE
         found: list[tuple[float, int, NumberLink]] = []
@@ -114,15 +102,15 @@ class Scoping:
             for lk in direct[ix.doc_id]:
                 pi = ix._passage_at(lk.span.start)
                 rank = ranks.get((lk.document, lk.passage.start), unraised)
-                lift = (SCOPE_PASSAGE_LIFT if rank < unraised
-                        else SCOPE_BLOCK_LIFT if pi is not None and (lk.document, ix._owner[pi]) in blocks
-                        or any(doc == lk.document and lo <= lk.span.start < hi for doc, lo, hi in heads) else 0.0)
+                in_block = (pi is not None and (lk.document, ix._owner[pi]) in blocks) or any(
+                    doc == lk.document and lo <= lk.span.start < hi for doc, lo, hi in heads)
+                lift = SCOPE_PASSAGE_LIFT if rank < unraised else SCOPE_BLOCK_LIFT if in_block else 0.0
                 score = round(lk.score + (1 - lk.score) * lift, 4)
                 # a year alone needs a strong match, or the same word before it ("since 2012" for "have
                 # increased each year since 2012")
-                alone = lift == 0 and _kind(q) == "year" and not (
-                    not anchors and led_by in _YEAR_LEADS and ix.primary
-                    and _prev_word(ix.text, lk.span.start) == led_by)
+                led = not anchors and led_by in _YEAR_LEADS and ix.primary \
+                    and _prev_word(ix.text, lk.span.start) == led_by
+                alone = lift == 0 and _kind(q) == "year" and not led
                 if score >= (max(threshold, YEAR_ALONE_MIN_SCORE) if alone else threshold):
                     found.append((lift, rank, attrs.evolve(lk, score=score)))
         if _kind(q) == "year" and not any(rank < len(anchors) for _, rank, _ in found):

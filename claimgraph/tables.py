@@ -18,7 +18,7 @@ from .quantities import Quantity
 if TYPE_CHECKING:
     from .index import DocumentIndex
 
-__all__ = ["table_units"]
+__all__ = ["table_head_span", "table_units"]
 
 #: a table row: a line that ends in a figure ("Considering leaving SSA   44", "Total   369   508")
 _ROW_END = re.compile(r"\d[\d,.]*%?\s*\Z")
@@ -41,13 +41,7 @@ def table_units(ix: "DocumentIndex", pi: int, q: Quantity) -> frozenset[str]:
     span = ix.passages[pi]
     if not _is_table_line(ix.text[span.start : span.end]):
         return frozenset()
-    b = ix._owner[pi]
-    prev = b - 1  # rows of one table are consecutive blocks, some perhaps under a label of their group
-    if prev > 0 and _GROUP_LABEL.fullmatch(ix.text[ix.blocks[prev].start : ix.blocks[prev].end]):
-        prev -= 1
-    top = ix._table_top.get(prev, b) if prev >= 0 else b
-    ix._table_top[b] = top
-    first = ix.blocks[top].start
+    first = _table_start(ix, ix._owner[pi])
     head = ix.text[max(0, first - TABLE_HEADER_CHARS) : first]
     lines, header = _heads(ix, head, first, q)
     cut = first > TABLE_HEADER_CHARS  # the window starts inside the text: its first line may be cut
@@ -89,6 +83,26 @@ def table_units(ix: "DocumentIndex", pi: int, q: Quantity) -> frozenset[str]:
     if _RATE_HEAD.search(column.lower()) and not _PER_HOW_MANY.search(head.lower()):
         return caption | {"percent"}  # (besides the caption's scale: "hourly rates" over counts in thousands)
     return caption
+
+
+def table_head_span(ix: "DocumentIndex", pi: int) -> tuple[int, int] | None:
+    """Where the caption and column heads over the table line ``pi`` of ``ix`` may stand: from
+    TABLE_HEADER_CHARS above the table's first row to the start of the line (None for prose)."""
+    span = ix.passages[pi]
+    if not _is_table_line(ix.text[span.start : span.end]):
+        return None
+    first = _table_start(ix, ix._owner[pi])
+    return max(0, first - TABLE_HEADER_CHARS), ix.text.rfind("\n", 0, span.start) + 1
+
+
+def _table_start(ix: "DocumentIndex", b: int) -> int:
+    """Where the table holding block ``b`` starts: its first block of rows (rows of one table are
+    consecutive blocks, some perhaps under a label of their group), remembered per block."""
+    prev = b - 1
+    if prev > 0 and _GROUP_LABEL.fullmatch(ix.text[ix.blocks[prev].start : ix.blocks[prev].end]):
+        prev -= 1
+    top = ix._table_top.setdefault(b, ix._table_top.get(prev, b) if prev >= 0 else b)
+    return ix.blocks[top].start
 
 
 def _heads(ix: "DocumentIndex", head: str, first: int, q: Quantity) -> tuple[list[str], list[str]]:

@@ -694,14 +694,13 @@ def test_a_year_alone_is_linked_where_the_same_word_leads_it():
     doc = ("In 2012, the country recorded 334 congenital syphilis cases.\n\n"
            "Reported congenital syphilis cases have increased each year since 2012, in parallel with "
            "increases in primary and secondary syphilis among women.\n")
-    lk = links_in(Linker({"mmwr": doc}), "Reported syphilis cases have increased every year since 2012, the authors noted.")["2012"]
+    article = "Reported syphilis cases have increased every year since 2012, the authors noted."
+    lk = links_in(Linker({"mmwr": doc}), article)["2012"]
     assert lk is not None and lk.span.start == doc.rindex("2012")
     # a statement of the year after another word is not enough on its own
-    assert links_in(Linker({"mmwr": doc.replace("since 2012", "from 2012 on")}),
-                    "Reported syphilis cases have increased every year since 2012, the authors noted.")["2012"] is None
+    assert links_in(Linker({"mmwr": doc.replace("since 2012", "from 2012 on")}), article)["2012"] is None
     # nor is a secondary document's
-    statement = DocumentIndex("group", doc, primary=False)
-    assert links_in(Linker([statement]), "Reported syphilis cases have increased every year since 2012, the authors noted.")["2012"] is None
+    assert links_in(Linker([DocumentIndex("group", doc, primary=False)]), article)["2012"] is None
 
 
 def test_a_small_count_alone_is_linked_where_the_document_counts_the_same_noun():

@@ -320,6 +320,9 @@ def test_a_year_after_over_or_above_is_a_year_not_a_bound() -> None:
 def test_up_to_after_a_verb_that_moves_a_figure_is_where_it_moved() -> None:
     found = find_quantities("The bureau revised February's rate up to 1.42 million. Officials raised the cap up to $5,000.")
     assert [(q.text, q.hedge.value) for q in found] == [("1.42 million", "exact"), ("$5,000", "exact")]
+    # numbers in words too
+    assert [(q.text, q.hedge.value) for q in find_quantities("Officials raised the cap up to two million.")] == [
+        ("two million", "exact")]
     # a bound stays a bound, even with such a verb in another clause
     found = find_quantities("Prices rose, and waits lasted up to 90 minutes; the fine is up to $2,000 a day.")
     assert [(q.text, q.hedge.value) for q in found] == [("up to 90 minutes", "at_most"), ("up to $2,000", "at_most")]
