@@ -2,7 +2,7 @@
 """Fit the number linker's logistic weights on the labelled linking corpus.
 
 Usage:
-    python benchmarks/fit_linking.py [--split dev|test|all] [--l2 1.0] [--corpus DIR [DIR ...]]
+    python benchmarks/fit_linking.py [--split dev|test|all] [--l2 1.0] [--corpus DIR [DIR ...]] [--only NAME ...]
 
 Every candidate passage that :meth:`claimgraph.index.DocumentIndex.candidate_features`
 proposes for an article number becomes one example: positive when it lies in the gold
@@ -10,7 +10,9 @@ passage (or an accepted alternative) of a directly stated figure, negative other
 (including every candidate of a figure whose gold answer is "absent" or "derived").
 An L2-regularised logistic regression is fitted by Newton's method (numpy), and the
 weights are printed as the ``LINK_WEIGHTS`` table to paste into ``claimgraph/index.py``.
-Fit on ``dev`` (the default) and score on ``test`` with ``score_linking.py``.
+Fit on ``dev`` (the default) and score on ``test`` with ``score_linking.py``.  With
+``--only NAME …`` only those weights are fitted, every other held at its shipped value (how a
+feature added later is given its weight without moving the rest).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from claimgraph.index import LINK_WEIGHTS  # noqa: E402
 from claimgraph.link import (  # noqa: E402
     LINK_FEATURES,
     DocumentIndex,
@@ -97,7 +100,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     ap.add_argument("--l2", type=float, default=1.0, help="L2 penalty on every weight but the bias")
     ap.add_argument("--corpus", type=Path, nargs="+", default=[DEFAULT_CORPUS], help="one or more corpus folders")
+    ap.add_argument("--only", nargs="+", metavar="NAME", default=None,
+                    help="fit only these weights, holding every other at its shipped value (LINK_WEIGHTS)")
     args = ap.parse_args(argv)
+    unknown = [name for name in args.only or () if name not in LINK_FEATURES]
+    if unknown:
+        print(f"error: no feature {unknown[0]!r}; the features are {', '.join(LINK_FEATURES)}", file=sys.stderr)
+        return 2
     xs: list[tuple[float, ...]] = []
     ys: list[int] = []
     for folder in cases(args.corpus, args.split):
@@ -105,18 +114,23 @@ def main(argv: list[str] | None = None) -> int:
         xs += cx
         ys += cy
     x, y = np.array(xs, dtype=float), np.array(ys, dtype=float)
-    free = [i for i, name in enumerate(LINK_FEATURES) if name not in FIXED]
-    fixed = [i for i, name in enumerate(LINK_FEATURES) if name in FIXED]
-    offset = x[:, fixed] @ np.array([FIXED[LINK_FEATURES[i]] for i in fixed])
+    if args.only:  # the rest held as shipped
+        held = {name: weight for name, weight in zip(LINK_FEATURES, LINK_WEIGHTS) if name not in args.only}
+    else:
+        held = FIXED
+    free = [i for i, name in enumerate(LINK_FEATURES) if name not in held]
+    fixed = [i for i, name in enumerate(LINK_FEATURES) if name in held]
+    offset = x[:, fixed] @ np.array([held[LINK_FEATURES[i]] for i in fixed])
     w = np.zeros(len(LINK_FEATURES))
     w[free] = fit(x[:, free], y, args.l2, offset)
-    w[fixed] = [FIXED[LINK_FEATURES[i]] for i in fixed]
+    w[fixed] = [held[LINK_FEATURES[i]] for i in fixed]
     p = 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
     print(f"{len(y)} candidates ({int(y.sum())} right) from the {args.split} split; "
           f"log loss {-np.mean(y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12)):.3f}")
     print("LINK_WEIGHTS = (")
     for name, weight in zip(LINK_FEATURES, w):
-        print(f"    {weight:+.3f},  # {name}" + ("  (set by hand)" if name in FIXED else ""))
+        note = "  (held)" if args.only and name in held else "  (set by hand)" if name in FIXED else ""
+        print(f"    {weight:+.3f},  # {name}" + note)
     print(")")
     return 0
 

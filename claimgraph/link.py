@@ -136,6 +136,9 @@ DERIVED_OVER_ROUNDED = 0.75
 REPEAT_MIN_SCORE = 0.6
 REPEAT_FACTOR = 0.9
 FIGURE_SPECIFICITY = 0.44
+#: A secondary document's link stating a figure at least as closely as a primary one comes first only
+#: when its odds (score / (1 - score)), times this, are higher (see :func:`_stated_first`).
+SECONDARY_ODDS = 0.5
 #: When only a secondary document (a news outlet) passes NUMBER_MIN_SCORE, a primary document
 #: stating the same figure at least this well is taken as the origin the outlet relays.
 RELAYED_MIN_SCORE = 0.3
@@ -222,13 +225,18 @@ def _part_results(parts: Iterable[tuple[Quantity, Sequence[NumberLink]]], min_sc
                  for p, links in parts)
 
 
+def _odds(score: float) -> float:
+    return score / max(1e-9, 1.0 - score)
+
+
 def _stated_first(found: list[NumberLink], credited: Callable[[str], bool] = lambda doc: False,
                   relays: Callable[[str], bool] = lambda doc: True) -> list[NumberLink]:
     """Links ordered primary first, except that a secondary document's link comes first when it
-    states the figure at least as closely as the best primary link does and scores better, counted
-    at SECONDARY_FACTOR: "up from 12% in 2019" in a development group's statement, not a report's
-    unrelated "11.6 percent"; "93%" of the members a group's own survey asked, not a release's "93
-    percent" of something else.  Against a primary figure computed from two of the document's
+    states the figure at least as closely as the best primary link does and scores better, its odds
+    counted at SECONDARY_ODDS (odds, not probabilities: near 1, 0.9995 is far more sure than
+    0.905): "up from 12% in 2019" in a development group's statement, not a report's unrelated
+    "11.6 percent"; "93%" of the members a group's own survey asked, not a release's "93 percent"
+    of something else.  Against a primary figure computed from two of the document's
     ("65%" as 291,000 / 448,000), the secondary document must also be the one the sentence credits
     (``credited(doc_id)``: the sentence or one next to it names it, as "The council said in a
     statement ... A survey found 41% ..." does): an outlet relaying that share is not its origin.
@@ -241,7 +249,7 @@ def _stated_first(found: list[NumberLink], credited: Callable[[str], bool] = lam
     computed = head.relation == "derived" and len(head.operands) > 1
     for i, lk in enumerate(found):
         closer = _CLOSENESS_RANK.get(lk.relation, 0)
-        if not lk.primary and closer >= rank and lk.score * SECONDARY_FACTOR > head.score and (
+        if not lk.primary and closer >= rank and _odds(lk.score) * SECONDARY_ODDS > _odds(head.score) and (
                 credited(lk.document) or (not computed and (closer > rank or not relays(lk.document)))):
             return [lk] + found[:i] + found[i + 1 :]
     return found
@@ -272,6 +280,7 @@ class LinkResult:
 
 _RIVALS = LINK_FEATURES.index("rivals")
 _CREDITED = LINK_FEATURES.index("credited")
+_OUTSIDE = LINK_FEATURES.index("outside")
 
 
 class Linker(Scoping):
@@ -323,7 +332,7 @@ class Linker(Scoping):
             credit = (float(credited[doc_id]), float(not credited[doc_id])) if telling else (0.0, 0.0)
             r = credited_rivals if telling and credited[doc_id] and not bare_year else rivals
             out[doc_id] = [(link, features[:_RIVALS] + (r,) + features[_RIVALS + 1 : _CREDITED] + credit
-                            + (float(outside),)) for link, features in cands]
+                            + (float(outside),) + features[_OUTSIDE + 1 :]) for link, features in cands]
         return out
 
     def outside_sentences(self, text: str) -> list[Span]:

@@ -1543,9 +1543,15 @@ def test_a_figure_inside_a_quote_a_document_holds_is_the_figure_of_the_quotes_pa
               'since 2021."')
     lk = links_in(Linker({"census": doc}), quoted)["2021"]
     assert lk is not None and lk.span.start == doc.index("since 2021") + 6
-    # the same words unquoted: the year is read beside 83.2%, whose passage does not give it
-    plain = quoted.replace('"', "")
-    assert links_in(Linker({"census": doc}), plain)["2021"] is None
+    # a person's words with a figure are seldom a document's; quoted as a letter words them, they are
+    letter = ("Department of Veterans Affairs\n\nThank you for the opportunity to comment. VA hired 2,400 claims "
+              "processors in fiscal year 2025.\n\nWith these hires in place, we expect to return the backlog to "
+              "pre-PACT Act levels by the end of fiscal year 2027. Achieving that goal will depend on funding.")
+    quoted = ('"We expect to return the backlog to pre-PACT Act levels by the end of fiscal year 2027," wrote '
+              "Tanya Okonkwo-Reyes, VA's chief of staff.")
+    lk = links_in(Linker({"va": letter}), quoted)["fiscal year 2027"]
+    assert lk is not None and lk.span.start == letter.index("fiscal year 2027")
+    assert links_in(Linker({"va": letter}), quoted.replace('"', ""))["fiscal year 2027"] is None
 
 
 def test_figures_with_footnote_markers_from_a_pdf_are_linked():
@@ -2305,6 +2311,17 @@ def test_in_a_long_sentence_the_words_nearest_a_figure_count_most():
                "housing costs and shelter bills for households kept climbing.")
     lk = links_in(Linker({"bls": doc}), article)["3.4%"]
     assert lk is not None and doc[lk.passage.start : lk.passage.end].startswith("Prices for food")
+
+
+@pytest.mark.parametrize("article", ["Food prices rose 0.2% in April.",
+                                     "Prices for food rose 0.2% in April, the bureau said."])
+def test_the_documents_words_nearest_its_figure_say_what_it_measures(article):
+    # both passages name food and apparel: what rose 0.2 percent is the index named in the figure's clause
+    doc = ("The apparel index increased 0.2 percent in April, while the food index was unchanged.\n\n"
+           "The food index was unchanged in March and increased 0.2 percent in April; the apparel index "
+           "was unchanged.")
+    lk = links_in(Linker({"bls": doc}), article)["0.2%"]
+    assert lk is not None and doc[lk.passage.start : lk.passage.end].startswith("The food index")
 
 
 def test_a_year_scopes_the_figure_of_its_own_clause_before_one_past_a_comma():
