@@ -80,6 +80,8 @@ def score(corpus: str) -> dict:
     ("linking-holdout51", 0.85, 0.13),
     ("linking-holdout52", 0.91, 0.13),
     ("linking-holdout53", 0.87, 0.09),
+    ("linking-holdout54", 0.91, 0.06),
+    ("linking-holdout55", 0.91, 0.05),
 ])
 def test_linking_quality_holds(corpus, right_floor, false_ceiling):
     t = score(corpus)
@@ -108,7 +110,8 @@ def test_linking_quality_holds(corpus, right_floor, false_ceiling):
                                     "linking-holdout42", "linking-holdout43", "linking-holdout44",
                                     "linking-holdout45", "linking-holdout46", "linking-holdout47",
                                     "linking-holdout48", "linking-holdout49", "linking-holdout50",
-                                    "linking-holdout51", "linking-holdout52", "linking-holdout53"])
+                                    "linking-holdout51", "linking-holdout52", "linking-holdout53",
+                                    "linking-holdout54", "linking-holdout55"])
 def test_every_label_agrees_with_its_texts(corpus):
     run = subprocess.run([sys.executable, str(ROOT / "tests" / "corpus" / "linking" / "_validate.py"),
                           "--corpus", str(ROOT / "tests" / "corpus" / corpus)],
