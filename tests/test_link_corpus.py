@@ -82,6 +82,8 @@ def score(corpus: str) -> dict:
     ("linking-holdout53", 0.87, 0.09),
     ("linking-holdout54", 0.91, 0.06),
     ("linking-holdout55", 0.91, 0.05),
+    ("linking-holdout56", 0.89, 0.06),
+    ("linking-holdout57", 0.88, 0.07),
 ])
 def test_linking_quality_holds(corpus, right_floor, false_ceiling):
     t = score(corpus)
@@ -111,7 +113,8 @@ def test_linking_quality_holds(corpus, right_floor, false_ceiling):
                                     "linking-holdout45", "linking-holdout46", "linking-holdout47",
                                     "linking-holdout48", "linking-holdout49", "linking-holdout50",
                                     "linking-holdout51", "linking-holdout52", "linking-holdout53",
-                                    "linking-holdout54", "linking-holdout55"])
+                                    "linking-holdout54", "linking-holdout55", "linking-holdout56",
+                                    "linking-holdout57"])
 def test_every_label_agrees_with_its_texts(corpus):
     run = subprocess.run([sys.executable, str(ROOT / "tests" / "corpus" / "linking" / "_validate.py"),
                           "--corpus", str(ROOT / "tests" / "corpus" / corpus)],
