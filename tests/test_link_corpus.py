@@ -144,3 +144,20 @@ def test_the_scorer_reads_an_operand_restated_elsewhere_in_its_line():
     assert not scorer._restates(cell, {Decimal(397000)}) and not scorer._restates(rounded, {Decimal(6620000)})
     people = scorer._read(table, table.index("6,580"), table.index(" people"))
     assert not scorer._restates(people, {Decimal(6581)})  # an exact count rounds nothing
+
+
+def test_the_fitter_fits_only_the_weights_named_and_holds_the_rest_as_shipped():
+    from claimgraph.index import LINK_FEATURES, LINK_WEIGHTS
+
+    fitter = [sys.executable, str(ROOT / "benchmarks" / "fit_linking.py"), "--split", "dev"]
+    run = subprocess.run(fitter + ["--only", "doc_local"], capture_output=True, text=True, timeout=300, check=True)
+    table = [line for line in run.stdout.splitlines() if "  # " in line]
+    assert [line.split("# ")[1].split()[0] for line in table] == list(LINK_FEATURES)
+    for line, name, shipped in zip(table, LINK_FEATURES, LINK_WEIGHTS):
+        weight = float(line.split(",")[0])
+        if name == "doc_local":
+            assert "(held)" not in line and weight > 0  # words near both figures agreeing is evidence
+        else:
+            assert line.endswith("(held)") and weight == pytest.approx(shipped, abs=5e-4)
+    bad = subprocess.run(fitter + ["--only", "doc_locl"], capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "no feature 'doc_locl'" in bad.stderr and "doc_local" in bad.stderr
