@@ -7,6 +7,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from claimgraph.cli import main
 
 from conftest import WORKED_CASE
@@ -73,7 +75,10 @@ def test_schema_and_checks_list():
     assert "CG401" in out and "coverage" in out
 
 
-def test_console_script_runs_in_a_subprocess():
-    proc = subprocess.run([sys.executable, "-m", "claimgraph.cli", "check", str(WORKED_CASE), "--format", "json"],
+@pytest.mark.parametrize("module", ["claimgraph", "claimgraph.cli"])
+def test_console_script_runs_in_a_subprocess(module):
+    proc = subprocess.run([sys.executable, "-m", module, "check", str(WORKED_CASE), "--format", "json"],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 1 and json.loads(proc.stdout)["summary"]["by_severity"]["error"] >= 1
+    usage = subprocess.run([sys.executable, "-m", module, "chek"], capture_output=True, text=True, timeout=120)
+    assert usage.returncode == 2 and usage.stderr.startswith("error: claimgraph:") and "'chek'" in usage.stderr

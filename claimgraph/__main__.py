@@ -1,0 +1,7 @@
+"""``python -m claimgraph``: the ``claimgraph`` command line, for environments without its script."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())
