@@ -8,6 +8,7 @@ line or claim, and the fix; ``--traceback`` shows the Python traceback).
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import re
 import sys
@@ -27,8 +28,18 @@ class _UsageError(Exception):
     pass
 
 
+#: argparse's message for a value not among the choices: the value, then the choices
+_INVALID_CHOICE = re.compile(r"invalid choice: '([^']*)' \(choose from ([^)]*)\)")
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # exit 2 through main(), not SystemExit from deep inside
+        bad = _INVALID_CHOICE.search(message)
+        if bad:  # "chek": did you mean 'check'?
+            choices = [c.strip().strip("'") for c in bad.group(2).split(",")]
+            close = difflib.get_close_matches(bad.group(1), choices, n=1)
+            if close:
+                message += f"; did you mean '{close[0]}'?"
         raise _UsageError(f"{self.prog}: {message} (see '{self.prog} --help')")
 
 
