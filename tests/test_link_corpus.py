@@ -86,6 +86,8 @@ def score(corpus: str) -> dict:
     ("linking-holdout57", 0.88, 0.07),
     ("linking-holdout58", 0.87, 0.08),
     ("linking-holdout59", 0.86, 0.05),
+    ("linking-holdout60", 0.88, 0.12),
+    ("linking-holdout61", 0.86, 0.08),
 ])
 def test_linking_quality_holds(corpus, right_floor, false_ceiling):
     t = score(corpus)
@@ -116,7 +118,8 @@ def test_linking_quality_holds(corpus, right_floor, false_ceiling):
                                     "linking-holdout48", "linking-holdout49", "linking-holdout50",
                                     "linking-holdout51", "linking-holdout52", "linking-holdout53",
                                     "linking-holdout54", "linking-holdout55", "linking-holdout56",
-                                    "linking-holdout57", "linking-holdout58", "linking-holdout59"])
+                                    "linking-holdout57", "linking-holdout58", "linking-holdout59",
+                                    "linking-holdout60", "linking-holdout61"])
 def test_every_label_agrees_with_its_texts(corpus):
     run = subprocess.run([sys.executable, str(ROOT / "tests" / "corpus" / "linking" / "_validate.py"),
                           "--corpus", str(ROOT / "tests" / "corpus" / corpus)],
