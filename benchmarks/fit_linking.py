@@ -81,10 +81,14 @@ def examples(folder: Path) -> tuple[list[tuple[float, ...]], list[int]]:
     return xs, ys
 
 
-def fit(x: np.ndarray, y: np.ndarray, l2: float, offset: np.ndarray, iterations: int = 50) -> np.ndarray:
+def fit(x: np.ndarray, y: np.ndarray, l2: float, offset: np.ndarray, iterations: int = 50,
+        bias: bool = True) -> np.ndarray:
+    """L2-regularised logistic weights over the columns of ``x``; with ``bias``, column 0 is the
+    bias and is not shrunk."""
     w = np.zeros(x.shape[1])
     penalty = np.full(x.shape[1], l2)
-    penalty[0] = 0.0  # the bias is not shrunk
+    if bias:
+        penalty[0] = 0.0
     for _ in range(iterations):
         p = 1 / (1 + np.exp(-np.clip(x @ w + offset, -30, 30)))
         grad = x.T @ (p - y) + penalty * w
@@ -123,14 +127,14 @@ def main(argv: list[str] | None = None) -> int:
     fixed = [i for i, name in enumerate(LINK_FEATURES) if name in held]
     offset = x[:, fixed] @ np.array([held[LINK_FEATURES[i]] for i in fixed])
     w = np.zeros(len(LINK_FEATURES))
-    w[free] = fit(x[:, free], y, args.l2, offset)
+    w[free] = fit(x[:, free], y, args.l2, offset, bias=LINK_FEATURES.index("bias") in free)
     w[fixed] = [held[LINK_FEATURES[i]] for i in fixed]
     p = 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
     print(f"{len(y)} candidates ({int(y.sum())} right) from the {args.split} split; "
           f"log loss {-np.mean(y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12)):.3f}")
     print("LINK_WEIGHTS = (")
     for name, weight in zip(LINK_FEATURES, w):
-        note = "  (held)" if args.only and name in held else "  (set by hand)" if name in FIXED else ""
+        note = "  (held)" if args.only and name in held else "" if args.only else "  (set by hand)" if name in FIXED else ""
         print(f"    {weight:+.3f},  # {name}" + note)
     print(")")
     return 0

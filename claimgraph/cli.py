@@ -28,15 +28,16 @@ class _UsageError(Exception):
     pass
 
 
-#: argparse's message for a value not among the choices: the value, then the choices
-_INVALID_CHOICE = re.compile(r"invalid choice: '([^']*)' \(choose from ([^)]*)\)")
+#: argparse's message for a value not among the choices: the value, its own suggestion if it made
+#: one (newer Pythons: ", maybe you meant 'check'?"), then the choices
+_INVALID_CHOICE = re.compile(r"invalid choice: '([^']*)'(, maybe you meant '[^']*'\?)? \(choose from ([^)]*)\)")
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # exit 2 through main(), not SystemExit from deep inside
         bad = _INVALID_CHOICE.search(message)
-        if bad:  # "chek": did you mean 'check'?
-            choices = [c.strip().strip("'") for c in bad.group(2).split(",")]
+        if bad and not bad.group(2):  # "chek": did you mean 'check'?
+            choices = [c.strip().strip("'") for c in bad.group(3).split(",")]
             close = difflib.get_close_matches(bad.group(1), choices, n=1)
             if close:
                 message += f"; did you mean '{close[0]}'?"

@@ -161,8 +161,8 @@ class QuoteLink:
 #: whether the sentence names this document's issuer while not naming another's (credited)
 #: or the reverse (other_credited); and whether a named person none of the documents speaks for
 #: says the article's sentence (outside: an interviewee's figure, see :func:`~claimgraph.credit.outside_speakers`);
-#: and how many of the article's words nearest its figure are among the document's words nearest its
-#: figure, in that figure's clause (doc_local: "the food index increased 0.2 percent", not "the apparel
+#: and the idf-weighted share of the article's words nearest its figure found among the document's words
+#: nearest its figure, in that figure's clause (doc_local: "the food index increased 0.2 percent", not "the apparel
 #: index increased 0.2 percent, while the food index was unchanged").
 LINK_FEATURES = ("bias", "closeness", "verbatim", "rounded", "specificity", "words",
                  "co_numbers", "years_agree", "years_conflict", "noun", "rivals",
@@ -177,8 +177,9 @@ WIDER_WEIGHT = 0.3
 #: ``tests/corpus/linking`` and ``tests/corpus/linking-holdout`` by ``benchmarks/fit_linking.py
 #: --split all --corpus …`` (which prints this table); the later held-out corpora
 #: (``tests/corpus/linking-holdout2`` to ``-holdout28``) are not fitted on (see docs/linking.md).  The
-#: doc_local weight was fitted later with every other weight held (``fit_linking.py --only doc_local``
-#: on the 52 corpora ``linking`` to ``linking-holdout51``), after the bias was lowered by hand from -3.204.
+#: doc_local weight was fitted later with every other weight held (``fit_linking.py --split all --only
+#: doc_local --l2 0`` on the 52 corpora ``linking`` to ``linking-holdout51``), after the bias was
+#: lowered by hand from -3.204.
 LINK_WEIGHTS = (
     -3.300,  # bias
     +1.202,  # closeness
@@ -204,11 +205,11 @@ LINK_WEIGHTS = (
     +1.036,  # doc_local
 )
 
+#: How far either side of a document figure its nearest words are looked for (doc_local).
+NEAR_WINDOW = 400
 #: A number link whose probability (see :data:`~claimgraph.index.LINK_WEIGHTS`) is below this is not proposed
 #: (the number is reported absent).
 NUMBER_MIN_SCORE = 0.5
-#: Score multiplier for documents that are not primary (news outlets relaying a figure).
-SECONDARY_FACTOR = 0.9
 #: What a number counts is read within this many characters after it ("six recommendations") ...
 COUNTED_NOUN_CHARS = 24
 #: ... and a count under this is a small one (see :meth:`DocumentIndex.small_counts`).
@@ -235,7 +236,7 @@ def _rivals_of(links: Iterable[NumberLink], year: bool = False) -> float:
 
 
 def _link_probability(features: Sequence[float]) -> float:
-    z = sum(w * f for w, f in zip(LINK_WEIGHTS, features))
+    z = sum(w * f for w, f in zip(LINK_WEIGHTS, features, strict=True))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -307,7 +308,7 @@ class DocumentIndex(Derivations):
         self._idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
         self._idf_unseen = math.log((n + 1) / 0.5)
         self._negated = _negated_blocks(text, self.blocks)
-        self._near_words: dict[int, frozenset[str]] = {}  # a figure's start -> its clause's words nearest it
+        self._near_words: dict[tuple[int, int], frozenset[str]] = {}  # a figure's span -> its nearest words
         # numbers
         self.entries: list[_Entry] = []
         self._by_group: dict[tuple[str, str], list[tuple[Decimal, int]]] = defaultdict(list)
@@ -639,15 +640,19 @@ class DocumentIndex(Derivations):
         weight = self._weight(stems)
         if not weight:
             return 0.0
-        near = self._near_words.get(e.q.span.start)
+        key = (e.q.span.start, e.q.span.end)
+        near = self._near_words.get(key)
         if near is None:
+            # the figure's clause, read within NEAR_WINDOW characters either side (a passage thousands of
+            # characters long is not scanned again for each of its figures)
             p = self.passages[e.passage]
-            chunk = self.text[p.start : p.end]
-            start, end = e.q.span.start - p.start, e.q.span.end - p.start
-            lo, hi = _clause_bounds(chunk, start, end)
-            before = _LOCAL_WORD.findall(chunk[lo:start])[-LOCAL_WORDS:]
-            after = _LOCAL_WORD.findall(chunk[end:hi])[:LOCAL_WORDS]
-            near = self._near_words[e.q.span.start] = frozenset(_content_stems(" ".join(before + after)))
+            lo = max(p.start, e.q.span.start - NEAR_WINDOW)
+            chunk = self.text[lo : min(p.end, e.q.span.end + NEAR_WINDOW)]
+            start, end = e.q.span.start - lo, e.q.span.end - lo
+            first, last = _clause_bounds(chunk, start, end)
+            before = _LOCAL_WORD.findall(_LINE_BREAK_HYPHEN.sub("", chunk[first:start]))[-LOCAL_WORDS:]
+            after = _LOCAL_WORD.findall(_LINE_BREAK_HYPHEN.sub("", chunk[end:last]))[:LOCAL_WORDS]
+            near = self._near_words[key] = frozenset(_content_stems(" ".join(before + after)))
         hit = sum(self._idf.get(w, self._idf_unseen) for w in stems & near)
         return min(1.0, hit / weight)
 

@@ -52,7 +52,6 @@ from .index import (  # noqa: F401 (some are re-exported)
     LINK_FEATURES,
     NUMBER_MIN_SCORE,
     QUOTE_MIN_SCORE,
-    SECONDARY_FACTOR,
     DocumentIndex,
     NumberLink,
     QuoteLink,
@@ -226,7 +225,8 @@ def _part_results(parts: Iterable[tuple[Quantity, Sequence[NumberLink]]], min_sc
 
 
 def _odds(score: float) -> float:
-    return score / max(1e-9, 1.0 - score)
+    # scores are rounded to 4 places: 1.0 stands for anything above 0.99995
+    return score / max(0.00005, 1.0 - score)
 
 
 def _stated_first(found: list[NumberLink], credited: Callable[[str], bool] = lambda doc: False,
@@ -467,7 +467,7 @@ class Linker(Scoping):
                 derivations.sort(key=lambda lk: -lk.score)
                 return derivations + found
             found += derivations
-        found.sort(key=lambda lk: (not lk.primary, -lk.score * (1 if lk.primary else SECONDARY_FACTOR)))
+        found.sort(key=lambda lk: (not lk.primary, -lk.score))
         return _stated_first(found, lambda doc: self._by_id[doc].credited_in(context)
                              or self._by_id[doc].credited_in(wider, acronyms=False),
                              lambda doc: self._by_id[doc].relays)

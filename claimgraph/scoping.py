@@ -17,7 +17,7 @@ from typing import Iterable, Iterator, Mapping, Sequence
 import attrs
 
 from .derivations import _THROUGH, _Entry
-from .index import NUMBER_MIN_SCORE, SECONDARY_FACTOR, DocumentIndex, NumberLink
+from .index import NUMBER_MIN_SCORE, DocumentIndex, NumberLink
 from .matching import _TWO_SIDED, _fmt, _hedge, _is_day, _kind
 from .numbase import _prev_word
 from .passages import _content_stems
@@ -119,7 +119,7 @@ class Scoping:
             found += [(SCOPE_PASSAGE_LIFT, len(anchors), lk) for lk in self._years_within(q, anchors)
                       if lk.score >= threshold]
         # a candidate beside the sentence's figure comes first, however well another one scores
-        found.sort(key=lambda x: (-x[0], x[1], not x[2].primary, -x[2].score * (1 if x[2].primary else SECONDARY_FACTOR),
+        found.sort(key=lambda x: (-x[0], x[1], not x[2].primary, -x[2].score,
                                   x[2].span.start))
         best: dict[str, NumberLink] = {}
         if _kind(q) == "duration" and q.unit == "year" and not (found and found[0][0] > 0):

@@ -82,4 +82,4 @@ def test_console_script_runs_in_a_subprocess(module):
     assert proc.returncode == 1 and json.loads(proc.stdout)["summary"]["by_severity"]["error"] >= 1
     usage = subprocess.run([sys.executable, "-m", module, "chek"], capture_output=True, text=True, timeout=120)
     assert usage.returncode == 2 and usage.stderr.startswith("error: claimgraph:") and "'chek'" in usage.stderr
-    assert "did you mean 'check'?" in usage.stderr
+    assert "did you mean 'check'?" in usage.stderr or "maybe you meant 'check'?" in usage.stderr

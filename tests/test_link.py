@@ -1543,6 +1543,9 @@ def test_a_figure_inside_a_quote_a_document_holds_is_the_figure_of_the_quotes_pa
               'since 2021."')
     lk = links_in(Linker({"census": doc}), quoted)["2021"]
     assert lk is not None and lk.span.start == doc.index("since 2021") + 6
+    # unquoted, the year's own clause still echoes that passage's words nearest its 2021 (doc_local)
+    plain = links_in(Linker({"census": doc}), quoted.replace('"', ""))["2021"]
+    assert plain is not None and plain.span.start == doc.index("since 2021") + 6
     # a person's words with a figure are seldom a document's; quoted as a letter words them, they are
     letter = ("Department of Veterans Affairs\n\nThank you for the opportunity to comment. VA hired 2,400 claims "
               "processors in fiscal year 2025.\n\nWith these hires in place, we expect to return the backlog to "
@@ -2377,6 +2380,22 @@ def test_a_headline_names_what_a_story_is_about_not_who_says_it():
     weekly = LoadedDocument(None, "Cases rose 12 percent.", "text", [], "MMWR Morbidity and Mortality Weekly Report")
     report = DocumentIndex("mmwr", weekly, issuer="Centers for Disease Control and Prevention")
     assert not report.relays and report.credited_in("The rise was reported in MMWR, the agency's weekly.")
+
+
+def test_a_statements_link_comes_first_only_when_half_its_odds_beat_the_primary_ones():
+    from claimgraph.link import _stated_first
+
+    def lk(doc: str, score: float, primary: bool) -> NumberLink:
+        return NumberLink(doc, Span(0, 2), Span(0, 9), None, "verbatim", score, "93", None, (), primary, None)
+
+    def first(statement: float, report: float) -> str:
+        found = [lk("report", report, True), lk("group", statement, False)]
+        return _stated_first(found, relays=lambda doc: False)[0].document
+
+    assert first(0.95, 0.90) == "group"  # odds 19, halved 9.5, beat 9
+    assert first(0.94, 0.90) == "report"  # 15.7, halved 7.8, do not
+    assert first(0.9995, 0.905) == "group"  # near 1 the odds tell what a 0.9 factor on the score hides
+    assert first(0.6, 0.5) == "report"  # 1.5 halved is 0.75: not enough against 1
 
 
 def test_a_groups_own_figure_that_fits_the_sentence_better_comes_before_a_reports_like_digits():
