@@ -134,7 +134,10 @@ def main(argv: list[str] | None = None) -> int:
           f"log loss {-np.mean(y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12)):.3f}")
     print("LINK_WEIGHTS = (")
     for name, weight in zip(LINK_FEATURES, w):
-        note = "  (held)" if args.only and name in held else "" if args.only else "  (set by hand)" if name in FIXED else ""
+        if args.only:
+            note = "  (held)" if name in held else ""
+        else:
+            note = "  (set by hand)" if name in FIXED else ""
         print(f"    {weight:+.3f},  # {name}" + note)
     print(")")
     return 0

@@ -112,6 +112,13 @@ def _clause_bounds(context: str, start: int, end: int) -> tuple[int, int]:
     return lo, nxt.start() if nxt else len(context)
 
 
+def _nearest_stems(before: str, after: str) -> frozenset[str]:
+    """The content stems of the LOCAL_WORDS words at the end of ``before`` and at the start of
+    ``after``: a figure's nearest words, given its clause's text on either side of it."""
+    words = _LOCAL_WORD.findall(before)[-LOCAL_WORDS:] + _LOCAL_WORD.findall(after)[:LOCAL_WORDS]
+    return frozenset(_content_stems(" ".join(words)))
+
+
 def _is_change(context: str, start: int) -> bool:
     """The figure at ``start`` is the size of a change ("dropped by more than four-fifths",
     "rose 23%"), not a share."""
@@ -248,9 +255,7 @@ def _context_cached(context: str, qtext: str, noun: str, wider: str) -> _Context
     lead = max((oq for oq in in_clause if oq.span.end <= start), key=lambda oq: oq.span.end, default=None)
     if lead is not None and not _LEAD_BETWEEN.fullmatch(context, lead.span.end, start):
         lead = None  # "97 days ..., up from 38 days a year earlier and more than double": 38 is no lead
-    before = _LOCAL_WORD.findall(_unquoted(context[lo:start], ""))[-LOCAL_WORDS:]
-    after = _LOCAL_WORD.findall(context[end:hi])[:LOCAL_WORDS]
-    local = frozenset(_content_stems(" ".join(before + after)))
+    local = _nearest_stems(_unquoted(context[lo:start], ""), context[end:hi])
     return _Context(stems, noun_stems, common[1], common[2], compared or common[3], wide_stems, common[5],
                     _direction(context, start, end), _is_change(context, start),
                     _stems_of(clause), bool(_PER_ITEM.match(context, end) or _PER_ITEM_AFTER_NOUN.match(context, end)),

@@ -26,7 +26,7 @@ import attrs
 
 from .derivations import Derivations, _Entry, _operand_kind
 from .documents import LoadedDocument, _form_feed_pages, _header_title, _page_of, find_header
-from .context import _CHANGED_BY, _LOCAL_WORD, LOCAL_WORDS, _clause_bounds, _Context
+from .context import _CHANGED_BY, _clause_bounds, _Context, _nearest_stems
 from .credit import _OUTLET, _credit_keys, credits, credits_role, role_pattern
 from .fidelity import Fidelity, quote_fidelity
 from .matching import (
@@ -479,9 +479,13 @@ class DocumentIndex(Derivations):
             yield from self._ratio_parts.get(q.value, ())
 
     def _context_score(self, stems: frozenset[str], weight: float, pi: int) -> float:
+        return self._share_found(stems, weight, self._stems[pi])
+
+    def _share_found(self, stems: frozenset[str], weight: float, found: frozenset[str]) -> float:
+        """The idf-weighted share of ``stems`` (of total ``weight``, see :meth:`_weight`) among ``found``."""
         if not weight:
             return 0.0
-        hit = sum(self._idf.get(w, self._idf_unseen) for w in stems & self._stems[pi])
+        hit = sum(self._idf.get(w, self._idf_unseen) for w in stems & found)
         return min(1.0, hit / weight)
 
     def _weight(self, stems: frozenset[str]) -> float:
@@ -637,9 +641,6 @@ class DocumentIndex(Derivations):
         year" for food prices' 3.4%, not "The shelter index increased 3.4 percent ..., more than
         half of the ... all items less food and energy index")."""
         stems = ctx.local or ctx.stems
-        weight = self._weight(stems)
-        if not weight:
-            return 0.0
         key = (e.q.span.start, e.q.span.end)
         near = self._near_words.get(key)
         if near is None:
@@ -650,11 +651,9 @@ class DocumentIndex(Derivations):
             chunk = self.text[lo : min(p.end, e.q.span.end + NEAR_WINDOW)]
             start, end = e.q.span.start - lo, e.q.span.end - lo
             first, last = _clause_bounds(chunk, start, end)
-            before = _LOCAL_WORD.findall(_LINE_BREAK_HYPHEN.sub("", chunk[first:start]))[-LOCAL_WORDS:]
-            after = _LOCAL_WORD.findall(_LINE_BREAK_HYPHEN.sub("", chunk[end:last]))[:LOCAL_WORDS]
-            near = self._near_words[key] = frozenset(_content_stems(" ".join(before + after)))
-        hit = sum(self._idf.get(w, self._idf_unseen) for w in stems & near)
-        return min(1.0, hit / weight)
+            near = self._near_words[key] = _nearest_stems(_LINE_BREAK_HYPHEN.sub("", chunk[first:start]),
+                                                         _LINE_BREAK_HYPHEN.sub("", chunk[end:last]))
+        return self._share_found(stems, self._weight(stems), near)
 
     def _derived_link(self, a: _Entry, b: _Entry, score: float, shown: str, formula: str) -> NumberLink:
         return NumberLink(self.doc_id, a.q.span, self.passages[a.passage], self.page_of(a.q.span.start), "derived",

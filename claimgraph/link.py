@@ -283,6 +283,17 @@ _CREDITED = LINK_FEATURES.index("credited")
 _OUTSIDE = LINK_FEATURES.index("outside")
 
 
+def _with_documents(features: tuple[float, ...], rivals: float, credit: tuple[float, float],
+                    outside: bool) -> tuple[float, ...]:
+    """A document's feature vector with the features that compare documents set: rivals,
+    credited and other_credited, outside (each at its place in LINK_FEATURES)."""
+    out = list(features)
+    out[_RIVALS] = rivals
+    out[_CREDITED : _CREDITED + 2] = credit
+    out[_OUTSIDE] = float(outside)
+    return tuple(out)
+
+
 class Linker(Scoping):
     """Link an article's numbers and quotes to a set of documents.
 
@@ -331,8 +342,7 @@ class Linker(Scoping):
         for doc_id, cands in per_doc.items():
             credit = (float(credited[doc_id]), float(not credited[doc_id])) if telling else (0.0, 0.0)
             r = credited_rivals if telling and credited[doc_id] and not bare_year else rivals
-            out[doc_id] = [(link, features[:_RIVALS] + (r,) + features[_RIVALS + 1 : _CREDITED] + credit
-                            + (float(outside),) + features[_OUTSIDE + 1 :]) for link, features in cands]
+            out[doc_id] = [(link, _with_documents(features, r, credit, outside)) for link, features in cands]
         return out
 
     def outside_sentences(self, text: str) -> list[Span]:
